@@ -1,2 +1,3 @@
 export * from './errors.js';
 export * from './questionnaire.js';
+export * from './api/health.js';

@@ -1,0 +1,25 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as foundation from './migrations/20261128T180000_foundation.js';
+import * as people from './migrations/20261128T180100_people.js';
+import * as pulses from './migrations/20261128T180200_pulses.js';
+
+/** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
+const migrations: Record<string, Migration> = {
+  '20261128T180000_foundation': foundation,
+  '20261128T180100_people': people,
+  '20261128T180200_pulses': pulses,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies every pending migration; throws with the failing migration's name on error. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((r) => r.status === 'Error');
+  if (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${message}`, { cause: error });
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

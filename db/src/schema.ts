@@ -1,0 +1,131 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = 'admin' | 'hr' | 'leader' | 'member';
+
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  target: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  name: string;
+  parent_id: string | null;
+  archived_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  team_id: string | null;
+  active: Generated<boolean>;
+  password_hash: string | null;
+  created_at: Timestamp;
+}
+
+export interface TeamLeadersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface UserTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  key: string;
+  at: Timestamp;
+}
+
+export type CycleStatus = 'scheduled' | 'open' | 'closed';
+
+export interface CyclesTable {
+  id: Generated<string>;
+  label: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  remind_at: NullableTimestamp;
+  status: ColumnType<CycleStatus, CycleStatus | undefined, CycleStatus>;
+  all_teams: boolean;
+  questionnaire_version: number;
+  created_at: Timestamp;
+  reminded_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface CycleTeamsTable {
+  cycle_id: string;
+  team_id: string;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  cycle_id: string;
+  user_id: string;
+  team_id: string;
+  token_hash: string;
+  answered: Generated<boolean>;
+  sent_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+}
+
+export interface ResponsesTable {
+  id: Generated<string>;
+  cycle_id: string;
+  team_id: string;
+  questionnaire_version: number;
+  answers: Json<Record<string, number>>;
+  comment: string | null;
+}
+
+/** Every table the migrations create, as Kysely sees them. */
+export interface Database {
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  team_leaders: TeamLeadersTable;
+  sessions: SessionsTable;
+  user_tokens: UserTokensTable;
+  login_failures: LoginFailuresTable;
+  cycles: CyclesTable;
+  cycle_teams: CycleTeamsTable;
+  invitations: InvitationsTable;
+  responses: ResponsesTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type CycleRow = Selectable<CyclesTable>;

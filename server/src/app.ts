@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import client from './plugins/client.js';
+import database from './plugins/database.js';
+import errors from './plugins/errors.js';
+import openapi from './plugins/openapi.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Readonly<Config>;
+  }
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The whole application as a Fastify instance, ready for `inject` or `listen`. */
+export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    trustProxy: config.nodeEnv === 'production',
+    // Closing answers new requests with 503 while in-flight ones finish.
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Infrastructure first, then features.
+  await app.register(errors);
+  await app.register(database, { config });
+  await app.register(openapi);
+  await app.register(client);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { sendError } from './errors.js';
+
+/** Where `npm run build` puts the client. */
+export const clientDist = fileURLToPath(new URL('../../../client/dist', import.meta.url));
+
+function wantsPage(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (request.url.startsWith('/api/') || request.url === '/api') return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * Serves the built client on the API's port. Client-side routes (`/teams/42`, `/p/<token>`)
+ * fall back to index.html; anything else unknown is a 404 in the API's error shape.
+ */
+async function client(app: FastifyInstance) {
+  const built = existsSync(`${clientDist}/index.html`);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: clientDist,
+      wildcard: false,
+      index: false,
+      // Vite fingerprints everything under /assets, so those files never change.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (built && wantsPage(request)) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendError(reply, 404, {
+      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` },
+    });
+  });
+}
+
+export default fp(client, { name: 'client' });

@@ -1,0 +1,77 @@
+import type { ErrorBody } from '@pulse/shared';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ApiError, isDatabaseUnavailable } from '../errors.js';
+
+const codeByStatus: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  410: 'gone',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+  431: 'headers_too_large',
+};
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Sends the error shape with the given status. */
+export function sendError(reply: FastifyReply, status: number, body: ErrorBody) {
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+function validationPath(context: string | undefined, instancePath: string, missing?: unknown): string {
+  const segments = instancePath.split('/').filter(Boolean);
+  if (typeof missing === 'string') segments.push(missing);
+  const prefix = context && context !== 'body' ? [context === 'querystring' ? 'query' : context] : [];
+  return [...prefix, ...segments].join('.') || context || 'body';
+}
+
+/** One error handler for the whole API: every error leaves in the shape of API.md. */
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((v) => ({
+      path: validationPath(error.validationContext, v.instancePath, (v.params as { missingProperty?: unknown })?.missingProperty),
+      message: v.message ?? 'Invalid value',
+    }));
+    request.log.info({ details }, 'invalid request');
+    return sendError(reply, 400, { error: { code: 'invalid_request', message: 'The request is not valid.', details } });
+  }
+  if (error instanceof ApiError) {
+    request.log.info({ code: error.code }, error.message);
+    if (error.statusCode === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.details) body.error.details = error.details;
+    return sendError(reply, error.statusCode, body);
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return sendError(reply, 503, {
+      error: { code: 'database_unavailable', message: 'The database is unavailable. Try again shortly.' },
+    });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
+    request.log.info({ code: error.code }, error.message);
+    return sendError(reply, status, { error: { code: codeByStatus[status] ?? 'bad_request', message: error.message } });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendError(reply, 500, {
+    error: { code: 'internal_error', message: `Something went wrong. Quote request id ${request.id} when reporting it.` },
+  });
+}
+
+export default fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler(handleError);
+  },
+  { name: 'errors' },
+);
