@@ -6,6 +6,7 @@ import { healthRoutes } from './features/health/health.routes.js';
 import client from './plugins/client.js';
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
+import mail from './plugins/mail.js';
 import openapi from './plugins/openapi.js';
 
 declare module 'fastify' {
@@ -38,6 +39,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   // Infrastructure first, then features.
   await app.register(errors);
   await app.register(database, { config });
+  await app.register(mail, { config });
   await app.register(openapi);
   await app.register(client);
 

@@ -1,0 +1,45 @@
+import type { ErrorBody, ErrorDetail } from '@pulse/shared';
+
+/** A failed API call, carrying the server's error shape. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as ErrorBody | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+/**
+ * Calls the API with the session cookie. Bodies are JSON unless a string is given with its own
+ * content type. Resolves with the parsed body (undefined for 204), rejects with ApiRequestError.
+ */
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, headers, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      credentials: 'same-origin',
+      ...rest,
+      headers: { accept: 'application/json', ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+    });
+  } catch {
+    throw new ApiRequestError(0, 'network_error', 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (isErrorBody(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.details);
+    throw new ApiRequestError(response.status, 'unexpected_response', `The server answered ${response.status}.`);
+  }
+  return body as T;
+}
