@@ -1,4 +1,5 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { existsSync } from 'node:fs';
 import { findPostgresBin } from './tests/support/postgres-server.js';
 
 const integration = (backend: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
@@ -30,6 +31,25 @@ if (process.env.TEST_DATABASE_URL || findPostgresBin()) {
   throw new Error('CI=true but no PostgreSQL server binaries were found: install the postgresql package.');
 } else {
   console.warn('\n!!! PostgreSQL server binaries not found: SKIPPING the PostgreSQL integration suites. !!!\n');
+}
+
+// Browser suites run the real server on the embedded database and drive Chromium.
+if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  projects.push({
+    test: {
+      name: 'browser',
+      include: ['tests/browser/**/*.test.ts'],
+      env: { TEST_DB: 'pglite' },
+      globalSetup: ['tests/support/global-setup.ts', 'tests/support/global-browser.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      fileParallelism: false,
+    },
+  });
+} else if (process.env.CI === 'true') {
+  throw new Error('CI=true but Chromium was not found at /usr/bin/chromium: install the chromium package.');
+} else {
+  console.warn('\n!!! Chromium not found: SKIPPING the browser suites. !!!\n');
 }
 
 export default defineConfig({ test: { projects } });
