@@ -1,0 +1,225 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  cellVisibility,
+  regionCounts,
+  suppressCells,
+  validateThreshold,
+  visibleComments,
+  type Suppression,
+} from './anonymity.js';
+import { inSpan, rowSpace } from './testing/rational-span.js';
+import { buildTeamTree, ORGANISATION_ID, type TeamRef } from './tree.js';
+
+const visibleIds = (s: Suppression) => s.tree.ids.filter((_, i) => s.visible[i]).sort();
+
+describe('threshold', () => {
+  it('accepts 3..10 and rejects anything else with a clear message', () => {
+    expect(validateThreshold(3)).toBe(3);
+    expect(validateThreshold(10)).toBe(10);
+    for (const bad of [2, 11, 4.5, Number.NaN]) {
+      expect(() => validateThreshold(bad)).toThrow(/whole number from 3 to 10/);
+    }
+    expect(() => suppressCells([], new Map(), 2)).toThrow(RangeError);
+  });
+});
+
+describe('primary suppression', () => {
+  it('hides small and empty cells with a reason and shows counts only', () => {
+    const teams: TeamRef[] = [
+      { id: 'a', parentId: null },
+      { id: 'b', parentId: null },
+      { id: 'c', parentId: null },
+    ];
+    const s = suppressCells(teams, new Map([['a', 6], ['b', 0], ['c', 5]]));
+    expect(cellVisibility(s, 'a')).toEqual({ teamId: 'a', n: 6, visible: true });
+    expect(cellVisibility(s, 'b')).toMatchObject({ visible: false, reason: 'no_responses', message: 'no responses' });
+    expect(cellVisibility(s, ORGANISATION_ID)).toMatchObject({ visible: true, n: 11 });
+    const small = suppressCells(teams, new Map([['a', 4]]));
+    expect(cellVisibility(small, 'a')).toMatchObject({ visible: false, reason: 'below_threshold', message: 'fewer than 5 responses' });
+  });
+});
+
+describe('complementary suppression, hand-made cases', () => {
+  it('parent with a small child: the parent minus the big child must not reveal the small one', () => {
+    // P has no members of its own; A has 6 respondents, B has 3. Showing P (9) and A (6)
+    // would give B's 3 by subtraction. Hiding A costs the fewest respondents.
+    const teams = [
+      { id: 'P', parentId: null },
+      { id: 'A', parentId: 'P' },
+      { id: 'B', parentId: 'P' },
+    ];
+    const s = suppressCells(teams, new Map([['A', 6], ['B', 3]]));
+    expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'P']);
+    expect(cellVisibility(s, 'A')).toMatchObject({ visible: false, reason: 'complementary' });
+    expect(cellVisibility(s, 'B')).toMatchObject({ visible: false, reason: 'below_threshold' });
+  });
+
+  it('parent with its own few members: they are protected by hiding one child', () => {
+    // P's own 2 members would be P − A − B. Hiding B (the smaller child) merges it with them.
+    const teams = [
+      { id: 'P', parentId: null },
+      { id: 'A', parentId: 'P' },
+      { id: 'B', parentId: 'P' },
+    ];
+    const s = suppressCells(teams, new Map([['P', 2], ['A', 7], ['B', 5]]));
+    expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'A', 'P']);
+  });
+
+  it('siblings: the organisation total minus two visible teams must not reveal the third', () => {
+    const teams = ['x', 'y', 'z'].map((id) => ({ id, parentId: null }));
+    const s = suppressCells(teams, new Map([['x', 7], ['y', 6], ['z', 2]]));
+    // One cell must go; y is the smallest visible one, so the organisation figure survives.
+    expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'x']);
+    // With two small siblings (2 + 3 = 5) their merged region is already safe.
+    const safe = suppressCells(teams, new Map([['x', 7], ['y', 3], ['z', 2]]));
+    expect(visibleIds(safe)).toEqual([ORGANISATION_ID, 'x']);
+  });
+
+  it('hides nothing beyond empty cells when every team has 0 or at least k respondents', () => {
+    const teams = [
+      { id: 'P', parentId: null },
+      { id: 'A', parentId: 'P' },
+      { id: 'B', parentId: 'P' },
+      { id: 'C', parentId: 'B' },
+    ];
+    const s = suppressCells(teams, new Map([['P', 0], ['A', 5], ['B', 9], ['C', 0]]));
+    expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'A', 'B', 'P']);
+    expect(cellVisibility(s, 'C').reason).toBe('no_responses');
+  });
+
+  it('shows comments only for a visible cell, from its whole subtree, in text order', () => {
+    const teams = [
+      { id: 'P', parentId: null },
+      { id: 'A', parentId: 'P' },
+      { id: 'B', parentId: 'P' },
+    ];
+    const s = suppressCells(teams, new Map([['A', 6], ['B', 3]]));
+    const comments = new Map([
+      ['A', ['zebra crossing', 'more time please']],
+      ['B', ['another note']],
+    ]);
+    expect(visibleComments(s, 'P', comments)).toEqual(['another note', 'more time please', 'zebra crossing']);
+    expect(visibleComments(s, 'B', comments)).toBeNull();
+    expect(visibleComments(s, 'A', comments)).toBeNull();
+  });
+
+  it('runs 5,000 teams in a few milliseconds', () => {
+    const teams: TeamRef[] = [];
+    const direct = new Map<string, number>();
+    for (let d = 0; d < 50; d++) {
+      teams.push({ id: `d${d}`, parentId: null });
+      for (let g = 0; g < 10; g++) {
+        teams.push({ id: `d${d}g${g}`, parentId: `d${d}` });
+        for (let t = 0; t < 9; t++) {
+          teams.push({ id: `d${d}g${g}t${t}`, parentId: `d${d}g${g}` });
+          direct.set(`d${d}g${g}t${t}`, (d * 7 + g * 3 + t * 5) % 13);
+        }
+      }
+    }
+    const tree = buildTeamTree(teams);
+    const start = performance.now();
+    for (let i = 0; i < 10; i++) suppressCells(tree, direct, 5);
+    const perRun = (performance.now() - start) / 10;
+    expect(teams.length).toBe(5050);
+    expect(perRun).toBeLessThan(50);
+  });
+});
+
+/** A random forest: team i hangs under the root or under an earlier team, so depth varies. */
+const arbitraryCase = fc
+  .record({
+    parents: fc.array(fc.nat(), { minLength: 1, maxLength: 15 }),
+    counts: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 15, maxLength: 15 }),
+    k: fc.integer({ min: 3, max: 10 }),
+  })
+  .map(({ parents, counts, k }) => {
+    const teams: TeamRef[] = parents.map((p, i) => {
+      const choice = p % (i + 1); // 0 = top level, otherwise team (choice − 1)
+      return { id: `t${i}`, parentId: choice === 0 ? null : `t${choice - 1}` };
+    });
+    const direct = new Map(teams.map((t, i) => [t.id, counts[i]!]));
+    return { teams, direct, k };
+  });
+
+/** Every set of non-empty atoms whose count is strictly between 0 and k. */
+function smallSubsets(counts: readonly number[], k: number): number[][] {
+  const out: number[][] = [];
+  const walk = (from: number, chosen: number[], total: number) => {
+    if (total > 0) out.push(chosen.slice());
+    for (let i = from; i < counts.length; i++) {
+      if (total + counts[i]! < k) {
+        chosen.push(i);
+        walk(i + 1, chosen, total + counts[i]!);
+        chosen.pop();
+      }
+    }
+  };
+  walk(0, [], 0);
+  return out;
+}
+
+describe('complementary suppression, properties', () => {
+  it('no group of fewer than k is an exact linear combination of visible cells', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ teams, direct, k }) => {
+        const s = suppressCells(teams, direct, k);
+        const tree = s.tree;
+        // Non-empty atoms: teams with direct respondents (the root has none of its own).
+        const atoms = tree.ids.map((_, i) => i).filter((i) => (direct.get(tree.ids[i]!) ?? 0) > 0);
+        const atomCounts = atoms.map((i) => direct.get(tree.ids[i]!)!);
+        const under = (node: number, atom: number) => {
+          for (let a = atom; a >= 0; a = tree.parent[a]!) if (a === node) return true;
+          return false;
+        };
+        const rows = tree.ids
+          .map((_, node) => node)
+          .filter((node) => s.visible[node])
+          .map((node) => atoms.map((atom) => (under(node, atom) ? 1 : 0)));
+        for (const [node, isVisible] of s.visible.entries()) {
+          if (isVisible) expect(s.n[node]).toBeGreaterThanOrEqual(k);
+        }
+        const space = rowSpace(rows, atoms.length);
+        for (const subset of smallSubsets(atomCounts, k)) {
+          const v = atoms.map((_, j) => (subset.includes(j) ? 1 : 0));
+          if (inSpan(space, v)) {
+            throw new Error(`atoms ${subset.map((j) => tree.ids[atoms[j]!]).join('+')} are derivable`);
+          }
+        }
+      }),
+      { numRuns: 400, seed: 20240501 },
+    );
+  });
+
+  it('hides nothing but empty cells when every team has 0 or at least k respondents', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ teams, direct, k }) => {
+        const big = new Map([...direct].map(([id, c]) => [id, c < k ? 0 : c]));
+        const s = suppressCells(teams, big, k);
+        s.reason.forEach((reason) => expect(reason === null || reason === 'no_responses').toBe(true));
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('hides the fewest cells possible (checked against brute force on small trees)', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ teams, direct, k }) => {
+        const tree = buildTeamTree(teams.slice(0, 10));
+        const s = suppressCells(tree, direct, k);
+        const atoms = tree.ids.map((id) => direct.get(id) ?? 0);
+        const eligible = tree.ids.map((_, i) => i).filter((i) => s.n[i]! >= k);
+        let best = Infinity;
+        for (let mask = 0; mask < 1 << eligible.length; mask++) {
+          const visible = tree.ids.map(() => false);
+          eligible.forEach((node, j) => (visible[node] = ((mask >> j) & 1) === 1));
+          const ok = regionCounts(tree, atoms, visible).every((r) => r === null || r === 0 || r >= k);
+          if (ok) best = Math.min(best, eligible.length - visible.filter(Boolean).length);
+        }
+        const hidden = s.reason.filter((r) => r === 'complementary').length;
+        expect(hidden).toBe(best);
+      }),
+      { numRuns: 300, seed: 99 },
+    );
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * The one anonymity rule every read path uses (screen, API, export, alerts, comments).
+ *
+ * Model, per cycle: a team tree under a virtual organisation root; each team has a count of
+ * DIRECT respondents (an "atom"); each node's cell is the aggregate of its whole subtree.
+ *
+ * Contract: suppression is computed ONCE per cycle for the whole organisation, never per
+ * viewer. Every view (overview, trends, export, a leader's subset, comments, alerts) shows a
+ * subset of the same visible set, so no combination of views can reveal more than the visible
+ * set does on its own, and the visible set is safe against every linear combination:
+ *
+ * For the visible nodes V, region(p) = the atoms under p that are not under any visible proper
+ * descendant of p. The regions are disjoint and each visible cell is the sum of its own and
+ * its visible descendants' regions, a triangular (invertible) change of basis, so the span of
+ * the visible cells equals the span of the regions' indicator vectors. The 0/1 vectors in that
+ * span are therefore exactly the unions of regions. So: nothing smaller than k can be derived
+ * by any linear combination if and only if every region has a count of 0 or at least k.
+ * (docs/insights.md has the full argument.)
+ *
+ * suppressCells enforces that invariant with the fewest hidden cells (ties: fewest hidden
+ * respondents), by exact dynamic programming over the tree in O(teams · k²).
+ */
+import { buildTeamTree, type TeamRef, type TeamTree } from './tree.js';
+
+export const defaultThreshold = 5;
+export const minThreshold = 3;
+export const maxThreshold = 10;
+
+export type SuppressionReason = 'no_responses' | 'below_threshold' | 'complementary';
+
+export interface CellVisibility {
+  teamId: string;
+  /** Respondents in the subtree (counts are shown on every point, suppressed or not). */
+  n: number;
+  visible: boolean;
+  reason?: SuppressionReason;
+  /** Plain-language reason for a suppressed cell. */
+  message?: string;
+}
+
+export interface Suppression {
+  threshold: number;
+  tree: TeamTree;
+  /** Subtree respondent count per node index. */
+  n: readonly number[];
+  /** Visibility per node index. */
+  visible: readonly boolean[];
+  /** Why a node is hidden, per node index; null when visible. */
+  reason: readonly (SuppressionReason | null)[];
+}
+
+/** Returns k when it is an integer from 3 to 10, otherwise throws a RangeError that says so. */
+export function validateThreshold(k: number): number {
+  if (!Number.isInteger(k) || k < minThreshold || k > maxThreshold) {
+    throw new RangeError(`The anonymity threshold must be a whole number from ${minThreshold} to ${maxThreshold}; got ${k}`);
+  }
+  return k;
+}
+
+/** The plain-language reason shown instead of numbers. */
+export function suppressionMessage(reason: SuppressionReason, k: number): string {
+  switch (reason) {
+    case 'no_responses':
+      return 'no responses';
+    case 'below_threshold':
+      return `fewer than ${k} responses`;
+    case 'complementary':
+      return `hidden so that a group of fewer than ${k} people cannot be worked out by subtracting other figures`;
+  }
+}
+
+// A hidden eligible cell costs HIDE_COST plus its respondents: fewest cells first, then fewest people.
+const HIDE_COST = 1e10;
+
+function directArray(tree: TeamTree, direct: ReadonlyMap<string, number> | readonly number[]): number[] {
+  const out = Array.isArray(direct)
+    ? (direct as readonly number[]).slice()
+    : tree.ids.map((id) => (direct as ReadonlyMap<string, number>).get(id) ?? 0);
+  if (out.length !== tree.ids.length) throw new Error('One direct count per tree node is needed');
+  for (const [i, c] of out.entries()) {
+    if (!Number.isInteger(c) || c < 0) throw new RangeError(`Respondent count for ${tree.ids[i]} must be a whole number ≥ 0`);
+  }
+  return out;
+}
+
+/**
+ * Decides which cells of one cycle are visible. `direct` gives each team's own respondents
+ * (by team id, or by node index of `tree`); the organisation root may have none.
+ */
+export function suppressCells(
+  treeOrTeams: TeamTree | readonly TeamRef[],
+  direct: ReadonlyMap<string, number> | readonly number[],
+  threshold: number = defaultThreshold,
+): Suppression {
+  const k = validateThreshold(threshold);
+  const tree = 'postOrder' in treeOrTeams ? treeOrTeams : buildTeamTree(treeOrTeams);
+  const atoms = directArray(tree, direct);
+  const size = tree.ids.length;
+  const S = k + 1; // states 0..k; state k means "k or more" (all that matters is 0, 1..k−1, ≥k)
+
+  const n = new Array<number>(size).fill(0);
+  // cost[node][u]: cheapest valid subtree leaving u uncovered atoms (capped) to the parent.
+  const cost: (Float64Array | null)[] = new Array<Float64Array | null>(size).fill(null);
+  // how[node][u] = r·2 + visible: the node's own decision that produced out-state u.
+  const how: (Int16Array | null)[] = new Array<Int16Array | null>(size).fill(null);
+  // pick[node][j][s] = s_before·S + u_child for child j when the running region state is s.
+  const pick: (Int16Array[] | null)[] = new Array<Int16Array[] | null>(size).fill(null);
+
+  for (const node of tree.postOrder) {
+    const kids = tree.children[node]!;
+    let total = atoms[node]!;
+    for (const c of kids) total += n[c]!;
+    n[node] = total;
+    if (total === 0) continue; // empty subtree: hidden ("no responses"), contributes nothing
+
+    let region = new Float64Array(S).fill(Infinity);
+    region[Math.min(k, atoms[node]!)] = 0;
+    const picks: Int16Array[] = [];
+    for (const c of kids) {
+      const childCost = cost[c];
+      const choice = new Int16Array(S).fill(-1);
+      picks.push(choice);
+      if (!childCost) {
+        // Empty child: state unchanged.
+        for (let s = 0; s < S; s++) if (region[s] !== Infinity) choice[s] = s * S;
+        continue;
+      }
+      const next = new Float64Array(S).fill(Infinity);
+      for (let s = 0; s < S; s++) {
+        const base = region[s]!;
+        if (base === Infinity) continue;
+        for (let u = 0; u < S; u++) {
+          const v = base + childCost[u]!;
+          const t = Math.min(k, s + u);
+          if (v < next[t]!) {
+            next[t] = v;
+            choice[t] = s * S + u;
+          }
+        }
+      }
+      region = next;
+    }
+    pick[node] = picks;
+
+    const out = new Float64Array(S).fill(Infinity);
+    const decision = new Int16Array(S).fill(-1);
+    if (total < k) {
+      // Primary suppression: forced hidden, its atoms flow to the nearest visible ancestor.
+      for (let r = 0; r < S; r++) {
+        if (region[r]! < out[r]!) {
+          out[r] = region[r]!;
+          decision[r] = r * 2;
+        }
+      }
+    } else {
+      // Visible: its region must hold 0 or at least k respondents.
+      for (const r of [0, k]) {
+        if (region[r]! < out[0]!) {
+          out[0] = region[r]!;
+          decision[0] = r * 2 + 1;
+        }
+      }
+      // Hidden (complementary): pass the region up, at a price.
+      for (let r = 1; r < S; r++) {
+        const v = region[r]! + HIDE_COST + total;
+        if (v < out[r]!) {
+          out[r] = v;
+          decision[r] = r * 2;
+        }
+      }
+    }
+    cost[node] = out;
+    how[node] = decision;
+  }
+
+  const visible = new Array<boolean>(size).fill(false);
+  const rootCost = cost[0];
+  if (rootCost) {
+    let best = 0;
+    for (let u = 1; u < S; u++) if (rootCost[u]! < rootCost[best]!) best = u;
+    const stack: [number, number][] = [[0, best]];
+    while (stack.length > 0) {
+      const [node, u] = stack.pop()!;
+      const d = how[node]![u]!;
+      visible[node] = (d & 1) === 1;
+      let s = d >> 1;
+      const kids = tree.children[node]!;
+      const picks = pick[node]!;
+      for (let j = kids.length - 1; j >= 0; j--) {
+        const code = picks[j]![s]!;
+        const child = kids[j]!;
+        if (cost[child]) stack.push([child, code % S]);
+        s = Math.floor(code / S);
+      }
+    }
+  }
+
+  const reason = n.map((count, i): SuppressionReason | null =>
+    visible[i] ? null : count === 0 ? 'no_responses' : count < k ? 'below_threshold' : 'complementary',
+  );
+  return { threshold: k, tree, n, visible, reason };
+}
+
+/** The visibility of one team's cell (or the organisation's, by ORGANISATION_ID). */
+export function cellVisibility(s: Suppression, teamId: string): CellVisibility {
+  const i = s.tree.indexOf.get(teamId);
+  if (i === undefined) throw new Error(`Unknown team ${teamId}`);
+  const reason = s.reason[i];
+  if (!reason) return { teamId, n: s.n[i]!, visible: true };
+  return { teamId, n: s.n[i]!, visible: false, reason, message: suppressionMessage(reason, s.threshold) };
+}
+
+/**
+ * Respondents in each visible node's region (null for hidden nodes): the atoms under it that
+ * are under no visible proper descendant. The invariant is that each is 0 or at least k.
+ */
+export function regionCounts(tree: TeamTree, direct: readonly number[], visible: readonly boolean[]): (number | null)[] {
+  const uncovered = new Array<number>(tree.ids.length).fill(0);
+  const out = new Array<number | null>(tree.ids.length).fill(null);
+  for (const node of tree.postOrder) {
+    let r = direct[node]!;
+    for (const c of tree.children[node]!) r += uncovered[c]!;
+    if (visible[node]) out[node] = r;
+    else uncovered[node] = r;
+  }
+  return out;
+}
+
+/**
+ * Comments for one cell: every comment from its whole subtree, in text order so the order
+ * says nothing about which sub-team wrote what; null when the cell is not visible. Sets of
+ * comments obey the same region argument as sums, so they are safe to show alongside.
+ */
+export function visibleComments(
+  s: Suppression,
+  teamId: string,
+  commentsByTeam: ReadonlyMap<string, readonly string[]>,
+): string[] | null {
+  const start = s.tree.indexOf.get(teamId);
+  if (start === undefined) throw new Error(`Unknown team ${teamId}`);
+  if (!s.visible[start]) return null;
+  const out: string[] = [];
+  const stack = [start];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const c of commentsByTeam.get(s.tree.ids[node]!) ?? []) out.push(c);
+    for (const child of s.tree.children[node]!) stack.push(child);
+  }
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
