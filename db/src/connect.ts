@@ -25,6 +25,16 @@ export function poolOptions(connectionString: string): pg.PoolConfig {
   };
 }
 
+/**
+ * Keeps a lost connection from ending the process: `pg` emits 'error' on an idle client (via
+ * the pool) and on a checked-out one (on the client itself, which Kysely does not listen to).
+ * The query in flight still fails and becomes a 503; this only stops the crash.
+ */
+export function guardPool(pool: pg.Pool, onError: (error: Error) => void): void {
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+}
+
 /** Kysely over an existing `pg` pool (closing the pool stays with whoever created it). */
 export function kyselyOnPool(pool: pg.Pool): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -48,6 +58,7 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
 export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
   if (!options.databaseUrl) return openEmbedded(options.dataDir);
   const pool = new pg.Pool(poolOptions(options.databaseUrl));
+  guardPool(pool, (error) => console.warn(`database connection lost: ${error.message}`));
   const db = kyselyOnPool(pool);
   return { kind: 'postgres', db, close: () => db.destroy() };
 }

@@ -1,5 +1,5 @@
 import fastifyPostgres from '@fastify/postgres';
-import { kyselyOnPool, migrateToLatest, openEmbedded, poolOptions, type Database, type DatabaseKind } from '@pulse/db';
+import { guardPool, kyselyOnPool, migrateToLatest, openEmbedded, poolOptions, type Database, type DatabaseKind } from '@pulse/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql, type Kysely } from 'kysely';
@@ -20,6 +20,7 @@ declare module 'fastify' {
 async function database(app: FastifyInstance, { config }: { config: Config }) {
   if (config.databaseUrl) {
     await app.register(fastifyPostgres, poolOptions(config.databaseUrl));
+    guardPool(app.pg.pool, (error) => app.log.warn({ err: error }, 'database connection lost'));
     // The pool belongs to @fastify/postgres, which ends it on close; Kysely only borrows it.
     app.decorate('db', kyselyOnPool(app.pg.pool));
     app.decorate('dbKind', 'postgres');
