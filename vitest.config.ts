@@ -17,7 +17,7 @@ const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'unit',
-      include: ['{shared,db,server,client}/src/**/*.test.{ts,tsx}'],
+      include: ['{shared,db,server,client}/src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
       environment: 'node',
     },
   },

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { DataDirLockedError } from '@pulse/db';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
 async function main() {
+  // A local .env (see .env.example) fills variables the environment leaves unset.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const app = await buildApp(config);
 

@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# Stage 1: every dependency, to build the client.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY shared/package.json shared/
+COPY db/package.json db/
+COPY server/package.json server/
+COPY client/package.json client/
+COPY tests/package.json tests/
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY . .
+RUN npx vite build --config client/vite.config.ts
+
+# Stage 2: production dependencies of the server side only, the sources and the built client.
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY shared/package.json shared/
+COPY db/package.json db/
+COPY server/package.json server/
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace shared --workspace db --workspace server \
+  && npm cache clean --force
+COPY shared/src shared/src
+COPY db/src db/src
+COPY server/src server/src
+COPY tsconfig.base.json ./
+COPY --from=build /app/client/dist client/dist
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:3000/api/v1/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+CMD ["node", "--import", "tsx", "server/src/main.ts"]
