@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { authRoutes } from './features/auth/auth.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import auth from './plugins/auth.js';
 import client from './plugins/client.js';
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
@@ -40,12 +42,14 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(errors);
   await app.register(database, { config });
   await app.register(mail, { config });
+  await app.register(auth, { config });
   await app.register(openapi);
   await app.register(client);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(authRoutes);
     },
     { prefix: '/api/v1' },
   );

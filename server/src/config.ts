@@ -16,6 +16,9 @@ const zEnv = z.object({
   ANONYMITY_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(3).max(10).default(5)),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
+  SESSION_MAX_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(24)),
+  LOGIN_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(900)),
 });
 
 export interface Config {
@@ -30,6 +33,11 @@ export interface Config {
   anonymityThreshold: number;
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
+  /** A session unused this long ends; one older than sessionMaxHours ends regardless. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Failed logins are counted over this sliding window (per account and per address). */
+  loginWindowSeconds: number;
 }
 
 /** Raised with every problem in the environment at once, one per line. */
@@ -59,5 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
   });
 }

@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './questionnaire.js';
 export * from './api/health.js';
+export * from './api/auth.js';

@@ -1,0 +1,56 @@
+import { zErrorBody, zLoginBody, zSessionResponse } from '@pulse/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, unauthorized } from '../../errors.js';
+import { endSession, startSession } from '../../plugins/auth.js';
+import { login } from './auth.service.js';
+
+const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with email and password; sets the pulse_session cookie',
+        body: zLoginBody,
+        response: { 200: zSessionResponse, ...errors, 429: zErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(app, request.body.email, request.body.password, request.ip);
+      if (!result.ok && result.retryAfter > 0) {
+        reply.header('retry-after', String(result.retryAfter));
+        throw new ApiError(429, 'too_many_requests', 'Too many failed sign-ins. Wait a moment and try again.');
+      }
+      if (!result.ok) throw unauthorized('The email or password is not right.');
+      await startSession(app, request, reply, result.user.id);
+      return { user: result.user };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'End the session on the server and clear its cookie',
+        response: { 204: z.null(), 403: zErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await endSession(app, request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      onRequest: app.requireRole(),
+      schema: { tags: ['session'], summary: 'The signed-in user', response: { 200: zSessionResponse, 401: zErrorBody } },
+    },
+    async (request) => ({ user: request.user! }),
+  );
+};

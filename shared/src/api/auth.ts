@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const zRole = z.enum(['admin', 'hr', 'leader', 'member']);
+export type Role = z.infer<typeof zRole>;
+
+/** The signed-in person. */
+export const zUser = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: zRole });
+export type User = z.infer<typeof zUser>;
+
+export const zSessionResponse = z.object({ user: zUser });
+export type SessionResponse = z.infer<typeof zSessionResponse>;
+
+export const zLoginBody = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.').max(320),
+  password: z.string().min(1, 'Enter your password.').max(1024),
+});
+export type LoginBody = z.infer<typeof zLoginBody>;
+
+export const zPasswordResetBody = z.object({ email: z.email().max(320) });
+export type PasswordResetBody = z.infer<typeof zPasswordResetBody>;
+
+/** Accepted: a link goes out if the address belongs to an active account (no one learns which). */
+export const zAccepted = z.object({ status: z.literal('accepted') });
+export type Accepted = z.infer<typeof zAccepted>;
+
+export const zTokenParams = z.object({ token: z.string().min(16).max(128) });
+
+/** What a set-password page may show about its link before the password is chosen. */
+export const zTokenInfo = z.object({ purpose: z.enum(['invite', 'reset']), email: z.string(), name: z.string() });
+export type TokenInfo = z.infer<typeof zTokenInfo>;
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const zSetPasswordBody = z.object({
+  token: z.string().min(16).max(128),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(200, 'Use at most 200 characters.'),
+});
+export type SetPasswordBody = z.infer<typeof zSetPasswordBody>;
