@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -20,6 +21,8 @@ function wantsPage(request: FastifyRequest): boolean {
  */
 async function client(app: FastifyInstance) {
   const built = existsSync(`${clientDist}/index.html`);
+  // gzip what browsers load (and larger API answers); small answers stay uncompressed.
+  await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
   if (built) {
     await app.register(fastifyStatic, {
       root: clientDist,
