@@ -1,0 +1,104 @@
+/**
+ * The whole pipeline for a run of cycles: aggregate and suppress each cycle once, chart the
+ * visible cells, raise alerts. Pure and deterministic: the same input gives the same output.
+ */
+import type { Construct } from '../questionnaire.js';
+import { aggregateCycle, cellScores, type CycleAggregate, type ScoreSummary, type TeamCycleInput } from './aggregate.js';
+import { alertKinds, alertsForTeam, defaultAlertRules, type Alert, type AlertRules } from './alerts.js';
+import { defaultThreshold, validateThreshold, type SuppressionReason } from './anonymity.js';
+import { computeDrift, defaultDriftParams, type DriftParams, type DriftPoint } from './drift.js';
+import { buildTeamTree, type TeamRef, type TeamTree } from './tree.js';
+
+export interface CycleInput {
+  cycleId: string;
+  label?: string;
+  /** The hierarchy as it was this cycle; defaults to InsightsInput.teams. */
+  teams?: readonly TeamRef[];
+  /** Each team's own invited count and scored responses (not its sub-teams'). */
+  byTeam: ReadonlyMap<string, TeamCycleInput>;
+}
+
+export interface InsightsInput {
+  teams: readonly TeamRef[];
+  /** Oldest first. */
+  cycles: readonly CycleInput[];
+  threshold?: number;
+  drift?: DriftParams;
+  rules?: AlertRules;
+}
+
+/** One point of a team's trend, in the shape of API.md's trends series. */
+export interface TrendPoint {
+  cycleId: string;
+  label: string;
+  invited: number;
+  responded: number;
+  suppressed: boolean;
+  reason?: SuppressionReason;
+  message?: string;
+  scores?: Record<Construct, ScoreSummary>;
+  fortressIndex?: number;
+}
+
+export interface InsightsResult {
+  threshold: number;
+  aggregates: CycleAggregate[];
+  /** Trend per team id, the organisation (ORGANISATION_ID) included. */
+  trends: Map<string, TrendPoint[]>;
+  drift: Map<string, DriftPoint[]>;
+  /** Sorted by team, cycle, kind. */
+  alerts: Alert[];
+}
+
+/** Runs scoring roll-ups, suppression, charts and alerts over a run of cycles. */
+export function runInsights(input: InsightsInput): InsightsResult {
+  const threshold = validateThreshold(input.threshold ?? defaultThreshold);
+  const drift = input.drift ?? defaultDriftParams;
+  const rules = input.rules ?? { ...defaultAlertRules, L: drift.L };
+  const trees = new Map<readonly TeamRef[], TeamTree>();
+  const treeFor = (teams: readonly TeamRef[]) => {
+    let tree = trees.get(teams);
+    if (!tree) trees.set(teams, (tree = buildTeamTree(teams)));
+    return tree;
+  };
+  const aggregates = input.cycles.map((c) => aggregateCycle(c.cycleId, treeFor(c.teams ?? input.teams), c.byTeam, threshold, c.label));
+
+  const driftSeries = computeDrift(aggregates, drift);
+  const fortressByTeamCycle = new Map<string, number>();
+  for (const points of driftSeries.values()) {
+    for (const p of points) if (p.fortressIndex !== undefined) fortressByTeamCycle.set(`${p.teamId}\u0000${p.cycleId}`, p.fortressIndex);
+  }
+
+  const trends = new Map<string, TrendPoint[]>();
+  for (const agg of aggregates) {
+    agg.tree.ids.forEach((teamId, node) => {
+      const cell = cellScores(agg, node);
+      const point: TrendPoint = {
+        cycleId: agg.cycleId,
+        label: agg.label,
+        invited: cell.invited,
+        responded: cell.n,
+        suppressed: !cell.visible,
+      };
+      if (cell.visible) {
+        point.scores = cell.scores;
+        const fortress = fortressByTeamCycle.get(`${teamId}\u0000${agg.cycleId}`);
+        if (fortress !== undefined) point.fortressIndex = fortress;
+      } else {
+        point.reason = cell.reason;
+        point.message = cell.message;
+      }
+      let list = trends.get(teamId);
+      if (!list) trends.set(teamId, (list = []));
+      list.push(point);
+    });
+  }
+
+  const alerts: Alert[] = [];
+  for (const points of driftSeries.values()) alerts.push(...alertsForTeam(points, rules));
+  const kindOrder = (k: Alert['kind']) => alertKinds.indexOf(k);
+  alerts.sort((a, b) =>
+    a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : a.cycleIndex - b.cycleIndex || kindOrder(a.kind) - kindOrder(b.kind),
+  );
+  return { threshold, aggregates, trends, drift: driftSeries, alerts };
+}

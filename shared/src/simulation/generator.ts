@@ -1,0 +1,182 @@
+/**
+ * Seeded synthetic pulse data: item-level answers (integers on each item's scale) per
+ * respondent, from latent team means plus person and item noise. Each team draws from its own
+ * random stream, so a team's data does not change when other teams are added.
+ */
+import { createRandom, deriveSeed, type Random } from '../insights/random.js';
+import type { TeamRef } from '../insights/tree.js';
+import { currentQuestionnaire, type Item, type Questionnaire } from '../questionnaire.js';
+import type { PatternSpec, Scenario } from './scenario.js';
+
+/** Latent dimensions: satisfaction and frustration of each need, and openness behaviour. */
+const latents = ['autonomy.satisfaction', 'autonomy.frustration', 'competence.satisfaction', 'competence.frustration',
+  'relatedness.satisfaction', 'relatedness.frustration', 'openness.behaviour'] as const;
+const K = latents.length;
+const latentOf = (item: Item) => latents.indexOf(`${item.construct}.${item.facet}` as (typeof latents)[number]);
+const isFrustration = (k: number) => latents[k]!.endsWith('frustration');
+
+export interface SimTeam {
+  id: string;
+  parentId: string | null;
+  size: number;
+  responseRate: number;
+  pattern: PatternSpec['pattern'];
+  /** First cycle (0-based) of the drift, when the pattern has one. */
+  onset: number | null;
+}
+
+export interface SimCycle {
+  cycleIndex: number;
+  cycleId: string;
+  /** Per team: invited members and one answer map per respondent. */
+  teams: Map<string, { invited: number; answers: Record<string, number>[] }>;
+}
+
+export interface GeneratedScenario {
+  /** The hierarchy: departments (no members) and teams. */
+  hierarchy: TeamRef[];
+  /** The teams with members, and the truth about each. */
+  teams: SimTeam[];
+  questionnaire: Questionnaire;
+  /** Yields every cycle in order; call again for a fresh, identical pass. */
+  cycles(): Generator<SimCycle>;
+}
+
+/** Largest-remainder split of `total` teams over the pattern shares, then a seeded shuffle. */
+function assignPatterns(s: Scenario, random: Random): PatternSpec[] {
+  const exact = s.patterns.map((p) => p.share * s.teams);
+  const counts = exact.map(Math.floor);
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let i = 0; counts.reduce((a, b) => a + b, 0) < s.teams; i++) counts[order[i % order.length]![1]]!++;
+  const list = s.patterns.flatMap((p, i) => Array.from({ length: counts[i]! }, () => p));
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
+}
+
+const ramp = (t: number, start: number, length: number) => Math.min(1, Math.max(0, (t - start + 1) / length));
+
+/** Shift of each latent mean (scale points) at cycle t for a pattern with its drawn onset. */
+function shiftAt(p: PatternSpec, onset: number, t: number, out: Float64Array): void {
+  out.fill(0);
+  switch (p.pattern) {
+    case 'stable':
+    case 'stable-noisy':
+      return;
+    case 'fortress': {
+      const r = ramp(t, onset, p.rampCycles) * p.drop;
+      out[4] = -r; // relatedness satisfaction
+      out[5] = r; // relatedness frustration (feeling an outsider)
+      out[6] = -r; // openness
+      if (p.pressureLead > 0) {
+        const q = ramp(t, onset - p.pressureLead, p.rampCycles) * p.pressureRise;
+        out[1] = q;
+        out[3] = q;
+      }
+      return;
+    }
+    case 'pressure-only': {
+      const r = ramp(t, onset, p.rampCycles) * p.rise;
+      out[1] = r;
+      out[3] = r;
+      return;
+    }
+    case 'recovery': {
+      const down = ramp(t, onset, p.rampCycles);
+      const up = ramp(t, onset + p.rampCycles + p.holdCycles, p.rampCycles);
+      const r = (down - up) * p.drop;
+      out[4] = -r;
+      out[5] = r;
+      out[6] = -r;
+      return;
+    }
+  }
+}
+
+/** Builds the teams of a scenario and a generator of its cycles' answers. */
+export function generateScenario(s: Scenario, questionnaire: Questionnaire = currentQuestionnaire): GeneratedScenario {
+  const setup = createRandom(deriveSeed(s.seed, 0));
+  const patterns = assignPatterns(s, setup);
+  const width = String(s.teams).length;
+  const hierarchy: TeamRef[] = [];
+  const teams: SimTeam[] = [];
+  const onsets: number[] = [];
+  patterns.forEach((p, i) => {
+    const r = createRandom(deriveSeed(s.seed, 1, i));
+    let parentId: string | null = null;
+    if (s.teamsPerDepartment > 0) {
+      const d = Math.floor(i / s.teamsPerDepartment);
+      parentId = `dept-${String(d + 1).padStart(width, '0')}`;
+      if (i % s.teamsPerDepartment === 0) hierarchy.push({ id: parentId, parentId: null });
+    }
+    const id = `team-${String(i + 1).padStart(width, '0')}`;
+    const onset = 'onset' in p ? r.int(p.onset.min, p.onset.max) : null;
+    onsets.push(onset ?? 0);
+    hierarchy.push({ id, parentId });
+    teams.push({
+      id,
+      parentId,
+      size: r.int(s.teamSize.min, s.teamSize.max),
+      responseRate: s.responseRate.min + r.next() * (s.responseRate.max - s.responseRate.min),
+      pattern: p.pattern,
+      onset,
+    });
+  });
+
+  const items = questionnaire.items.map((item) => ({
+    id: item.id,
+    latent: latentOf(item),
+    // Openness's reverse item ("keeps other groups at arm's length") agrees as openness falls.
+    mirrored: item.facet === 'behaviour' && item.reverse,
+    min: item.scale.min,
+    max: item.scale.max,
+  }));
+  if (items.some((i) => i.latent < 0)) throw new Error('Questionnaire has an item the generator cannot place');
+
+  function* cycles(): Generator<SimCycle> {
+    // Per team: its random stream, latent means and members' persistent effects.
+    const state = teams.map((team, i) => {
+      const r = createRandom(deriveSeed(s.seed, 2, i));
+      const means = Float64Array.from(latents, (_, k) => {
+        const level = isFrustration(k) ? s.levels.frustration : k === 6 ? s.levels.openness : s.levels.satisfaction;
+        return level + s.noise.betweenTeam * r.normal();
+      });
+      // A person's general tone (g) lifts satisfaction and openness and lowers frustration.
+      const people = Array.from({ length: team.size }, () => {
+        const g = r.normal();
+        return Float64Array.from(latents, (_, k) => s.noise.person * (0.6 * g * (isFrustration(k) ? -1 : 1) + 0.8 * r.normal()));
+      });
+      return { r, means, people, pattern: patterns[i]!, onset: onsets[i]! };
+    });
+    const shift = new Float64Array(K);
+    const mood = new Float64Array(K);
+    for (let t = 0; t < s.cycles; t++) {
+      const byTeam = new Map<string, { invited: number; answers: Record<string, number>[] }>();
+      teams.forEach((team, i) => {
+        const st = state[i]!;
+        shiftAt(st.pattern, st.onset, t, shift);
+        const extra = st.pattern.pattern === 'stable-noisy' ? st.pattern.cycleNoise : 0;
+        const sd = Math.sqrt(s.noise.cycle ** 2 + extra ** 2);
+        for (let k = 0; k < K; k++) mood[k] = sd * st.r.normal();
+        const answers: Record<string, number>[] = [];
+        for (const person of st.people) {
+          if (!st.r.chance(team.responseRate)) continue;
+          const a: Record<string, number> = {};
+          for (const item of items) {
+            const k = item.latent;
+            let x = st.means[k]! + shift[k]! + mood[k]! + person[k]! + s.noise.item * st.r.normal();
+            if (item.mirrored) x = item.min + item.max - x;
+            a[item.id] = Math.min(item.max, Math.max(item.min, Math.round(x)));
+          }
+          answers.push(a);
+        }
+        byTeam.set(team.id, { invited: team.size, answers });
+      });
+      yield { cycleIndex: t, cycleId: `c${String(t + 1).padStart(3, '0')}`, teams: byTeam };
+    }
+  }
+
+  return { hierarchy, teams, questionnaire, cycles };
+}
