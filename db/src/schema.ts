@@ -81,6 +81,8 @@ export interface CyclesTable {
   created_at: Timestamp;
   reminded_at: NullableTimestamp;
   closed_at: NullableTimestamp;
+  /** The month ('2026-12') a scheduled cycle belongs to; null for cycles created by hand. */
+  schedule_period: string | null;
 }
 
 export interface CycleTeamsTable {
@@ -97,6 +99,8 @@ export interface InvitationsTable {
   answered: Generated<boolean>;
   sent_at: NullableTimestamp;
   reminded_at: NullableTimestamp;
+  /** The reminder's link; the first link stays valid too. */
+  reminder_token_hash: string | null;
 }
 
 export interface ResponsesTable {

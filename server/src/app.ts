@@ -3,7 +3,11 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { cyclesRoutes } from './features/cycles/cycles.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { pulseRoutes } from './features/pulse/pulse.routes.js';
+import { scheduleRoutes } from './features/schedule/schedule.routes.js';
+import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
 import client from './plugins/client.js';
 import database from './plugins/database.js';
@@ -43,6 +47,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(database, { config });
   await app.register(mail, { config });
   await app.register(auth, { config });
+  await app.register(scheduler);
   await app.register(openapi);
   await app.register(client);
 
@@ -50,6 +55,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(pulseRoutes);
+      await api.register(cyclesRoutes);
+      await api.register(scheduleRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,62 @@
+import { zErrorBody } from '@pulse/shared';
+import { zCycleCreate, zCycleEnvelope, zCycleList, zCycleParams } from '@pulse/shared/api/cycles';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { closeCycle, createCycleAndOpenIfDue, listCycles } from './cycles.service.js';
+
+const denied = { 401: zErrorBody, 403: zErrorBody };
+
+/** Pulse cycles, for admin and HR (API.md "Pulse cycles"). */
+export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const onRequest = app.requireRole('admin', 'hr');
+
+  app.post(
+    '/cycles',
+    {
+      onRequest,
+      schema: {
+        tags: ['cycles'],
+        summary: 'Create a pulse cycle; it opens (and mails its invitations) at opensAt',
+        body: zCycleCreate,
+        response: { 201: zCycleEnvelope, 400: zErrorBody, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const ctx = { db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log };
+      const cycle = await createCycleAndOpenIfDue(ctx, request.body, new Date());
+      await recordAudit(app.db, request.user, 'cycles.create', cycle.id, { label: cycle.label, status: cycle.status });
+      return reply.status(201).send({ cycle });
+    },
+  );
+
+  app.get(
+    '/cycles',
+    {
+      onRequest,
+      schema: {
+        tags: ['cycles'],
+        summary: 'Every cycle with its invited and responded counts',
+        response: { 200: zCycleList, ...denied },
+      },
+    },
+    async () => ({ cycles: await listCycles(app.db) }),
+  );
+
+  app.post(
+    '/cycles/:id/close',
+    {
+      onRequest,
+      schema: {
+        tags: ['cycles'],
+        summary: 'Close a cycle: answering stops and its results are finalised',
+        params: zCycleParams,
+        response: { 200: zCycleEnvelope, 400: zErrorBody, 404: zErrorBody, ...denied },
+      },
+    },
+    async (request) => {
+      const cycle = await closeCycle(app.db, request.params.id, new Date());
+      await recordAudit(app.db, request.user, 'cycles.close', cycle.id, { label: cycle.label });
+      return { cycle };
+    },
+  );
+};

@@ -1,0 +1,62 @@
+import type { Database } from '@pulse/db';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Mailer } from '../../plugins/mail.js';
+import { hashPulseToken, newPulseToken, pulseLink } from '../pulse/pulse-token.js';
+import { readSchedule } from '../schedule/schedule.repository.js';
+import { pulseMail, type MailKind } from './invitation-mail.js';
+import { lockPendingMails, markCyclesReminded, markMailSent, releaseMail, type ClaimedMail } from './invitations.repository.js';
+
+/** What sending pulse mail needs; the scheduler and the routes both provide it. */
+export interface MailContext {
+  db: Kysely<Database>;
+  mailer: Pick<Mailer, 'send'>;
+  publicUrl: string;
+  log: Pick<FastifyBaseLogger, 'info' | 'warn'>;
+}
+
+const BATCH = 50;
+
+/**
+ * Sends every pending mail of one kind, batch by batch. Each batch is claimed and marked sent
+ * (with a fresh token's hash) in one transaction before anything is sent, so no mail ever
+ * goes out twice, even with several instances at once; a delivery that fails is released
+ * for a later run. Returns how many mails were sent.
+ */
+async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise<number> {
+  const timeZone = (await readSchedule(ctx.db))?.timeZone ?? 'UTC';
+  let sent = 0;
+  for (;;) {
+    const batch = await ctx.db.transaction().execute(async (trx) => {
+      const claimed = await lockPendingMails(trx, kind, now, BATCH);
+      const withTokens: (ClaimedMail & { token: string })[] = [];
+      for (const mail of claimed) {
+        const token = newPulseToken();
+        await markMailSent(trx, kind, mail.id, hashPulseToken(token), now);
+        withTokens.push({ ...mail, token });
+      }
+      if (kind === 'reminder') await markCyclesReminded(trx, claimed.map((m) => m.id), now);
+      return withTokens;
+    });
+    if (!batch.length) return sent;
+    let failed = false;
+    for (const mail of batch) {
+      try {
+        await ctx.mailer.send(pulseMail(kind, mail, pulseLink(ctx.publicUrl, mail.token), timeZone));
+        sent++;
+      } catch (error) {
+        ctx.log.warn({ err: error, invitation: mail.id, kind }, 'pulse mail failed; it will be retried');
+        await releaseMail(ctx.db, kind, mail.id, hashPulseToken(mail.token));
+        failed = true;
+      }
+    }
+    // A failure ends this run, so a broken mail server is not hammered in a loop.
+    if (failed || batch.length < BATCH) return sent;
+  }
+}
+
+/** Mails every invitation of an open cycle that has not been sent yet. */
+export const deliverInvitations = (ctx: MailContext, now: Date) => sendPending(ctx, 'invitation', now);
+
+/** Mails the one reminder to each member who has not answered once their cycle's reminder is due. */
+export const sendReminders = (ctx: MailContext, now: Date) => sendPending(ctx, 'reminder', now);

@@ -1,0 +1,89 @@
+import type { CycleStatus, Database } from '@pulse/db';
+import { sql, type Kysely } from 'kysely';
+
+/** What a link's token opens: its invitation's state, cycle and team. */
+export interface TokenTarget {
+  answered: boolean;
+  cycleId: string;
+  label: string;
+  closesAt: Date;
+  status: CycleStatus;
+  questionnaireVersion: number;
+  teamName: string;
+}
+
+/** The invitation whose first or reminder link has this token hash. */
+export async function findByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<TokenTarget | undefined> {
+  return db
+    .selectFrom('invitations as i')
+    .innerJoin('cycles as c', 'c.id', 'i.cycle_id')
+    .innerJoin('teams as t', 't.id', 'i.team_id')
+    .where((eb) => eb.or([eb('i.token_hash', '=', tokenHash), eb('i.reminder_token_hash', '=', tokenHash)]))
+    .select([
+      'i.answered',
+      'c.id as cycleId',
+      'c.label',
+      'c.closes_at as closesAt',
+      'c.status',
+      'c.questionnaire_version as questionnaireVersion',
+      't.name as teamName',
+    ])
+    .executeTakeFirst();
+}
+
+/**
+ * Marks the invitation answered and stores the response in ONE statement, so it is both or
+ * neither. Under concurrent submissions of one token PostgreSQL re-checks `not answered` on
+ * the locked row, so exactly one statement inserts. The response copies only the cycle, the
+ * team and the questionnaire version: nothing that leads back to the invitation.
+ * Resolves false when the invitation was already answered, its cycle is not open, or the
+ * token is unknown.
+ */
+export async function claimAndStoreResponse(
+  db: Kysely<Database>,
+  tokenHash: string,
+  answersJson: string,
+  comment: string | null,
+  now: Date,
+): Promise<boolean> {
+  const result = await sql<{ stored: number }>`
+    with claimed as (
+      update invitations as i set answered = true
+      from cycles as c
+      where (i.token_hash = ${tokenHash} or i.reminder_token_hash = ${tokenHash})
+        and not i.answered
+        and c.id = i.cycle_id and c.status = 'open' and c.closes_at > ${now}
+      returning i.cycle_id, i.team_id, c.questionnaire_version
+    )
+    insert into responses (cycle_id, team_id, questionnaire_version, answers, comment)
+    select cycle_id, team_id, questionnaire_version, ${answersJson}::jsonb, ${comment} from claimed
+    returning 1 as stored`.execute(db);
+  return result.rows.length === 1;
+}
+
+/**
+ * The statement that stores a response also marks its invitation answered, so both rows carry
+ * the same transaction id (the `xmin` system column): a database administrator could join
+ * them and learn who gave which answers. Once anything has changed since the last pass, this
+ * rewrites every answered invitation and every response of the cycle in one transaction, which
+ * gives them all one shared `xmin` and breaks the link. (Old row versions remain on disk until
+ * vacuum; docs/pulses.md says so.) The cycle row is touched too: its `xmin` marks the pass.
+ */
+export async function blurAnswerTrail(db: Kysely<Database>, cycleId: string): Promise<void> {
+  await sql`
+    with mark as (select xmin::text as x from cycles where id = ${cycleId}),
+    fresh as (
+      select exists (select 1 from responses where cycle_id = ${cycleId} and xmin::text <> (select x from mark))
+          or exists (select 1 from invitations where cycle_id = ${cycleId} and answered and xmin::text <> (select x from mark))
+        as changed
+    ),
+    invitations_rewritten as (
+      update invitations set answered = answered
+      where cycle_id = ${cycleId} and answered and (select changed from fresh) returning 1
+    ),
+    responses_rewritten as (
+      update responses set questionnaire_version = questionnaire_version
+      where cycle_id = ${cycleId} and (select changed from fresh) returning 1
+    )
+    update cycles set reminded_at = reminded_at where id = ${cycleId} and (select changed from fresh)`.execute(db);
+}

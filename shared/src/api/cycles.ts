@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const cycleStatuses = ['scheduled', 'open', 'closed'] as const;
+export const zCycleStatus = z.enum(cycleStatuses);
+
+/** A pulse cycle as HR sees it; times are ISO 8601 in UTC. */
+export const zCycle = z.object({
+  id: z.string(),
+  label: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  /** When the one reminder goes to those who have not answered; null: no reminder. */
+  remindAt: z.string().nullable(),
+  status: zCycleStatus,
+  /** The included teams; null means every team. */
+  teamIds: z.array(z.string()).nullable(),
+  questionnaireVersion: z.number().int(),
+  closedAt: z.string().nullable(),
+});
+export type Cycle = z.infer<typeof zCycle>;
+
+/** A cycle with its participation counts: how many, never who. */
+export const zCycleSummary = zCycle.extend({ invited: z.number().int(), responded: z.number().int() });
+export type CycleSummary = z.infer<typeof zCycleSummary>;
+
+const zInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-12-07T09:00:00Z' });
+
+/** POST /api/v1/cycles */
+export const zCycleCreate = z
+  .object({
+    label: z.string().trim().min(1).max(100),
+    opensAt: zInstant,
+    closesAt: zInstant,
+    /** Defaults to the schedule's reminder delay when one is set. */
+    remindAt: zInstant.optional(),
+    /** Leave out to include every team. */
+    teamIds: z.array(z.uuid()).min(1).optional(),
+  })
+  .refine((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), { path: ['closesAt'], message: 'must be after opensAt' })
+  .refine((c) => !c.remindAt || (Date.parse(c.remindAt) > Date.parse(c.opensAt) && Date.parse(c.remindAt) < Date.parse(c.closesAt)), {
+    path: ['remindAt'],
+    message: 'must fall between opensAt and closesAt',
+  });
+export type CycleCreate = z.infer<typeof zCycleCreate>;
+
+export const zCycleParams = z.object({ id: z.uuid() });
+export const zCycleEnvelope = z.object({ cycle: zCycle });
+export const zCycleList = z.object({ cycles: z.array(zCycleSummary) });
+export type CycleList = z.infer<typeof zCycleList>;
