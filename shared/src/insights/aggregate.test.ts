@@ -27,8 +27,8 @@ describe('aggregateCycle', () => {
     expect(cellA.scores.openness.ciLow).toBeCloseTo(25.46, 1);
     expect(cellA.invited).toBe(6);
 
-    // Add B with 2 respondents: B is hidden, and P − A would reveal B, so A (the smaller
-    // of A and P) is hidden as well; P shows all seven.
+    // Add B with 2 respondents: B is hidden, and P − A would reveal B. Hiding A (a team,
+    // weight 2) ties with hiding P and the organisation (two roll-ups): the team stays.
     const withB = aggregateCycle(
       'c1',
       tree,
@@ -39,9 +39,9 @@ describe('aggregateCycle', () => {
       5,
     );
     expect(cellScores(withB, tree.indexOf.get('B')!)).toMatchObject({ visible: false, reason: 'below_threshold', n: 2, invited: 4 });
-    expect(cellScores(withB, tree.indexOf.get('A')!)).toMatchObject({ visible: false, reason: 'complementary' });
-    expect(visibleMoments(withB, tree.indexOf.get('A')!, 'openness')).toBeNull();
-    expect(cellScores(withB, tree.indexOf.get('P')!)).toMatchObject({ visible: true, n: 7, invited: 10 });
+    expect(cellScores(withB, tree.indexOf.get('P')!)).toMatchObject({ visible: false, reason: 'complementary', n: 7, invited: 10 });
+    expect(visibleMoments(withB, tree.indexOf.get('P')!, 'openness')).toBeNull();
+    expect(cellScores(withB, tree.indexOf.get('A')!)).toMatchObject({ visible: true, n: 5 });
   });
 
   it('gives the parent the pooled figures of all its subtree responses', () => {

@@ -159,7 +159,7 @@ function fortressAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
   const aut = m.autonomy;
   const bothFalling = rel.smoothedChange < 0 && ope.smoothedChange < 0;
   // Significant is not enough in a big cell: a warning also needs a fall a person would notice.
-  const retreat = m.retreat.score <= -rules.L && m.retreat.smoothedChange <= -rules.fortressWarningPoints;
+  const retreat = m.retreat.score <= -rules.L && m.retreat.change <= -rules.fortressWarningPoints;
   let level: AlertLevel | null = null;
   if (retreat && bothFalling) level = 'warning';
   else if ((bothFalling && m.retreat.score <= (-2 * rules.L) / 3) || rel.signal < 0 || ope.signal < 0) level = 'watch';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cellVisibility,
+  hideWeight,
   regionCounts,
   suppressCells,
   validateThreshold,
@@ -40,37 +41,53 @@ describe('primary suppression', () => {
   });
 });
 
+/** A division D with a team E, beside a department Q: room for P to hang under D. */
+const deeper: TeamRef[] = [
+  { id: 'D', parentId: null },
+  { id: 'E', parentId: 'D' },
+  { id: 'Q', parentId: null },
+];
+
 describe('complementary suppression, hand-made cases', () => {
   it('parent with a small child: the parent minus the big child must not reveal the small one', () => {
-    // P has no members of its own; A has 6 respondents, B has 3. Showing P (9) and A (6)
-    // would give B's 3 by subtraction. Hiding A costs the fewest respondents.
+    // P has no members of its own; A has 6 respondents, B has 3. Showing P (9) and A (6) would
+    // give B's 3 by subtraction. Either A goes (a team: weight 2) or P and the organisation
+    // total, which equals P, go (two roll-ups, weight 1 each); the tie keeps the team's own view.
     const teams = [
       { id: 'P', parentId: null },
       { id: 'A', parentId: 'P' },
       { id: 'B', parentId: 'P' },
     ];
     const s = suppressCells(teams, new Map([['A', 6], ['B', 3]]));
-    expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'P']);
-    expect(cellVisibility(s, 'A')).toMatchObject({ visible: false, reason: 'complementary' });
+    expect(visibleIds(s)).toEqual(['A']);
+    expect(cellVisibility(s, 'P')).toMatchObject({ visible: false, reason: 'complementary' });
     expect(cellVisibility(s, 'B')).toMatchObject({ visible: false, reason: 'below_threshold' });
+    // Deeper: hiding P would push B's 3 into D, then into the organisation (three roll-ups),
+    // so A goes instead and P shows A and B together.
+    const deep = suppressCells([...deeper, ...teams.map((t) => (t.id === 'P' ? { ...t, parentId: 'D' } : t))], new Map([['A', 6], ['B', 3], ['E', 7], ['Q', 8]]));
+    expect(visibleIds(deep)).toEqual([ORGANISATION_ID, 'D', 'E', 'P', 'Q']);
+    expect(cellVisibility(deep, 'A').reason).toBe('complementary');
   });
 
   it('parent with its own few members: they are protected by hiding one child', () => {
-    // P's own 2 members would be P − A − B. Hiding B (the smaller child) merges it with them.
+    // P's own 2 members would be P − A − B. Hiding the roll-ups above them would take three
+    // cells (P, D, organisation), so one child goes: B, the smaller.
     const teams = [
-      { id: 'P', parentId: null },
+      ...deeper,
+      { id: 'P', parentId: 'D' },
       { id: 'A', parentId: 'P' },
       { id: 'B', parentId: 'P' },
     ];
-    const s = suppressCells(teams, new Map([['P', 2], ['A', 7], ['B', 5]]));
-    expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'A', 'P']);
+    const s = suppressCells(teams, new Map([['P', 2], ['A', 7], ['B', 5], ['E', 7], ['Q', 8]]));
+    expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'A', 'D', 'E', 'P', 'Q']);
   });
 
   it('siblings: the organisation total minus two visible teams must not reveal the third', () => {
     const teams = ['x', 'y', 'z'].map((id) => ({ id, parentId: null }));
     const s = suppressCells(teams, new Map([['x', 7], ['y', 6], ['z', 2]]));
-    // One cell must go; y is the smallest visible one, so the organisation figure survives.
-    expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'x']);
+    // One cell must go: the roll-up, so that every team keeps its own figures.
+    expect(visibleIds(s)).toEqual(['x', 'y']);
+    expect(cellVisibility(s, ORGANISATION_ID).reason).toBe('complementary');
     // With two small siblings (2 + 3 = 5) their merged region is already safe.
     const safe = suppressCells(teams, new Map([['x', 7], ['y', 3], ['z', 2]]));
     expect(visibleIds(safe)).toEqual([ORGANISATION_ID, 'x']);
@@ -90,16 +107,20 @@ describe('complementary suppression, hand-made cases', () => {
 
   it('shows comments only for a visible cell, from its whole subtree, in text order', () => {
     const teams = [
-      { id: 'P', parentId: null },
+      ...deeper,
+      { id: 'P', parentId: 'D' },
       { id: 'A', parentId: 'P' },
       { id: 'B', parentId: 'P' },
     ];
-    const s = suppressCells(teams, new Map([['A', 6], ['B', 3]]));
+    const s = suppressCells(teams, new Map([['A', 6], ['B', 3], ['E', 7], ['Q', 8]]));
     const comments = new Map([
       ['A', ['zebra crossing', 'more time please']],
       ['B', ['another note']],
+      ['E', ['from E']],
     ]);
+    // A and B are both hidden; P shows their comments together, unattributed.
     expect(visibleComments(s, 'P', comments)).toEqual(['another note', 'more time please', 'zebra crossing']);
+    expect(visibleComments(s, 'D', comments)).toEqual(['another note', 'from E', 'more time please', 'zebra crossing']);
     expect(visibleComments(s, 'B', comments)).toBeNull();
     expect(visibleComments(s, 'A', comments)).toBeNull();
   });
@@ -202,22 +223,23 @@ describe('complementary suppression, properties', () => {
     );
   });
 
-  it('hides the fewest cells possible (checked against brute force on small trees)', () => {
+  it('hides as little as possible (weighted cell count, checked against brute force on small trees)', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ teams, direct, k }) => {
         const tree = buildTeamTree(teams.slice(0, 10));
         const s = suppressCells(tree, direct, k);
         const atoms = tree.ids.map((id) => direct.get(id) ?? 0);
         const eligible = tree.ids.map((_, i) => i).filter((i) => s.n[i]! >= k);
+        const weightOfHidden = (visible: readonly boolean[]) =>
+          eligible.reduce((sum, node) => sum + (visible[node] ? 0 : hideWeight(tree, node)), 0);
         let best = Infinity;
         for (let mask = 0; mask < 1 << eligible.length; mask++) {
           const visible = tree.ids.map(() => false);
           eligible.forEach((node, j) => (visible[node] = ((mask >> j) & 1) === 1));
           const ok = regionCounts(tree, atoms, visible).every((r) => r === null || r === 0 || r >= k);
-          if (ok) best = Math.min(best, eligible.length - visible.filter(Boolean).length);
+          if (ok) best = Math.min(best, weightOfHidden(visible));
         }
-        const hidden = s.reason.filter((r) => r === 'complementary').length;
-        expect(hidden).toBe(best);
+        expect(weightOfHidden(s.visible)).toBe(best);
       }),
       { numRuns: 300, seed: 99 },
     );

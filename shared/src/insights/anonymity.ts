@@ -17,8 +17,9 @@
  * by any linear combination if and only if every region has a count of 0 or at least k.
  * (docs/insights.md has the full argument.)
  *
- * suppressCells enforces that invariant with the fewest hidden cells (ties: fewest hidden
- * respondents), by exact dynamic programming over the tree in O(teams · k²).
+ * suppressCells enforces that invariant hiding as little as possible: the fewest hidden cells,
+ * a team's own cell counting double a roll-up's (it is its leader's only view; ties: hide higher
+ * roll-ups first, then smaller cells), by exact dynamic programming over the tree in O(teams · k²).
  */
 import { buildTeamTree, type TeamRef, type TeamTree } from './tree.js';
 
@@ -69,8 +70,20 @@ export function suppressionMessage(reason: SuppressionReason, k: number): string
   }
 }
 
-// A hidden eligible cell costs HIDE_COST plus its respondents: fewest cells first, then fewest people.
-const HIDE_COST = 1e10;
+// Cost of hiding an eligible cell, compared lexicographically through magnitudes: first the
+// weighted count of hidden cells (HIDE_COST; a team without sub-teams weighs 2, a roll-up 1);
+// then roll-ups before teams, higher levels first (LEVEL_COST per level of height); then the cell
+// with fewer respondents. A roll-up whose sub-teams stay visible is mostly recoverable from them,
+// while a team's own cell is the only view its leader and its alerts have. (Float rounding could
+// only blur these tie-breaks, never the invariant: infeasible states are Infinity and region
+// states are exact integers.)
+const HIDE_COST = 1e12;
+const LEVEL_COST = 1e7;
+
+/** Weight of hiding a node in the count that is minimised: 2 for a team without sub-teams, 1 for a roll-up. */
+export function hideWeight(tree: TeamTree, node: number): number {
+  return tree.children[node]!.length === 0 ? 2 : 1;
+}
 
 function directArray(tree: TeamTree, direct: ReadonlyMap<string, number> | readonly number[]): number[] {
   const out = Array.isArray(direct)
@@ -99,6 +112,7 @@ export function suppressCells(
   const S = k + 1; // states 0..k; state k means "k or more" (all that matters is 0, 1..k−1, ≥k)
 
   const n = new Array<number>(size).fill(0);
+  const height = new Array<number>(size).fill(0);
   // cost[node][u]: cheapest valid subtree leaving u uncovered atoms (capped) to the parent.
   const cost: (Float64Array | null)[] = new Array<Float64Array | null>(size).fill(null);
   // how[node][u] = r·2 + visible: the node's own decision that produced out-state u.
@@ -109,7 +123,10 @@ export function suppressCells(
   for (const node of tree.postOrder) {
     const kids = tree.children[node]!;
     let total = atoms[node]!;
-    for (const c of kids) total += n[c]!;
+    for (const c of kids) {
+      total += n[c]!;
+      height[node] = Math.max(height[node]!, height[c]! + 1);
+    }
     n[node] = total;
     if (total === 0) continue; // empty subtree: hidden ("no responses"), contributes nothing
 
@@ -162,7 +179,7 @@ export function suppressCells(
       }
       // Hidden (complementary): pass the region up, at a price.
       for (let r = 1; r < S; r++) {
-        const v = region[r]! + HIDE_COST + total;
+        const v = region[r]! + hideWeight(tree, node) * HIDE_COST - LEVEL_COST * height[node]! + total;
         if (v < out[r]!) {
           out[r] = v;
           decision[r] = r * 2;

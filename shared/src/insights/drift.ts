@@ -45,7 +45,7 @@ export interface DriftParams extends EwmaParams {
 /** The chosen chart settings; docs/insights.md explains the choice with the simulation. */
 export const defaultDriftParams: DriftParams = {
   lambda: 0.3,
-  L: 3,
+  L: 3.2,
   baselineCycles: 6,
   baselineGap: 6,
   minOwnWeight: 0.5,

@@ -1,0 +1,68 @@
+/** The pure insight engine: scores, statistics, anonymity, drift, alerts. No I/O. */
+export { scoreResponse, needs, type Need, type FacetScores, type ResponseScore } from './scores.js';
+export {
+  summarize,
+  summarizeMoments,
+  momentsOf,
+  mergeMoments,
+  emptyMoments,
+  studentTQuantile,
+  studentTCdf,
+  incompleteBeta,
+  lnGamma,
+  type Moments,
+  type Summary,
+} from './stats.js';
+export { buildTeamTree, rollUp, subtreeResponses, subtreeIds, ORGANISATION_ID, type TeamRef, type TeamTree } from './tree.js';
+export {
+  suppressCells,
+  cellVisibility,
+  visibleComments,
+  regionCounts,
+  validateThreshold,
+  suppressionMessage,
+  defaultThreshold,
+  minThreshold,
+  maxThreshold,
+  type Suppression,
+  type SuppressionReason,
+  type CellVisibility,
+} from './anonymity.js';
+export {
+  aggregateCycle,
+  cellScores,
+  visibleMoments,
+  measures,
+  type Measure,
+  type CycleAggregate,
+  type CellScores,
+  type ScoreSummary,
+  type TeamCycleInput,
+} from './aggregate.js';
+export { fortressIndex, type FortressChanges } from './fortress.js';
+export { ewmaStep, ewmaSigma, standardizedMean, type EwmaParams, type EwmaPoint } from './ewma.js';
+export {
+  computeDrift,
+  defaultDriftParams,
+  chartedMeasures,
+  type ChartedMeasure,
+  type DriftParams,
+  type DriftPoint,
+  type MeasureDrift,
+  type ParticipationPoint,
+} from './drift.js';
+export {
+  alertsForTeam,
+  atLeast,
+  defaultAlertRules,
+  remedies,
+  alertKinds,
+  alertLevels,
+  type Alert,
+  type AlertKind,
+  type AlertLevel,
+  type AlertRules,
+  type AlertSignal,
+} from './alerts.js';
+export { runInsights, type InsightsInput, type InsightsResult, type CycleInput, type TrendPoint } from './engine.js';
+export { createRandom, deriveSeed, type Random } from './random.js';
