@@ -25,6 +25,9 @@ export type CycleSummary = z.infer<typeof zCycleSummary>;
 
 const zInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-12-07T09:00:00Z' });
 
+/** True when both are valid dates and `a` is not later than `b`. */
+const atOrBefore = (a: string, b: string) => Date.parse(a) <= Date.parse(b);
+
 /** POST /api/v1/cycles */
 export const zCycleCreate = z
   .object({
@@ -36,8 +39,9 @@ export const zCycleCreate = z
     /** Leave out to include every team. */
     teamIds: z.array(z.uuid()).min(1).optional(),
   })
-  .refine((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), { path: ['closesAt'], message: 'must be after opensAt' })
-  .refine((c) => !c.remindAt || (Date.parse(c.remindAt) > Date.parse(c.opensAt) && Date.parse(c.remindAt) < Date.parse(c.closesAt)), {
+  // Each check passes when a date is itself invalid: that field already has its own message.
+  .refine((c) => !atOrBefore(c.closesAt, c.opensAt), { path: ['closesAt'], message: 'must be after opensAt' })
+  .refine((c) => !c.remindAt || !(atOrBefore(c.remindAt, c.opensAt) || atOrBefore(c.closesAt, c.remindAt)), {
     path: ['remindAt'],
     message: 'must fall between opensAt and closesAt',
   });

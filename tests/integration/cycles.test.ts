@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loginAs, type Session } from '../support/auth.js';
+import { clearOutbox, fullAnswers, openWindow, readOutbox, seedTeams } from '../support/pulse.js';
+import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+
+const DAY = 86_400_000;
+
+describe(`pulse cycles for HR (${backend})`, () => {
+  let t: TestApp;
+  let hr: Session;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await t.truncate();
+    await clearOutbox(t.app);
+    hr = await loginAs(t.app, 'hr');
+  });
+
+  const create = (payload: unknown, headers: Record<string, string> = hr.headers) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers, payload: payload as object });
+  const list = (headers: Record<string, string> = hr.headers) => t.app.inject({ method: 'GET', url: '/api/v1/cycles', headers });
+  const close = (id: string, headers: Record<string, string> = hr.headers) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/cycles/${id}/close`, headers });
+
+  it('lets only admin and hr create, list and close cycles', async () => {
+    const id = randomUUID();
+    for (const call of [() => create({ label: 'x', ...openWindow() }, {}), () => list({}), () => close(id, {})]) {
+      expect((await call()).statusCode).toBe(401);
+    }
+    for (const role of ['leader', 'member'] as const) {
+      const { headers } = await loginAs(t.app, role);
+      for (const call of [() => create({ label: 'x', ...openWindow() }, headers), () => list(headers), () => close(id, headers)]) {
+        expect((await call()).statusCode).toBe(403);
+      }
+    }
+    const admin = await loginAs(t.app, 'admin');
+    expect((await create({ label: 'By admin', ...openWindow() }, admin.headers)).statusCode).toBe(201);
+    expect((await list(admin.headers)).statusCode).toBe(200);
+    expect(await t.app.db.selectFrom('cycles').select('label').execute()).toEqual([{ label: 'By admin' }]);
+  });
+
+  it('creates a cycle that opens at once when its time has come, for the chosen teams only', async () => {
+    const [platform, legal] = await seedTeams(t.app, { Platform: 2, Legal: 3 });
+    const res = await create({ label: 'Legal only', ...openWindow(), teamIds: [legal!.id] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().cycle).toMatchObject({ label: 'Legal only', status: 'open', teamIds: [legal!.id], questionnaireVersion: 1 });
+    const mails = await readOutbox(t.app);
+    expect(mails.map((m) => m.to).sort()).toEqual(legal!.members.map((m) => m.email).sort());
+    expect(mails.some((m) => platform!.members.some((p) => p.email === m.to))).toBe(false);
+    expect(mails[0]!.subject).toContain('Legal only');
+  });
+
+  it('keeps a future cycle scheduled, without mail, until the scheduler opens it', async () => {
+    await seedTeams(t.app, { Platform: 2 });
+    const opensAt = new Date(Date.now() + DAY);
+    const res = await create({ label: 'Later', opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 7 * DAY).toISOString() });
+    expect(res.json().cycle.status).toBe('scheduled');
+    expect(await readOutbox(t.app)).toEqual([]);
+    expect((await list()).json().cycles[0]).toMatchObject({ status: 'scheduled', invited: 0, responded: 0 });
+  });
+
+  it('lists cycles with invited and responded counts, and nothing about who', async () => {
+    const [platform] = await seedTeams(t.app, { Platform: 3 });
+    const created = (await create({ label: 'Counts', ...openWindow() })).json().cycle;
+    const [first] = await readOutbox(t.app);
+    await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${first!.token}`, payload: { answers: fullAnswers() } });
+    const res = await list();
+    expect(res.statusCode).toBe(200);
+    expect(res.json().cycles).toEqual([{ ...created, invited: 3, responded: 1 }]);
+    const body = res.body;
+    for (const member of platform!.members) {
+      expect(body).not.toContain(member.id);
+      expect(body).not.toContain(member.email);
+    }
+  });
+
+  it('closes a cycle once: answering stops, a second close changes nothing', async () => {
+    await seedTeams(t.app, { Platform: 1 });
+    const { id } = (await create({ label: 'To close', ...openWindow() })).json().cycle;
+    const first = await close(id);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().cycle).toMatchObject({ id, status: 'closed', closedAt: expect.any(String) });
+    const second = await close(id);
+    expect(second.json().cycle.closedAt).toBe(first.json().cycle.closedAt);
+    const [mail] = await readOutbox(t.app);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mail!.token}` })).statusCode).toBe(410);
+    const audit = await t.app.db.selectFrom('audit_log').select(['action', 'actor_id']).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['cycles.create', 'cycles.close', 'cycles.close']);
+    expect(audit.every((a) => a.actor_id === hr.user.id)).toBe(true);
+  });
+
+  it('answers 404 to closing an unknown cycle and 400 to a malformed id', async () => {
+    expect((await close(randomUUID())).statusCode).toBe(404);
+    const bad = await close('not-a-uuid');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('params.id');
+  });
+
+  const now = Date.now();
+  const iso = (offsetDays: number) => new Date(now + offsetDays * DAY).toISOString();
+  const badBodies: [string, unknown, string][] = [
+    ['an empty label', { label: ' ', opensAt: iso(0), closesAt: iso(7) }, 'label'],
+    ['a missing label', { opensAt: iso(0), closesAt: iso(7) }, 'label'],
+    ['a date that is not ISO 8601', { label: 'x', opensAt: 'next monday', closesAt: iso(7) }, 'opensAt'],
+    ['closing before opening', { label: 'x', opensAt: iso(7), closesAt: iso(1) }, 'closesAt'],
+    ['a reminder outside the window', { label: 'x', opensAt: iso(0), closesAt: iso(7), remindAt: iso(9) }, 'remindAt'],
+    ['a team id that is not a uuid', { label: 'x', opensAt: iso(0), closesAt: iso(7), teamIds: ['legal'] }, 'teamIds.0'],
+    ['an unknown team', { label: 'x', opensAt: iso(0), closesAt: iso(7), teamIds: [randomUUID()] }, 'teamIds.0'],
+    ['an empty team list', { label: 'x', opensAt: iso(0), closesAt: iso(7), teamIds: [] }, 'teamIds'],
+  ];
+  it.each(badBodies)('answers 400 to %s and creates nothing', async (_kind, body, path) => {
+    await seedTeams(t.app, { Platform: 1 });
+    const res = await create(body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual([path]);
+    expect(await t.app.db.selectFrom('cycles').select('id').execute()).toEqual([]);
+    expect(await readOutbox(t.app)).toEqual([]);
+  });
+});
