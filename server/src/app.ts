@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { cyclesRoutes } from './features/cycles/cycles.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { membersRoutes } from './features/members/members.routes.js';
+import { outboxRoutes } from './features/outbox/outbox.routes.js';
+import { settingsRoutes } from './features/settings/settings.routes.js';
+import { teamsRoutes } from './features/teams/teams.routes.js';
+import { usersRoutes } from './features/users/users.routes.js';
 import { pulseRoutes } from './features/pulse/pulse.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
@@ -14,6 +20,7 @@ import database from './plugins/database.js';
 import errors from './plugins/errors.js';
 import mail from './plugins/mail.js';
 import openapi from './plugins/openapi.js';
+import security from './plugins/security.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,6 +54,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(database, { config });
   await app.register(mail, { config });
   await app.register(auth, { config });
+  await app.register(security, { config });
   await app.register(scheduler);
   await app.register(openapi);
   await app.register(client);
@@ -55,6 +63,12 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(usersRoutes);
+      await api.register(teamsRoutes);
+      await api.register(membersRoutes);
+      await api.register(auditRoutes);
+      await api.register(outboxRoutes);
+      await api.register(settingsRoutes);
       await api.register(pulseRoutes);
       await api.register(cyclesRoutes);
       await api.register(scheduleRoutes);

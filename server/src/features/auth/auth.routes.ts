@@ -1,9 +1,19 @@
-import { zErrorBody, zLoginBody, zSessionResponse } from '@pulse/shared';
+import {
+  zAccepted,
+  zErrorBody,
+  zLoginBody,
+  zPasswordResetBody,
+  zSessionResponse,
+  zSetPasswordBody,
+  zTokenInfo,
+  zTokenParams,
+} from '@pulse/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, unauthorized } from '../../errors.js';
 import { endSession, startSession } from '../../plugins/auth.js';
 import { login } from './auth.service.js';
+import { describeToken, requestPasswordReset, setPasswordWithToken } from './tokens.service.js';
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody };
 
@@ -52,5 +62,51 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['session'], summary: 'The signed-in user', response: { 200: zSessionResponse, 401: zErrorBody } },
     },
     async (request) => ({ user: request.user! }),
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Mail a single-use reset link (same answer whether or not the account exists)',
+        body: zPasswordResetBody,
+        response: { 202: zAccepted, 400: zErrorBody, 403: zErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(app, request.body.email, request.ip);
+      return reply.status(202).send({ status: 'accepted' as const });
+    },
+  );
+
+  app.get(
+    '/auth/tokens/:token',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Check an invitation or reset link before choosing a password',
+        params: zTokenParams,
+        response: { 200: zTokenInfo, 400: zErrorBody, 404: zErrorBody, 410: zErrorBody },
+      },
+    },
+    async (request) => describeToken(app, request.params.token),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Choose a password with an invitation or reset link; signs in',
+        body: zSetPasswordBody,
+        response: { 200: zSessionResponse, 400: zErrorBody, 403: zErrorBody, 404: zErrorBody, 410: zErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const user = await setPasswordWithToken(app, request.body.token, request.body.password);
+      await startSession(app, request, reply, user.id);
+      return { user };
+    },
   );
 };

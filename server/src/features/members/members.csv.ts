@@ -1,0 +1,117 @@
+import type { Role } from '@pulse/db';
+import type { ErrorDetail } from '@pulse/shared';
+import { CsvError } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+
+/** One valid row of a member CSV. `teamPath` is the team's path split at `/`, empty when none. */
+export interface MemberCsvRow {
+  line: number;
+  email: string;
+  name: string;
+  team: string;
+  teamPath: string[];
+  role: Role;
+}
+
+export interface ParsedMemberCsv {
+  rows: MemberCsvRow[];
+  /** One entry per bad line, `path: "line N"` with the header as line 1. */
+  errors: ErrorDetail[];
+}
+
+const REQUIRED = ['email', 'name', 'team'] as const;
+const KNOWN = new Set(['email', 'name', 'team', 'role']);
+const ROLES = new Set<Role>(['admin', 'hr', 'leader', 'member']);
+const zEmail = z.email();
+
+const lineDetail = (line: number, problems: string[]): ErrorDetail => ({ path: `line ${line}`, message: problems.join(' ') });
+
+/** Where a record starts: csv-parse reports the line it ends on; quoted newlines span lines. */
+function startLine(endLine: number, record: string[]): number {
+  let newlines = 0;
+  for (const field of record) for (const ch of field) if (ch === '\n') newlines++;
+  return endLine - newlines;
+}
+
+function validateRow(fields: Record<string, string>): { problems: string[]; role: Role; teamPath: string[] } {
+  const problems: string[] = [];
+  const email = fields.email ?? '';
+  if (!email) problems.push('The email is missing.');
+  else if (email.length > 320 || !zEmail.safeParse(email).success) problems.push(`"${email}" is not a valid email address.`);
+  const name = fields.name ?? '';
+  if (!name) problems.push('The name is missing.');
+  else if (name.length > 200) problems.push('The name is longer than 200 characters.');
+  const rawRole = (fields.role ?? '').toLowerCase();
+  const role = (rawRole || 'member') as Role;
+  if (!ROLES.has(role)) problems.push(`"${fields.role}" is not a role (admin, hr, leader or member).`);
+  const team = fields.team ?? '';
+  const teamPath = team ? team.split('/').map((s) => s.trim()) : [];
+  if (teamPath.some((s) => s === '')) problems.push(`The team path "${team}" has an empty part.`);
+  else if (teamPath.some((s) => s.length > 100)) problems.push('A team name is longer than 100 characters.');
+  if (!team && (role === 'member' || role === 'leader')) problems.push(`A ${role} needs a team.`);
+  return { problems, role, teamPath };
+}
+
+/**
+ * Parses a member CSV (header `email,name,team,role`; role optional, default member) with a
+ * BOM, quoted fields, CRLF or LF. Every problem is collected, one entry per line.
+ */
+export function parseMemberCsv(text: string): ParsedMemberCsv {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      trim: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n'],
+    }) as unknown as typeof records; // `info: true` wraps each record; the typings do not follow the option.
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? 1;
+      return { rows: [], errors: [lineDetail(line, [`The file cannot be read here: ${error.message.split(':')[0]}.`])] };
+    }
+    throw error;
+  }
+  const [header, ...body] = records;
+  if (!header) return { rows: [], errors: [lineDetail(1, ['The file is empty; the first line must be: email,name,team,role.'])] };
+  const columns = header.record.map((c) => c.toLowerCase());
+  const headerProblems = [
+    ...REQUIRED.filter((c) => !columns.includes(c)).map((c) => `The column "${c}" is missing.`),
+    ...columns.filter((c) => !KNOWN.has(c)).map((c) => `"${c}" is not a known column.`),
+    ...columns.filter((c, i) => columns.indexOf(c) !== i).map((c) => `The column "${c}" appears twice.`),
+  ];
+  const headerLine = startLine(header.info.lines, header.record);
+  if (headerProblems.length) return { rows: [], errors: [lineDetail(headerLine, [...headerProblems, 'Expected: email,name,team,role.'])] };
+
+  const rows: MemberCsvRow[] = [];
+  const errors: ErrorDetail[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, info } of body) {
+    const line = startLine(info.lines, record);
+    const problems: string[] = [];
+    if (record.length !== columns.length) problems.push(`Expected ${columns.length} fields, found ${record.length}.`);
+    const fields = Object.fromEntries(columns.map((c, i) => [c, record[i] ?? '']));
+    const checked = validateRow(fields);
+    problems.push(...checked.problems);
+    const key = (fields.email ?? '').toLowerCase();
+    const earlier = seen.get(key);
+    if (key && earlier !== undefined) problems.push(`The email is also on line ${earlier}.`);
+    else if (key) seen.set(key, line);
+    if (problems.length) {
+      errors.push(lineDetail(line, problems));
+      continue;
+    }
+    rows.push({
+      line,
+      email: fields.email!,
+      name: fields.name!,
+      team: checked.teamPath.join('/'),
+      teamPath: checked.teamPath,
+      role: checked.role,
+    });
+  }
+  return { rows, errors };
+}

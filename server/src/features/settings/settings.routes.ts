@@ -1,0 +1,30 @@
+import { zErrorBody, zSettings, zUpdateSettingsBody } from '@pulse/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getSettings, updateSettings } from './settings.service.js';
+
+const errors = { 401: zErrorBody, 403: zErrorBody };
+
+export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/settings',
+    {
+      onRequest: app.requireRole('admin', 'hr', 'leader'),
+      schema: { tags: ['settings'], summary: 'Installation settings', response: { 200: zSettings, ...errors } },
+    },
+    async () => getSettings(app.db, app.config),
+  );
+
+  app.patch(
+    '/settings',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['settings'],
+        summary: 'Change the anonymity threshold (3–10); audited',
+        body: zUpdateSettingsBody,
+        response: { 200: zSettings, 400: zErrorBody, ...errors },
+      },
+    },
+    async (request) => updateSettings(app.db, app.config, request.user!, request.body),
+  );
+};

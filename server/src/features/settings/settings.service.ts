@@ -1,0 +1,31 @@
+import type { Database } from '@pulse/db';
+import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, type Settings, type UpdateSettingsBody } from '@pulse/shared';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { SessionUser } from '../../plugins/auth.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { readSetting, writeSetting } from './settings.repository.js';
+
+const THRESHOLD_KEY = 'anonymity_threshold';
+
+/**
+ * The anonymity threshold in force: the admin's setting, else ANONYMITY_THRESHOLD. Never
+ * below 3, whatever is stored.
+ */
+export async function getAnonymityThreshold(db: Kysely<Database>, config: Pick<Config, 'anonymityThreshold'>): Promise<number> {
+  const stored = await readSetting(db, THRESHOLD_KEY);
+  const value = typeof stored === 'number' && Number.isInteger(stored) ? stored : config.anonymityThreshold;
+  return Math.min(MAX_ANONYMITY_THRESHOLD, Math.max(MIN_ANONYMITY_THRESHOLD, value));
+}
+
+export async function getSettings(db: Kysely<Database>, config: Config): Promise<Settings> {
+  return { anonymityThreshold: await getAnonymityThreshold(db, config) };
+}
+
+/** Changes settings and writes the change, old and new value, to the audit log. */
+export async function updateSettings(db: Kysely<Database>, config: Config, actor: SessionUser, body: UpdateSettingsBody): Promise<Settings> {
+  const before = await getAnonymityThreshold(db, config);
+  await writeSetting(db, THRESHOLD_KEY, body.anonymityThreshold);
+  await recordAudit(db, actor, 'settings.update', THRESHOLD_KEY, { from: before, to: body.anonymityThreshold });
+  return getSettings(db, config);
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const MIN_ANONYMITY_THRESHOLD = 3;
+export const MAX_ANONYMITY_THRESHOLD = 10;
+
+export const zSettings = z.object({
+  /** Smallest group whose answers are ever shown, in any form. */
+  anonymityThreshold: z.number().int(),
+});
+export type Settings = z.infer<typeof zSettings>;
+
+export const zUpdateSettingsBody = z.object({
+  anonymityThreshold: z
+    .number()
+    .int('Use a whole number.')
+    .min(MIN_ANONYMITY_THRESHOLD, `The threshold is never below ${MIN_ANONYMITY_THRESHOLD}.`)
+    .max(MAX_ANONYMITY_THRESHOLD, `The threshold is at most ${MAX_ANONYMITY_THRESHOLD}.`),
+});
+export type UpdateSettingsBody = z.infer<typeof zUpdateSettingsBody>;
