@@ -1,0 +1,11 @@
+import type { Pulse, PulseReceived, PulseSubmission } from '@pulse/shared/api/pulse';
+import { api } from '../api/client.js';
+
+const path = (token: string) => `/api/v1/pulse/${encodeURIComponent(token)}`;
+
+/** GET /api/v1/pulse/:token */
+export const fetchPulse = (token: string) => api<Pulse>(path(token));
+
+/** POST /api/v1/pulse/:token */
+export const sendPulse = (token: string, submission: PulseSubmission) =>
+  api<PulseReceived>(path(token), { method: 'POST', json: submission });

@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentQuestionnaire } from '@pulse/shared';
+import { loginAs } from '../support/auth.js';
+import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
+import { readOutbox, seedTeams, type OutboxMail } from '../support/pulse.js';
+
+const allImpacts = ['minor', 'moderate', 'serious', 'critical'];
+const items = currentQuestionnaire.items;
+
+describe('the pulse page in Chromium', () => {
+  let server: BrowserServer;
+  let browser: Browser;
+  let mails: OutboxMail[];
+  let cycleId: string;
+
+  beforeAll(async () => {
+    server = await startBrowserServer();
+    browser = await launchBrowser();
+    await seedTeams(server.app, { Platform: 3 });
+    const hr = await loginAs(server.app, 'hr');
+    const now = Date.now();
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'December 2026', opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 7 * 86_400_000).toISOString() },
+    });
+    cycleId = res.json().cycle.id;
+    mails = await readOutbox(server.app);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** axe-core is injected as an inline script, which the site's Content-Security-Policy forbids. */
+  const newPage = (options: Parameters<Browser['newPage']>[0] = {}) => browser.newPage({ bypassCSP: true, ...options });
+  /** The link from a mail in the outbox, on the test server's address. */
+  const linkOf = (mail: OutboxMail) => `${server.baseUrl}${new URL(mail.link!).pathname}`;
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+  const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name || document.activeElement?.id);
+
+  it('is answered with the keyboard alone, ends on the thank-you page, and a used link says so', async () => {
+    expect(mails).toHaveLength(3);
+    const page = await newPage();
+    await page.goto(linkOf(mails[0]!));
+    await expect.poll(() => heading(page)).toBe('Monthly pulse: December 2026');
+    expect(await page.getByText('For team Platform').isVisible()).toBe(true);
+    expect(await axeViolations(page, allImpacts)).toEqual([]);
+
+    // Each scale is one tab stop; the arrow keys choose. Leave the last statement out for now.
+    for (const item of items.slice(0, -1)) {
+      await page.keyboard.press('Tab');
+      expect(await focusedName(page)).toBe(item.id);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    }
+    expect(await page.getByText(`${items.length - 1} of ${items.length} answered`).isVisible()).toBe(true);
+    const last = items.at(-1)!;
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe(last.id);
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('pulse-comment');
+    await page.keyboard.type('Fewer ad-hoc requests, please.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    // A plain message names the statement that still needs an answer.
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('1 statement still needs an answer');
+    expect(await alert.textContent()).toContain(last.text);
+    expect(await page.getByText('Choose an answer for this statement.').isVisible()).toBe(true);
+    expect(await axeViolations(page, allImpacts)).toEqual([]);
+    // Its link leads back to the statement; one arrow press answers it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe(last.id);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => heading(page)).toBe('Thank you, your answers are in');
+    expect(await page.locator('main p').count()).toBe(1);
+    expect(await axeViolations(page, allImpacts)).toEqual([]);
+    const stored = await server.app.db.selectFrom('responses').select(['answers', 'comment']).where('cycle_id', '=', cycleId).execute();
+    expect(stored).toEqual([
+      {
+        answers: Object.fromEntries(items.map((item) => [item.id, item === last ? 2 : 4])),
+        comment: 'Fewer ad-hoc requests, please.',
+      },
+    ]);
+
+    await page.goto(linkOf(mails[0]!));
+    await expect.poll(() => heading(page)).toBe('You have already answered this pulse');
+    expect(await axeViolations(page, allImpacts)).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(linkOf(mails[1]!));
+    await expect.poll(() => heading(page)).toBe('Monthly pulse: December 2026');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('radio', { name: 'Strongly agree' }).first().tap();
+    expect(await page.getByText(`1 of ${items.length} answered`).isVisible()).toBe(true);
+    expect(await axeViolations(page, allImpacts)).toEqual([]);
+    await page.close();
+  });
+
+  it('gives an unknown link and a closed pulse pages of their own', async () => {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/p/${'A'.repeat(43)}`);
+    await expect.poll(() => heading(page)).toBe('This link does not work');
+    expect(await axeViolations(page, allImpacts)).toEqual([]);
+
+    const hr = await loginAs(server.app, 'hr');
+    await server.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers });
+    await page.goto(linkOf(mails[2]!));
+    await expect.poll(() => heading(page)).toBe('This pulse has closed');
+    expect(await axeViolations(page, allImpacts)).toEqual([]);
+    await page.close();
+  });
+});
