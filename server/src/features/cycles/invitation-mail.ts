@@ -1,6 +1,9 @@
 import type { MailMessage } from '../../plugins/mail.js';
 import type { ClaimedMail } from './invitations.repository.js';
 
+/** The personal link a member gets by mail; its token is stored only as a hash. */
+export const pulseLink = (publicUrl: string, token: string): string => `${publicUrl}/p/${token}`;
+
 /** Which mail: the first invitation, or the one reminder. */
 export type MailKind = 'invitation' | 'reminder';
 

@@ -2,9 +2,9 @@ import type { Database } from '@pulse/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Mailer } from '../../plugins/mail.js';
-import { hashPulseToken, newPulseToken, pulseLink } from '../pulse/pulse-token.js';
+import { hashToken, newToken } from '../../plugins/auth.js';
 import { readSchedule } from '../schedule/schedule.repository.js';
-import { pulseMail, type MailKind } from './invitation-mail.js';
+import { pulseLink, pulseMail, type MailKind } from './invitation-mail.js';
 import { lockPendingMails, markCyclesReminded, markMailSent, releaseMail, type ClaimedMail } from './invitations.repository.js';
 
 /** What sending pulse mail needs; the scheduler and the routes both provide it. */
@@ -31,8 +31,8 @@ async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise
       const claimed = await lockPendingMails(trx, kind, now, BATCH);
       const withTokens: (ClaimedMail & { token: string })[] = [];
       for (const mail of claimed) {
-        const token = newPulseToken();
-        await markMailSent(trx, kind, mail.id, hashPulseToken(token), now);
+        const token = newToken();
+        await markMailSent(trx, kind, mail.id, hashToken(token), now);
         withTokens.push({ ...mail, token });
       }
       if (kind === 'reminder') await markCyclesReminded(trx, claimed.map((m) => m.id), now);
@@ -46,7 +46,7 @@ async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise
         sent++;
       } catch (error) {
         ctx.log.warn({ err: error, invitation: mail.id, kind }, 'pulse mail failed; it will be retried');
-        await releaseMail(ctx.db, kind, mail.id, hashPulseToken(mail.token));
+        await releaseMail(ctx.db, kind, mail.id, hashToken(mail.token));
         failed = true;
       }
     }

@@ -3,7 +3,7 @@ import { questionnaireVersion, type ErrorDetail, type Questionnaire } from '@pul
 import { PULSE_COMMENT_MAX_LENGTH, type Pulse, type PulseSubmission } from '@pulse/shared/api/pulse';
 import type { Kysely } from 'kysely';
 import { ApiError, badRequest, conflict, notFound } from '../../errors.js';
-import { hashPulseToken } from './pulse-token.js';
+import { hashToken } from '../../plugins/auth.js';
 import { claimAndStoreResponse, findByTokenHash, type TokenTarget } from './pulse.repository.js';
 
 const alreadyAnswered = () => conflict('This link has already been used to answer the pulse.');
@@ -39,7 +39,7 @@ export function answerProblems(questionnaire: Questionnaire, answers: Readonly<R
 
 /** GET /pulse/:token: the cycle, the team's name and the questionnaire to answer. */
 export async function getPulse(db: Kysely<Database>, token: string, now: Date): Promise<Pulse> {
-  const target = await usableTarget(db, hashPulseToken(token), now);
+  const target = await usableTarget(db, hashToken(token), now);
   return {
     cycle: { id: target.cycleId, label: target.label, closesAt: target.closesAt.toISOString() },
     team: { name: target.teamName },
@@ -53,7 +53,7 @@ export async function getPulse(db: Kysely<Database>, token: string, now: Date): 
  * with per-field details for bad answers; in every failure nothing is written.
  */
 export async function submitPulse(db: Kysely<Database>, token: string, submission: PulseSubmission, now: Date): Promise<void> {
-  const tokenHash = hashPulseToken(token);
+  const tokenHash = hashToken(token);
   const target = await usableTarget(db, tokenHash, now);
   const questionnaire = questionnaireVersion(target.questionnaireVersion);
   const problems = answerProblems(questionnaire, submission.answers);
