@@ -43,7 +43,7 @@ export function formatTable(r: SimulationReport): string {
     String(x.drifting),
     String(x.stable),
     pct(x.detectionWithin3),
-    x.medianDelay === null ? '–' : `${x.medianDelay} cycles`,
+    x.medianDelay === null ? '–' : `${x.medianDelay} cycle${x.medianDelay === 1 ? '' : 's'}`,
     pct(x.stableFlaggedPerYear),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
