@@ -64,3 +64,19 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
   const line = all.find((c) => c.startsWith(`${SESSION_COOKIE}=`) && !c.startsWith(`${SESSION_COOKIE}=;`));
   return line?.split(';')[0];
 }
+
+/** The links in the newest outbox message addressed to `to` (embedded mail mode). */
+export async function latestMailLinks(app: App, to: string): Promise<string[]> {
+  const { listOutbox, readOutboxMessage } = await import('@pulse/server/features/outbox/outbox.service');
+  const { messages } = await listOutbox(app.mailer.outboxDir);
+  const message = messages.find((m) => m.to.includes(to));
+  if (!message) throw new Error(`No mail to ${to} in the outbox`);
+  return (await readOutboxMessage(app.mailer.outboxDir, message.id)).links;
+}
+
+/** The token of the newest set-password link mailed to `to`. */
+export async function latestPasswordToken(app: App, to: string): Promise<string> {
+  const link = (await latestMailLinks(app, to)).find((l) => l.includes('/set-password?token='));
+  if (!link) throw new Error(`No set-password link mailed to ${to}`);
+  return new URL(link).searchParams.get('token')!;
+}

@@ -1,5 +1,6 @@
 import type { Database, Role, UserRow } from '@pulse/db';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { containsPattern } from '../users/users.repository.js';
 
 export interface MemberQuery {
   q?: string | undefined;
@@ -13,7 +14,7 @@ function filtered(db: Kysely<Database>, query: MemberQuery) {
   if (!query.includeInactive) q = q.where('active', '=', true);
   if (query.teamIds) q = q.where('team_id', 'in', [...query.teamIds]);
   if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+    const pattern = containsPattern(query.q);
     q = q.where((eb) => eb.or([eb(sql`lower(name)`, 'like', pattern), eb(sql`lower(email)`, 'like', pattern)]));
   }
   return q;
@@ -33,14 +34,7 @@ export async function listMembers(db: Kysely<Database>, query: MemberQuery): Pro
   return { rows, total: Number(count.n) };
 }
 
-export interface ExistingUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  team_id: string | null;
-  active: boolean;
-}
+export type ExistingUser = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'team_id' | 'active'>;
 
 /** Every user keyed by lower-case email, for one import. */
 export async function usersByEmail(trx: Kysely<Database>): Promise<Map<string, ExistingUser>> {

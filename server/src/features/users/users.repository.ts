@@ -14,13 +14,10 @@ export function findUserById(db: Kysely<Database>, id: string): Promise<UserRow 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export interface AccountRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  team_id: string | null;
-  active: boolean;
+/** A case-insensitive LIKE pattern matching `text` anywhere, wildcards in it escaped. */
+export const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+
+export interface AccountRow extends Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'team_id' | 'active'> {
   has_password: boolean;
   leads_team_ids: string[];
 }
@@ -47,7 +44,7 @@ export function listAccounts(db: Kysely<Database>, filter: { role?: Role | undef
   let q = accounts(db).orderBy(sql`lower(u.name)`).orderBy('u.id');
   q = filter.role ? q.where('u.role', '=', filter.role) : q.where('u.role', '<>', 'member');
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+    const pattern = containsPattern(filter.q);
     q = q.where((eb) => eb.or([eb(sql`lower(u.name)`, 'like', pattern), eb(sql`lower(u.email)`, 'like', pattern)]));
   }
   return q.execute();

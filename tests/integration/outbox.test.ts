@@ -1,0 +1,50 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createUser, loginAs, type Session } from '../support/auth.js';
+import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+
+describe(`outbox in embedded mail mode (${backend})`, () => {
+  let t: TestApp;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await t.truncate();
+    rmSync(t.app.mailer.outboxDir, { recursive: true, force: true });
+    admin = await loginAs(t.app, 'admin');
+  });
+
+  const get = (url: string, session = admin) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: session.headers });
+
+  it('is empty before any mail, then lists messages newest first and shows their links', async () => {
+    expect((await get('/outbox')).json()).toEqual({ mode: 'outbox', messages: [], total: 0 });
+    const leader = await createUser(t.app, { role: 'leader', email: 'lea@example.test', name: 'Lea Lind' });
+    await t.app.inject({ method: 'POST', url: `/api/v1/users/${leader.id}/invite`, headers: admin.headers });
+    await t.app.mailer.send({ to: 'second@example.test', subject: 'Second', text: 'Hello' });
+
+    const list = (await get('/outbox')).json();
+    expect(list.total).toBe(2);
+    expect(list.messages.map((m: { to: string; subject: string }) => [m.to, m.subject])).toEqual([
+      ['second@example.test', 'Second'],
+      ['lea@example.test', 'You are invited to Pulse'],
+    ]);
+    const invite = await get(`/outbox/${list.messages[1].id}`);
+    expect(invite.statusCode).toBe(200);
+    const body = invite.json();
+    expect(body.text).toContain('Hello Lea Lind');
+    expect(body.links[0]).toMatch(new RegExp(`^${t.config.publicUrl}/set-password\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(body.from).toContain('pulse@');
+  });
+
+  it('refuses ids that are not outbox messages, with no way out of the folder', async () => {
+    expect((await get('/outbox/..%2F..%2Fetc%2Fpasswd')).statusCode).toBe(400);
+    expect((await get('/outbox/..%2Fsecret.eml')).statusCode).toBe(400);
+    expect((await get('/outbox/nothing-here.eml')).statusCode).toBe(404);
+  });
+
+  it('is for admins only', async () => {
+    expect((await get('/outbox', await loginAs(t.app, 'hr'))).statusCode).toBe(403);
+  });
+});
