@@ -172,9 +172,12 @@ function fortressAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
 
   const { span, gaps } = runSpan(points, i, 'retreat', -1);
   const moved = `relatedness ${verb(rel.change)} ${pts(rel.change)} and openness ${verb(ope.change)} ${pts(ope.change)}`;
-  const autonomy = autonomyHolds
-    ? `, while autonomy held (${signed(aut.change)}): independence rather than autonomy`
-    : `; autonomy fell too (${pts(aut.change)})`;
+  // The independence reading only makes sense while both of the pair are falling.
+  const autonomy = !bothFalling
+    ? ''
+    : autonomyHolds
+      ? `, while autonomy held (${signed(aut.change)}): independence rather than autonomy`
+      : `; autonomy fell too (${pts(aut.change)})`;
   const pressure = before !== null ? ` Pressure signs came first: autonomy and competence frustration rose ${cycles(before)} earlier.` : '';
   const summary =
     `${capitalize(moved)} over ${cycles(span)}${gapNote(gaps)} (${sigma(m.retreat)} for the two together, ` +

@@ -7,10 +7,10 @@
  * least `baselineGap` cycles before t. The gap keeps a drift that has just begun out of its own
  * baseline until the chart has had time to see it; the rolling window lets a team's "normal"
  * follow slow, lasting change (a level held for a year becomes the new baseline).
- * μ0 shrinks toward the organisation's mean over the same cycles (empirical Bayes): the team's
- * own baseline mean gets weight w = τ² / (τ² + σ²/N), N = respondents in the window, σ² the
- * team's within-cycle variance, τ² the between-team variance estimated each cycle from all
- * charted teams (method of moments). A small team's noisy baseline is pulled toward the
+ * μ0 shrinks toward the organisation's average team (empirical Bayes): the team's own baseline
+ * mean gets weight w = τ² / (τ² + σ²/N), N = respondents in the window, σ² the team's
+ * within-cycle variance; the average and the between-team variance τ² are estimated each cycle
+ * from all charted teams' own baselines (method of moments). A small team's noisy baseline is pulled toward the
  * organisation; a large team keeps its own. w never drops below minOwnWeight. σ is the pooled
  * within-cycle SD of the window, never below `sigmaFloor` points, so a team that answered
  * identically for months cannot turn a one-point wobble into a "50σ" signal.
@@ -112,15 +112,7 @@ function newState(): TeamState {
 /** Drift series for every team (not the organisation root), one point per cycle it exists in. */
 export function computeDrift(cycles: readonly CycleAggregate[], params: DriftParams = defaultDriftParams): Map<string, DriftPoint[]> {
   const states = new Map<string, TeamState>();
-  // The organisation's visible mean per cycle and measure: the shrinkage target.
-  const orgMeans: (Float64Array | null)[] = [];
-  const orgN: number[] = [];
-
   cycles.forEach((agg, t) => {
-    const org = visibleMoments(agg, 0, 'autonomy');
-    orgN.push(org ? org.n : 0);
-    orgMeans.push(org ? readRecord(agg, 0, t).means : null);
-
     const pending: { state: TeamState; record: VisibleRecord; raw: RawBaseline; point: DriftPoint }[] = [];
     const tree = agg.tree;
     for (let node = 1; node < tree.ids.length; node++) {
@@ -144,18 +136,18 @@ export function computeDrift(cycles: readonly CycleAggregate[], params: DriftPar
       if (!point.visible) continue; // a gap: nothing is read, the chart does not move
 
       const record = readRecord(agg, node, t);
-      const raw = rawBaseline(state.visible, t, params, orgMeans, orgN);
+      const raw = rawBaseline(state.visible, t, params);
       state.visible.push(record);
       if (raw) pending.push({ state, record, raw, point });
     }
 
-    const tau2 = betweenTeamVariance(pending.map((p) => p.raw), params);
-    for (const { state, record, raw, point } of pending) chartStep(state, record, raw, tau2, point, params);
+    const prior = organisationPrior(pending.map((p) => p.raw), params);
+    for (const { state, record, raw, point } of pending) chartStep(state, record, raw, prior, point, params);
   });
   return new Map([...states].map(([id, s]) => [id, s.points]));
 }
 
-function chartStep(state: TeamState, record: VisibleRecord, raw: RawBaseline, tau2: Float64Array, point: DriftPoint, params: DriftParams): void {
+function chartStep(state: TeamState, record: VisibleRecord, raw: RawBaseline, prior: Prior | null, point: DriftPoint, params: DriftParams): void {
   if (!state.started) {
     state.started = true; // zero state: E_0 = 0 at the first monitored cycle
     state.ewma.fill(0);
@@ -166,8 +158,8 @@ function chartStep(state: TeamState, record: VisibleRecord, raw: RawBaseline, ta
     const sigma = Math.sqrt(raw.variance[c]!);
     const noise = raw.variance[c]! / raw.n;
     // Empirical Bayes: weight on the team's own mean = τ² / (τ² + σ²/N), never below minOwnWeight.
-    const w = Math.max(params.minOwnWeight, tau2[c] === Infinity ? 1 : tau2[c]! / (tau2[c]! + noise));
-    const mu0 = w * raw.own[c]! + (1 - w) * raw.target[c]!;
+    const w = prior ? Math.max(params.minOwnWeight, prior.tau2[c]! / (prior.tau2[c]! + noise)) : 1;
+    const mu0 = prior ? w * raw.own[c]! + (1 - w) * prior.mean[c]! : raw.own[c]!;
     const mean = record.means[c]!;
     const step = ewmaStep(state.ewma[c]!, standardizedMean(mean, mu0, sigma, record.n), params);
     state.ewma[c] = step.ewma;
@@ -206,22 +198,15 @@ function readRecord(agg: CycleAggregate, node: number, t: number): VisibleRecord
   return { t, n, means, m2 };
 }
 
-/** A team's own baseline before shrinkage, and the organisation's mean over the same cycles. */
+/** A team's own baseline before shrinkage. */
 interface RawBaseline {
   n: number;
   own: Float64Array;
   /** Pooled within-cycle variance, floored at sigmaFloor². */
   variance: Float64Array;
-  target: Float64Array;
 }
 
-function rawBaseline(
-  history: readonly VisibleRecord[],
-  t: number,
-  p: DriftParams,
-  orgMeans: readonly (Float64Array | null)[],
-  orgN: readonly number[],
-): RawBaseline | null {
+function rawBaseline(history: readonly VisibleRecord[], t: number, p: DriftParams): RawBaseline | null {
   const window: VisibleRecord[] = [];
   for (let i = history.length - 1; i >= 0 && window.length < p.baselineCycles; i--) {
     if (history[i]!.t <= t - p.baselineGap) window.push(history[i]!);
@@ -229,50 +214,53 @@ function rawBaseline(
   if (window.length < p.baselineCycles) return null;
   const own = new Float64Array(C);
   const variance = new Float64Array(C);
-  const target = new Float64Array(C);
   let total = 0;
   let dof = 0;
-  let orgTotal = 0;
   for (const r of window) {
     total += r.n;
     dof += r.n - 1;
-    orgTotal += orgMeans[r.t] ? orgN[r.t]! : 0;
   }
   for (let c = 0; c < C; c++) {
     let sum = 0;
     let m2 = 0;
-    let orgSum = 0;
     for (const r of window) {
       sum += r.n * r.means[c]!;
       m2 += r.m2[c]!;
-      const org = orgMeans[r.t];
-      if (org) orgSum += orgN[r.t]! * org[c]!;
     }
     own[c] = sum / total;
-    target[c] = orgTotal > 0 ? orgSum / orgTotal : own[c]!;
     variance[c] = Math.max(p.sigmaFloor ** 2, dof > 0 ? m2 / dof : 0);
   }
-  return { n: total, own, variance, target };
+  return { n: total, own, variance };
+}
+
+/** The organisation's average team (the shrinkage target) and the between-team variance τ². */
+interface Prior {
+  mean: Float64Array;
+  tau2: Float64Array;
 }
 
 /**
- * Method-of-moments estimate of the between-team variance τ² per measure, from the teams
- * charted this cycle: the spread of their own baselines around the organisation's, minus
- * the part sampling noise explains. Infinity (no shrinkage) when too few teams to tell.
+ * Method of moments over the teams charted this cycle (all from visible cells): the target is
+ * the mean of their own baselines; τ² is the spread of those baselines around it minus the part
+ * sampling noise explains. null (no shrinkage) when too few teams to tell.
  */
-function betweenTeamVariance(raws: readonly RawBaseline[], p: DriftParams): Float64Array {
-  const out = new Float64Array(C).fill(Infinity);
-  if (raws.length < p.minTeamsForShrinkage) return out;
+function organisationPrior(raws: readonly RawBaseline[], p: DriftParams): Prior | null {
+  if (raws.length < p.minTeamsForShrinkage) return null;
+  const mean = new Float64Array(C);
+  const tau2 = new Float64Array(C);
   for (let c = 0; c < C; c++) {
+    let sum = 0;
+    for (const r of raws) sum += r.own[c]!;
+    mean[c] = sum / raws.length;
     let spread = 0;
     let noise = 0;
     for (const r of raws) {
-      spread += (r.own[c]! - r.target[c]!) ** 2;
+      spread += (r.own[c]! - mean[c]!) ** 2;
       noise += r.variance[c]! / r.n;
     }
-    out[c] = Math.max(0, (spread - noise) / raws.length);
+    tau2[c] = Math.max(0, (spread - noise) / raws.length);
   }
-  return out;
+  return { mean, tau2 };
 }
 
 function participationPoint(state: TeamState, t: number, invited: number, responded: number, p: DriftParams): ParticipationPoint {
