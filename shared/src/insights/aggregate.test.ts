@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentQuestionnaire } from '../questionnaire.js';
-import { aggregateCycle, cellScores, visibleMoments } from './aggregate.js';
+import { currentQuestionnaire, questionnaireVersion } from '../questionnaire.js';
+import { aggregateCycle, cellScores, directMoments, visibleMoments } from './aggregate.js';
 import { scoreResponse } from './scores.js';
 import { buildTeamTree, ORGANISATION_ID } from './tree.js';
 
@@ -69,5 +69,36 @@ describe('aggregateCycle', () => {
     const a = cellScores(agg, tree.indexOf.get('A')!);
     if (!a.visible) throw new Error('visible');
     expect(a.scores.openness.ciHigh).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('aggregating from stored moments', () => {
+  it('gives exactly the figures of aggregating the responses themselves', () => {
+    const q = questionnaireVersion(1);
+    const answers = (v: number) => Object.fromEntries(q.items.map((item, i) => [item.id, ((v + i) % 5) + 1]));
+    const chain = buildTeamTree([
+      { id: 'a', parentId: null },
+      { id: 'b', parentId: 'a' },
+    ]);
+    const a = [1, 2, 3].map((v) => scoreResponse(q, answers(v)));
+    const b = [4, 5, 6, 7, 8].map((v) => scoreResponse(q, answers(v)));
+    const fromResponses = aggregateCycle('c', chain, new Map([['a', { invited: 4, responses: a }], ['b', { invited: 6, responses: b }]]), 3);
+    const fromMoments = aggregateCycle(
+      'c',
+      chain,
+      new Map([['a', { invited: 4, moments: Array.from(directMoments(a)) }], ['b', { invited: 6, moments: directMoments(b) }]]),
+      3,
+    );
+    expect(Array.from(fromMoments.moments)).toEqual(Array.from(fromResponses.moments));
+    expect(fromMoments.suppression.visible).toEqual(fromResponses.suppression.visible);
+    expect(cellScores(fromMoments, chain.indexOf.get('a')!)).toEqual(cellScores(fromResponses, chain.indexOf.get('a')!));
+  });
+
+  it('refuses moments of the wrong length and more respondents than invitations', () => {
+    const single = buildTeamTree([{ id: 'a', parentId: null }]);
+    expect(() => aggregateCycle('c', single, new Map([['a', { invited: 1, moments: [1, 2] }]]), 3)).toThrow(/malformed/);
+    const q = questionnaireVersion(1);
+    const r = scoreResponse(q, Object.fromEntries(q.items.map((item) => [item.id, 3])));
+    expect(() => aggregateCycle('c', single, new Map([['a', { invited: 1, responses: [r, r] }]]), 3)).toThrow(/more responses/);
   });
 });

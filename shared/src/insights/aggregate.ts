@@ -48,10 +48,39 @@ function measureValues(r: ResponseScore, out: Float64Array): void {
   out[11] = (f.autonomy.frustration + f.competence.frustration) / 2;
 }
 
-/** A team's own (direct) members this cycle. */
-export interface TeamCycleInput {
-  invited: number;
-  responses: readonly ResponseScore[];
+/**
+ * A team's own (direct) members this cycle: their scored responses, or the moments
+ * `directMoments` made of them earlier (what a server stores so it can recompute without
+ * rereading every answer).
+ */
+export type TeamCycleInput =
+  | { invited: number; responses: readonly ResponseScore[] }
+  | { invited: number; moments: ArrayLike<number> };
+
+/** Length of a team's moments: (n, mean, m2) for each measure, in `measures` order. */
+export const MOMENTS_LENGTH = M * 3;
+
+/** Welford's update of flat (n, mean, m2) moments at `base` with one response's measures. */
+function addResponse(moments: Float64Array, base: number, values: Float64Array): void {
+  for (let m = 0; m < M; m++) {
+    const o = base + m * 3;
+    const n = moments[o]! + 1;
+    const delta = values[m]! - moments[o + 1]!;
+    moments[o] = n;
+    moments[o + 1]! += delta / n;
+    moments[o + 2]! += delta * (values[m]! - moments[o + 1]!);
+  }
+}
+
+/** A team's own responses as flat moments (MOMENTS_LENGTH numbers), for TeamCycleInput. */
+export function directMoments(responses: readonly ResponseScore[]): Float64Array {
+  const moments = new Float64Array(MOMENTS_LENGTH);
+  const values = new Float64Array(M);
+  for (const r of responses) {
+    measureValues(r, values);
+    addResponse(moments, 0, values);
+  }
+  return moments;
 }
 
 export interface CycleAggregate {
@@ -81,23 +110,20 @@ export function aggregateCycle(
   for (const [teamId, input] of byTeam) {
     const node = tree.indexOf.get(teamId);
     if (node === undefined) throw new Error(`Cycle ${cycleId} has responses for unknown team ${teamId}`);
-    if (input.responses.length > input.invited) {
-      throw new Error(`Team ${teamId} has more responses (${input.responses.length}) than invitations (${input.invited}) in cycle ${cycleId}`);
-    }
     invited[node] = input.invited;
-    direct[node] = input.responses.length;
     const base = node * M * 3;
-    for (const r of input.responses) {
-      measureValues(r, values);
-      for (let m = 0; m < M; m++) {
-        // Welford's update, in place.
-        const o = base + m * 3;
-        const n = moments[o]! + 1;
-        const delta = values[m]! - moments[o + 1]!;
-        moments[o] = n;
-        moments[o + 1]! += delta / n;
-        moments[o + 2]! += delta * (values[m]! - moments[o + 1]!);
+    if ('moments' in input) {
+      if (input.moments.length !== MOMENTS_LENGTH) throw new Error(`Team ${teamId} has malformed moments in cycle ${cycleId}`);
+      for (let i = 0; i < MOMENTS_LENGTH; i++) moments[base + i] = input.moments[i]!;
+    } else {
+      for (const r of input.responses) {
+        measureValues(r, values);
+        addResponse(moments, base, values);
       }
+    }
+    direct[node] = moments[base]!;
+    if (direct[node]! > input.invited) {
+      throw new Error(`Team ${teamId} has more responses (${direct[node]}) than invitations (${input.invited}) in cycle ${cycleId}`);
     }
   }
   // Children before parents: merge each finished node into its parent (Chan et al.).

@@ -30,6 +30,8 @@ export {
 } from './anonymity.js';
 export {
   aggregateCycle,
+  directMoments,
+  MOMENTS_LENGTH,
   cellScores,
   visibleMoments,
   measures,
