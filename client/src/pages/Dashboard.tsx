@@ -1,17 +1,22 @@
 import { Route, Switch } from 'wouter';
+import { SessionProvider } from '../components/SessionProvider.js';
+import { accessRoutes } from './access-routes.js';
 import { HomePage } from './HomePage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 /** The signed-in area: every page but the pulse. */
 export default function Dashboard() {
   return (
-    <Switch>
-      <Route path="/">
-        <HomePage />
-      </Route>
-      <Route>
-        <NotFoundPage />
-      </Route>
-    </Switch>
+    <SessionProvider>
+      <Switch>
+        <Route path="/">
+          <HomePage />
+        </Route>
+        {accessRoutes}
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </SessionProvider>
   );
 }

@@ -1,0 +1,21 @@
+import type { LoginBody, SessionResponse, SetPasswordBody, TokenInfo } from '@pulse/shared';
+import { api } from './client.js';
+
+/** GET /api/v1/auth/me: the signed-in user, or an ApiRequestError with status 401. */
+export const fetchMe = () => api<SessionResponse>('/api/v1/auth/me');
+
+/** POST /api/v1/auth/login */
+export const login = (body: LoginBody) => api<SessionResponse>('/api/v1/auth/login', { method: 'POST', json: body });
+
+/** POST /api/v1/auth/logout */
+export const logout = () => api<void>('/api/v1/auth/logout', { method: 'POST' });
+
+/** POST /api/v1/auth/password-reset */
+export const requestPasswordReset = (email: string) =>
+  api<{ status: 'accepted' }>('/api/v1/auth/password-reset', { method: 'POST', json: { email } });
+
+/** GET /api/v1/auth/tokens/:token */
+export const fetchTokenInfo = (token: string) => api<TokenInfo>(`/api/v1/auth/tokens/${encodeURIComponent(token)}`);
+
+/** POST /api/v1/auth/password */
+export const setPassword = (body: SetPasswordBody) => api<SessionResponse>('/api/v1/auth/password', { method: 'POST', json: body });

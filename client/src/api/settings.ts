@@ -1,0 +1,9 @@
+import type { Settings, UpdateSettingsBody } from '@pulse/shared';
+import { api } from './client.js';
+import { useResource } from './use-resource.js';
+
+/** GET /api/v1/settings */
+export const useSettings = () => useResource('settings', () => api<Settings>('/api/v1/settings'));
+
+/** PATCH /api/v1/settings */
+export const updateSettings = (body: UpdateSettingsBody) => api<Settings>('/api/v1/settings', { method: 'PATCH', json: body });

@@ -1,0 +1,69 @@
+import type { Role } from '@pulse/shared';
+import { useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { t, type MessageKey } from '../i18n/messages.js';
+import { useSession } from './SessionProvider.js';
+import './access.css';
+
+/** Dashboard pages, each shown to the roles that may open it. */
+export const NAV: { href: string; label: MessageKey; roles: Role[] }[] = [
+  { href: '/teams', label: 'nav.teams', roles: ['admin', 'hr', 'leader'] },
+  { href: '/members', label: 'nav.members', roles: ['admin', 'hr', 'leader'] },
+  { href: '/users', label: 'nav.users', roles: ['admin', 'hr'] },
+  { href: '/audit', label: 'nav.audit', roles: ['admin', 'hr'] },
+  { href: '/outbox', label: 'nav.outbox', roles: ['admin'] },
+  { href: '/settings', label: 'nav.settings', roles: ['admin'] },
+];
+
+/** Header with navigation for the signed-in user's role, and the page in `<main>`. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const [location, navigate] = useLocation();
+  const [signingOut, setSigningOut] = useState(false);
+  const user = session.user;
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      await session.signOut();
+      navigate('/login?signedOut=1');
+    } finally {
+      setSigningOut(false);
+    }
+  };
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="shell-header">
+        <Link href="/" className="shell-brand">
+          {t('app.name')}
+        </Link>
+        {user && (
+          <nav aria-label={t('nav.label')}>
+            <ul className="shell-nav">
+              {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={location.startsWith(item.href) ? 'page' : undefined}>
+                    {t(item.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {user && (
+          <div className="shell-user">
+            <span>{t('nav.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</span>
+            <button type="button" className="button-secondary" onClick={() => void signOut()} disabled={signingOut}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        )}
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

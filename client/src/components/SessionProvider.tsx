@@ -1,0 +1,60 @@
+import type { User } from '@pulse/shared';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { fetchMe, logout } from '../api/auth.js';
+import { ApiRequestError } from '../api/client.js';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out' }
+  | { status: 'signed-in'; user: User }
+  | { status: 'error'; error: ApiRequestError };
+
+export interface Session {
+  state: SessionState;
+  /** The signed-in user, or null. */
+  user: User | null;
+  /** After a login or a password link: the server already set the cookie. */
+  signedIn(user: User): void;
+  signOut(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Knows who is signed in (GET /auth/me once), for every dashboard page. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const refresh = useCallback(async () => {
+    try {
+      const { user } = await fetchMe();
+      setState({ status: 'signed-in', user });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) setState({ status: 'signed-out' });
+      else setState({ status: 'error', error: error instanceof ApiRequestError ? error : new ApiRequestError(0, 'client_error', String(error)) });
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const value = useMemo<Session>(
+    () => ({
+      state,
+      user: state.status === 'signed-in' ? state.user : null,
+      signedIn: (user) => setState({ status: 'signed-in', user }),
+      signOut: async () => {
+        await logout();
+        setState({ status: 'signed-out' });
+      },
+      refresh,
+    }),
+    [state, refresh],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The session of the dashboard; use inside SessionProvider. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession needs a SessionProvider');
+  return session;
+}

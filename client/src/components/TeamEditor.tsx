@@ -1,0 +1,119 @@
+import type { UpdateTeamBody, UserAccount } from '@pulse/shared';
+import { useState, type FormEvent } from 'react';
+import { createTeam, deleteTeam, updateTeam } from '../api/teams.js';
+import { t } from '../i18n/messages.js';
+import { Field, FormError } from './forms.js';
+import { subtreeIds, type TeamNode } from './team-tree.js';
+import { useAction } from './use-action.js';
+import { TeamOptions } from './ScrollTable.js';
+
+interface Props {
+  id: string;
+  node: TeamNode;
+  allNodes: TeamNode[];
+  leaders: UserAccount[];
+  onChanged(message: string): void;
+}
+
+/** Rename, move, set leaders, add a sub-team, archive or delete one team. */
+export function TeamEditor({ id, node, allNodes, leaders, onChanged }: Props) {
+  const { team } = node;
+  const [name, setName] = useState(team.name);
+  const [parentId, setParentId] = useState(team.parentId ?? '');
+  const [leaderIds, setLeaderIds] = useState<string[]>(team.leaderIds);
+  const [childName, setChildName] = useState('');
+  const update = useAction((body: UpdateTeamBody) => updateTeam(team.id, body));
+  const add = useAction(createTeam);
+  const remove = useAction(async () => {
+    await deleteTeam(team.id);
+    return true;
+  });
+  const ownSubtree = subtreeIds(node);
+  const parents = allNodes.filter((n) => !ownSubtree.has(n.team.id) && !n.team.archived);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const body: UpdateTeamBody = {};
+    if (name !== team.name) body.name = name;
+    if ((parentId || null) !== team.parentId) body.parentId = parentId || null;
+    if (!body.name && body.parentId === undefined) return;
+    if (await update.run(body)) onChanged(t('teams.saved', { name }));
+  };
+  const saveLeaders = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await update.run({ leaderIds })) onChanged(t('teams.leadersSaved', { name: team.name }));
+  };
+  const addChild = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await add.run({ name: childName, parentId: team.id });
+    if (result) onChanged(t('teams.created', { name: result.team.name }));
+  };
+  const archive = async () => {
+    if (await update.run({ archived: !team.archived })) {
+      onChanged(t(team.archived ? 'teams.restored' : 'teams.archivedNotice', { name: team.name }));
+    }
+  };
+  const destroy = async () => {
+    if (!window.confirm(t('teams.confirmDelete', { name: team.name }))) return;
+    if (await remove.run()) onChanged(t('teams.deleted', { name: team.name }));
+  };
+
+  return (
+    <section id={id} className="editor" aria-label={t('teams.editorLabel', { name: team.name })}>
+      <form onSubmit={(e) => void save(e)} className="stack" noValidate>
+        <Field label={t('teams.name')}>{(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+        <Field label={t('teams.parent')}>
+          {(props) => (
+            <select {...props} value={parentId} onChange={(e) => setParentId(e.target.value)}>
+              <option value="">{t('teams.topLevel')}</option>
+              <TeamOptions nodes={parents} />
+            </select>
+          )}
+        </Field>
+        <button type="submit" disabled={update.pending}>
+          {t('teams.save')}
+        </button>
+      </form>
+      <form onSubmit={(e) => void saveLeaders(e)} className="stack">
+        <fieldset>
+          <legend>{t('teams.leaders')}</legend>
+          {leaders.length === 0 && <p className="hint">{t('teams.noLeaders')}</p>}
+          {leaders.map((leader) => (
+            <label key={leader.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={leaderIds.includes(leader.id)}
+                onChange={(e) => setLeaderIds(e.target.checked ? [...leaderIds, leader.id] : leaderIds.filter((x) => x !== leader.id))}
+              />{' '}
+              {leader.name} <span className="hint">({leader.email})</span>
+            </label>
+          ))}
+        </fieldset>
+        {leaders.length > 0 && (
+          <button type="submit" className="button-secondary" disabled={update.pending}>
+            {t('teams.saveLeaders')}
+          </button>
+        )}
+      </form>
+      {!team.archived && (
+        <form onSubmit={(e) => void addChild(e)} className="inline-form" noValidate>
+          <Field label={t('teams.newChild', { name: team.name })}>
+            {(props) => <input {...props} value={childName} onChange={(e) => setChildName(e.target.value)} />}
+          </Field>
+          <button type="submit" className="button-secondary" disabled={add.pending}>
+            {t('teams.addChild')}
+          </button>
+        </form>
+      )}
+      <div className="actions">
+        <button type="button" className="button-secondary" onClick={() => void archive()} disabled={update.pending}>
+          {team.archived ? t('teams.restore') : t('teams.archive')}
+        </button>
+        <button type="button" className="button-danger" onClick={() => void destroy()} disabled={remove.pending}>
+          {t('teams.delete')}
+        </button>
+      </div>
+      <FormError error={update.error ?? add.error ?? remove.error} />
+    </section>
+  );
+}

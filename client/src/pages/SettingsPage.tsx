@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { updateSettings, useSettings } from '../api/settings.js';
+import { Field, FormError, Notice } from '../components/forms.js';
+import { Resource } from '../components/states.js';
+import { useAction } from '../components/use-action.js';
+import { t } from '../i18n/messages.js';
+
+function ThresholdForm({ current }: { current: number }) {
+  const [value, setValue] = useState(String(current));
+  const [saved, setSaved] = useState('');
+  const action = useAction(updateSettings);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved('');
+    const result = await action.run({ anonymityThreshold: Number(value) });
+    if (!result) return;
+    setSaved(t('settings.saved', { value: result.anonymityThreshold }));
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} className="stack narrow" noValidate>
+      <Field label={t('settings.threshold')} hint={t('settings.thresholdHint')}>
+        {(props) => <input {...props} type="number" inputMode="numeric" min={3} max={10} step={1} value={value} onChange={(e) => setValue(e.target.value)} />}
+      </Field>
+      <FormError error={action.error} />
+      <Notice>{saved}</Notice>
+      <button type="submit" disabled={action.pending}>
+        {t('settings.save')}
+      </button>
+    </form>
+  );
+}
+
+/** Installation settings: the anonymity threshold (admins only). */
+export function SettingsPage() {
+  const settings = useSettings();
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <p>{t('settings.intro')}</p>
+      <Resource state={settings}>{(data) => <ThresholdForm current={data.anonymityThreshold} />}</Resource>
+    </>
+  );
+}

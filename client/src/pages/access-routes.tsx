@@ -1,0 +1,61 @@
+import { Route } from 'wouter';
+import { RequireRole } from '../components/RequireRole.js';
+import { AuditPage } from './AuditPage.js';
+import { ForgotPasswordPage } from './ForgotPasswordPage.js';
+import { LoginPage } from './LoginPage.js';
+import { MembersPage } from './MembersPage.js';
+import { OutboxPage } from './OutboxPage.js';
+import { SetPasswordPage } from './SetPasswordPage.js';
+import { SettingsPage } from './SettingsPage.js';
+import { TeamsPage } from './TeamsPage.js';
+import { UsersPage } from './UsersPage.js';
+
+/**
+ * People and access pages, as a fragment for the dashboard's <Switch> (which flattens
+ * fragments). Each page names the roles that may open it; the server checks the same.
+ */
+export const accessRoutes = (
+  <>
+    <Route path="/login">
+      <LoginPage />
+    </Route>
+    <Route path="/reset">
+      <ForgotPasswordPage />
+    </Route>
+    <Route path="/set-password">
+      <SetPasswordPage />
+    </Route>
+    <Route path="/teams">
+      <RequireRole roles={['admin', 'hr', 'leader']}>
+        <TeamsPage />
+      </RequireRole>
+    </Route>
+    <Route path="/members">
+      <RequireRole roles={['admin', 'hr', 'leader']}>
+        <MembersPage />
+      </RequireRole>
+    </Route>
+    <Route path="/users">
+      <RequireRole roles={['admin', 'hr']}>
+        <UsersPage />
+      </RequireRole>
+    </Route>
+    <Route path="/audit">
+      <RequireRole roles={['admin', 'hr']}>
+        <AuditPage />
+      </RequireRole>
+    </Route>
+    <Route path="/outbox/:id?">
+      {(params: { id?: string }) => (
+        <RequireRole roles={['admin']}>
+          <OutboxPage id={params.id} />
+        </RequireRole>
+      )}
+    </Route>
+    <Route path="/settings">
+      <RequireRole roles={['admin']}>
+        <SettingsPage />
+      </RequireRole>
+    </Route>
+  </>
+);
