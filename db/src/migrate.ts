@@ -3,6 +3,7 @@ import * as foundation from './migrations/20261128T180000_foundation.js';
 import * as people from './migrations/20261128T180100_people.js';
 import * as pulses from './migrations/20261128T180200_pulses.js';
 import * as pulseDelivery from './migrations/20261128T200000_pulse_delivery.js';
+import * as insights from './migrations/20261128T210000_insights.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '20261128T180100_people': people,
   '20261128T180200_pulses': pulses,
   '20261128T200000_pulse_delivery': pulseDelivery,
+  '20261128T210000_insights': insights,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

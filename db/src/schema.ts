@@ -112,6 +112,53 @@ export interface ResponsesTable {
   comment: string | null;
 }
 
+export interface CycleTreeTable {
+  cycle_id: string;
+  team_id: string;
+  parent_id: string | null;
+}
+
+export interface TeamCycleMomentsTable {
+  cycle_id: string;
+  team_id: string;
+  invited: number;
+  /** Per measure (n, mean, m2), flattened in the insight engine's measure order. */
+  moments: number[];
+}
+
+export interface TeamCycleStatsTable {
+  cycle_id: string;
+  /** null: the whole organisation. */
+  team_id: string | null;
+  invited: number;
+  responded: number;
+  suppressed: boolean;
+  reason: string | null;
+  scores: ColumnType<unknown, string | null, string | null>;
+  fortress_index: number | null;
+}
+
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
+export interface AlertsTable {
+  id: Generated<string>;
+  episode_key: string;
+  team_id: string;
+  kind: 'fortress' | 'pressure' | 'need_drop' | 'participation';
+  level: 'watch' | 'warning' | 'critical';
+  started_cycle_id: string;
+  cycle_id: string;
+  summary: string;
+  signals: Json<unknown>;
+  actions: Json<string[]>;
+  status: AlertStatus;
+  resolved_cycle_id: string | null;
+  acknowledged_at: NullableTimestamp;
+  acknowledged_by: string | null;
+  acknowledged_level: string | null;
+  note: string | null;
+}
+
 /** Every table the migrations create, as Kysely sees them. */
 export interface Database {
   settings: SettingsTable;
@@ -126,6 +173,10 @@ export interface Database {
   cycle_teams: CycleTeamsTable;
   invitations: InvitationsTable;
   responses: ResponsesTable;
+  cycle_tree: CycleTreeTable;
+  team_cycle_moments: TeamCycleMomentsTable;
+  team_cycle_stats: TeamCycleStatsTable;
+  alerts: AlertsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

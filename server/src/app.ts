@@ -13,6 +13,8 @@ import { teamsRoutes } from './features/teams/teams.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { pulseRoutes } from './features/pulse/pulse.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
+import { insightsRoutes } from './features/insights/insights.routes.js';
+import { alertsRoutes } from './features/alerts/alerts.routes.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
 import client from './plugins/client.js';
@@ -72,6 +74,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(pulseRoutes);
       await api.register(cyclesRoutes);
       await api.register(scheduleRoutes);
+      await api.register(insightsRoutes);
+      await api.register(alertsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -8,4 +8,4 @@ export * from './api/users.js';
 export * from './api/audit.js';
 export * from './api/outbox.js';
 export * from './api/settings.js';
-export * from './insights/index.js';
+export * from './api/insights.js';

@@ -82,6 +82,15 @@ const routes: Record<string, Probe> = {
   'POST /api/v1/cycles/:id/close': probe(`/api/v1/cycles/${UNKNOWN_ID}/close`, only(MANAGERS, 404)),
   'GET /api/v1/schedule': probe('/api/v1/schedule', only(MANAGERS, 200)),
   'PUT /api/v1/schedule': probe({ url: '/api/v1/schedule', payload: {} }, only(MANAGERS, 400)),
+  // insights: a leader sees only their subtree, so an unknown team is 404 for every viewer
+  'GET /api/v1/teams/:id/trends': probe(`/api/v1/teams/${UNKNOWN_ID}/trends`, only(VIEWERS, 404)),
+  'GET /api/v1/teams/:id/comments': probe(`/api/v1/teams/${UNKNOWN_ID}/comments`, only(VIEWERS, 404)),
+  'GET /api/v1/overview': probe('/api/v1/overview', only(VIEWERS, 200)),
+  'GET /api/v1/alerts': probe('/api/v1/alerts', only(VIEWERS, 200)),
+  'POST /api/v1/alerts/:id/acknowledge': probe(
+    { url: `/api/v1/alerts/${UNKNOWN_ID}/acknowledge`, payload: { note: 'seen' } },
+    only(VIEWERS, 404),
+  ),
 };
 
 describe(`authorization of every route (${backend})`, () => {

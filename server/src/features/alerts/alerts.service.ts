@@ -1,0 +1,145 @@
+import type { AlertStatus, Database } from '@pulse/db';
+import type { AcknowledgeBody, Alert as ApiAlert } from '@pulse/shared';
+import { alertLevels, type Alert } from '@pulse/shared/insights';
+import type { Kysely, Transaction } from 'kysely';
+import { conflict, notFound } from '../../errors.js';
+import type { SessionUser } from '../../plugins/auth.js';
+import { inScope, type TeamScope } from '../../plugins/scope.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { allAlertRows, deleteAlerts, insertAlerts, listAlerts, updateAlert, type AlertView } from './alerts.repository.js';
+
+/** An alert episode: the same team and kind flagged in consecutive closed cycles. */
+interface Episode {
+  key: string;
+  first: Alert;
+  last: Alert;
+  /** The first closed cycle that no longer flags it, when there is one. */
+  resolvedCycleId: string | null;
+}
+
+/** Groups the engine's per-cycle alerts into episodes (cycle ids oldest first). */
+export function episodesOf(alerts: readonly Alert[], cycleIds: readonly string[]): Episode[] {
+  const byTeamKind = new Map<string, Alert[]>();
+  for (const a of alerts) {
+    const key = `${a.teamId}:${a.kind}`;
+    let list = byTeamKind.get(key);
+    if (!list) byTeamKind.set(key, (list = []));
+    list.push(a);
+  }
+  const episodes: Episode[] = [];
+  for (const list of byTeamKind.values()) {
+    list.sort((a, b) => a.cycleIndex - b.cycleIndex);
+    let first = list[0]!;
+    list.forEach((alert, i) => {
+      const next = list[i + 1];
+      if (next && next.cycleIndex === alert.cycleIndex + 1) return;
+      episodes.push({
+        key: `${first.teamId}:${first.kind}:${first.cycleId}`,
+        first,
+        last: alert,
+        resolvedCycleId: cycleIds[alert.cycleIndex + 1] ?? null,
+      });
+      if (next) first = next;
+    });
+  }
+  return episodes;
+}
+
+/**
+ * Stores the engine's alerts as episodes, keeping acknowledgements: an acknowledged episode
+ * reopens only when its level rises above the acknowledged one; a cycle that no longer flags
+ * it resolves it. Resolves the keys of episodes that are new or escalated, for notifications.
+ */
+export async function storeAlertEpisodes(trx: Transaction<Database>, alerts: readonly Alert[], cycleIds: readonly string[]): Promise<string[]> {
+  const existing = new Map((await allAlertRows(trx)).map((row) => [row.episode_key, row]));
+  const episodes = episodesOf(alerts, cycleIds);
+  const fresh: Parameters<typeof insertAlerts>[1] = [];
+  const escalated: string[] = [];
+  for (const e of episodes) {
+    const row = existing.get(e.key);
+    existing.delete(e.key);
+    const content = {
+      team_id: e.last.teamId,
+      kind: e.last.kind,
+      level: e.last.level,
+      started_cycle_id: e.first.cycleId,
+      cycle_id: e.last.cycleId,
+      summary: e.last.summary,
+      signals: e.last.signals,
+      actions: e.last.actions,
+      resolved_cycle_id: e.resolvedCycleId,
+    };
+    if (!row) {
+      const status: AlertStatus = e.resolvedCycleId ? 'resolved' : 'open';
+      fresh.push({ episode_key: e.key, ...content, status });
+      continue;
+    }
+    const acknowledgedAbove = row.acknowledged_level !== null && rank(e.last.level) <= rank(row.acknowledged_level);
+    const status: AlertStatus = e.resolvedCycleId ? 'resolved' : row.status === 'acknowledged' && acknowledgedAbove ? 'acknowledged' : 'open';
+    if (status === 'open' && rank(e.last.level) > rank(row.level)) escalated.push(e.key);
+    await updateAlert(trx, row.id, { ...content, status });
+  }
+  await insertAlerts(trx, fresh);
+  await deleteAlerts(trx, [...existing.values()].map((r) => r.id));
+  return [...fresh.filter((f) => f.status === 'open').map((f) => f.episode_key), ...escalated];
+}
+
+/** Order of alert levels: watch < warning < critical. */
+const rank = (level: string) => alertLevels.indexOf(level as (typeof alertLevels)[number]);
+
+/** The API shape of an alert row. */
+export function toAlert(row: AlertView): ApiAlert {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    cycleId: row.cycle_id,
+    cycleLabel: row.cycle_label,
+    kind: row.kind,
+    level: row.level,
+    status: row.status,
+    summary: row.summary,
+    signals: row.signals as ApiAlert['signals'],
+    actions: row.actions,
+    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+    note: row.note,
+  };
+}
+
+/** Alerts of the teams in scope with the given status ('all': any). */
+export async function alertsInScope(
+  db: Kysely<Database>,
+  scope: TeamScope,
+  status: AlertStatus | 'all',
+  teamId?: string,
+): Promise<ApiAlert[]> {
+  const statuses: AlertStatus[] = status === 'all' ? ['open', 'acknowledged', 'resolved'] : [status];
+  let teamIds: string[] | null = scope === 'all' ? null : [...scope];
+  if (teamId) teamIds = inScope(scope, teamId) ? [teamId] : [];
+  return (await listAlerts(db, { statuses, teamIds })).map(toAlert);
+}
+
+/** A leader (in scope), HR or an admin acknowledges an open alert with a note; audited. */
+export async function acknowledgeAlert(
+  db: Kysely<Database>,
+  scope: TeamScope,
+  actor: SessionUser,
+  id: string,
+  body: AcknowledgeBody,
+): Promise<ApiAlert> {
+  return db.transaction().execute(async (trx) => {
+    const [row] = await listAlerts(trx, { statuses: ['open', 'acknowledged', 'resolved'], teamIds: null, id });
+    if (!row || !inScope(scope, row.team_id)) throw notFound('Alert');
+    if (row.status === 'resolved') throw conflict('This alert was resolved by a later cycle.');
+    await updateAlert(trx, id, {
+      status: 'acknowledged',
+      acknowledged_at: new Date(),
+      acknowledged_by: actor.id,
+      acknowledged_level: row.level,
+      note: body.note,
+    });
+    await recordAudit(trx, actor, 'alert.acknowledge', `alert:${id}`, { teamId: row.team_id, kind: row.kind, level: row.level });
+    const [updated] = await listAlerts(trx, { statuses: ['acknowledged'], teamIds: null, id });
+    return toAlert(updated!);
+  });
+}

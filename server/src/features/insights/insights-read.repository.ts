@@ -1,0 +1,107 @@
+import type { Database } from '@pulse/db';
+import { sql, type Kysely } from 'kysely';
+
+export interface TeamNode {
+  id: string;
+  name: string;
+  parent_id: string | null;
+}
+
+/** Every team, archived ones included (history stays readable). */
+export async function allTeams(db: Kysely<Database>): Promise<TeamNode[]> {
+  return db
+    .selectFrom('teams')
+    .select(['id', 'name', 'parent_id'])
+    .orderBy('name')
+    .execute();
+}
+
+export async function teamExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  return (await db.selectFrom('teams').where('id', '=', id).select('id').executeTakeFirst()) !== undefined;
+}
+
+export interface StatsView {
+  cycle_id: string;
+  team_id: string | null;
+  label: string;
+  opens_at: Date;
+  invited: number;
+  responded: number;
+  suppressed: boolean;
+  reason: string | null;
+  scores: unknown;
+  fortress_index: number | null;
+}
+
+const statsColumns = [
+  's.cycle_id',
+  's.team_id',
+  'c.label',
+  'c.opens_at',
+  's.invited',
+  's.responded',
+  's.suppressed',
+  's.reason',
+  's.scores',
+  's.fortress_index',
+] as const;
+
+/** One subtree's served figures across cycles, oldest first; `teamId` null: the organisation. */
+export async function statsForTeam(
+  db: Kysely<Database>,
+  teamId: string | null,
+  range: { from?: Date | undefined; to?: Date | undefined },
+): Promise<StatsView[]> {
+  let query = db
+    .selectFrom('team_cycle_stats as s')
+    .innerJoin('cycles as c', 'c.id', 's.cycle_id')
+    .select(statsColumns)
+    .where((eb) => (teamId === null ? eb('s.team_id', 'is', null) : eb('s.team_id', '=', teamId)));
+  if (range.from) query = query.where('c.opens_at', '>=', range.from);
+  if (range.to) query = query.where('c.opens_at', '<=', range.to);
+  return query.orderBy('c.opens_at').execute();
+}
+
+/** Every subtree's served figures for one cycle, the organisation's included. */
+export async function statsForCycle(db: Kysely<Database>, cycleId: string): Promise<StatsView[]> {
+  return db
+    .selectFrom('team_cycle_stats as s')
+    .innerJoin('cycles as c', 'c.id', 's.cycle_id')
+    .select(statsColumns)
+    .where('s.cycle_id', '=', cycleId)
+    .execute();
+}
+
+/** Closed cycles with figures, newest first. */
+export async function cyclesWithStats(db: Kysely<Database>): Promise<{ id: string; label: string }[]> {
+  return db
+    .selectFrom('cycles')
+    .where('status', '=', 'closed')
+    .where((eb) => eb.exists(eb.selectFrom('team_cycle_stats as s').whereRef('s.cycle_id', '=', 'cycles.id').select('s.cycle_id')))
+    .select(['id', 'label'])
+    .orderBy('opens_at', 'desc')
+    .execute();
+}
+
+/** The highest level of each team's unresolved alerts. */
+export async function activeAlertLevels(db: Kysely<Database>): Promise<Map<string, 'watch' | 'warning' | 'critical'>> {
+  const rows = await sql<{ team_id: string; level: 'watch' | 'warning' | 'critical' }>`
+    select distinct on (team_id) team_id, level from alerts
+    where status <> 'resolved'
+    order by team_id, case level when 'critical' then 0 when 'warning' then 1 else 2 end`.execute(db);
+  return new Map(rows.rows.map((r) => [r.team_id, r.level]));
+}
+
+/** Comments of every response in a team's subtree as it was when the cycle closed. */
+export async function subtreeComments(db: Kysely<Database>, cycleId: string, teamId: string): Promise<string[]> {
+  const rows = await sql<{ comment: string }>`
+    with recursive subtree(id) as (
+      select ${teamId}::uuid
+      union
+      select ct.team_id from cycle_tree ct join subtree s on ct.parent_id = s.id where ct.cycle_id = ${cycleId}
+    )
+    select comment from responses
+    where cycle_id = ${cycleId} and team_id in (select id from subtree) and comment is not null and comment <> ''
+    order by comment`.execute(db);
+  return rows.rows.map((r) => r.comment);
+}

@@ -1,0 +1,142 @@
+import type { Database } from '@pulse/db';
+import type { CommentsResponse, OverviewResponse, OverviewRow, TeamRef, TrendPoint, TrendsResponse } from '@pulse/shared';
+import { suppressionMessage, type SuppressionReason } from '@pulse/shared/insights';
+import type { Kysely } from 'kysely';
+import { notFound } from '../../errors.js';
+import { inScope, type TeamScope } from '../../plugins/scope.js';
+import {
+  activeAlertLevels,
+  allTeams,
+  cyclesWithStats,
+  statsForCycle,
+  statsForTeam,
+  subtreeComments,
+  teamExists,
+  type StatsView,
+  type TeamNode,
+} from './insights-read.repository.js';
+import { currentThreshold } from './insights.service.js';
+
+/**
+ * Read paths serve only what `recomputeInsights` stored: figures of visible cells, reasons of
+ * suppressed ones. Suppression was decided once per cycle for the whole organisation, so every
+ * view (trends, overview, comments, export, a leader's subtree) is a subset of one safe set.
+ */
+function toPoint(row: StatsView, threshold: number): TrendPoint {
+  const point: TrendPoint = {
+    cycleId: row.cycle_id,
+    label: row.label,
+    opensAt: row.opens_at.toISOString(),
+    invited: row.invited,
+    responded: row.responded,
+    suppressed: row.suppressed,
+  };
+  if (row.suppressed) {
+    const code = row.reason as SuppressionReason;
+    point.reason = suppressionMessage(code, threshold);
+    point.reasonCode = code;
+  } else {
+    const { frustration, ...scores } = row.scores as Required<TrendPoint>['scores'] & { frustration: TrendPoint['frustration'] };
+    point.scores = scores;
+    point.frustration = frustration;
+    if (row.fortress_index !== null) point.fortressIndex = row.fortress_index;
+  }
+  return point;
+}
+
+interface Org {
+  byId: Map<string, TeamNode>;
+  ref(id: string): TeamRef & { depth: number };
+}
+
+/** The team list with slash-separated paths ("Operations/Legal"), for refs and sorting. */
+async function organisation(db: Kysely<Database>): Promise<Org> {
+  const teams = await allTeams(db);
+  const byId = new Map(teams.map((t) => [t.id, t]));
+  const cache = new Map<string, TeamRef & { depth: number }>();
+  const ref = (id: string): TeamRef & { depth: number } => {
+    const cached = cache.get(id);
+    if (cached) return cached;
+    const team = byId.get(id)!;
+    const parent = team.parent_id ? ref(team.parent_id) : null;
+    const made = {
+      id,
+      name: team.name,
+      parentId: team.parent_id,
+      path: parent ? `${parent.path}/${team.name}` : team.name,
+      depth: parent ? parent.depth + 1 : 0,
+    };
+    cache.set(id, made);
+    return made;
+  };
+  return { byId, ref };
+}
+
+const dropDepth = ({ depth: _depth, ...ref }: TeamRef & { depth: number }): TeamRef => ref;
+
+/** GET /teams/:id/trends: a team's series and a comparison series (parent, or organisation). */
+export async function trendsFor(
+  db: Kysely<Database>,
+  scope: TeamScope,
+  teamId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<TrendsResponse> {
+  const org = await organisation(db);
+  const team = org.byId.get(teamId);
+  if (!team || !inScope(scope, teamId)) throw notFound('Team');
+  const threshold = await currentThreshold(db);
+  const dates = { from: range.from ? new Date(range.from) : undefined, to: range.to ? endOfDay(range.to) : undefined };
+  const series = (await statsForTeam(db, teamId, dates)).map((row) => toPoint(row, threshold));
+  // A leader compares with the parent group when it is theirs to see, else with the organisation.
+  const parentVisible = team.parent_id !== null && inScope(scope, team.parent_id);
+  const comparisonId = parentVisible ? team.parent_id : null;
+  const comparisonRows = await statsForTeam(db, comparisonId, dates);
+  return {
+    team: dropDepth(org.ref(teamId)),
+    threshold,
+    series,
+    comparison: {
+      name: comparisonId ? org.byId.get(comparisonId)!.name : 'Organisation',
+      teamId: comparisonId,
+      series: comparisonRows.map((row) => toPoint(row, threshold)),
+    },
+  };
+}
+
+/** A date-only bound includes that whole day. */
+function endOfDay(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
+}
+
+/** GET /overview: one row per team in scope for a cycle (the latest closed one by default). */
+export async function overviewFor(db: Kysely<Database>, scope: TeamScope, cycleId?: string): Promise<OverviewResponse> {
+  const threshold = await currentThreshold(db);
+  const cycles = await cyclesWithStats(db);
+  const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
+  if (cycleId && !cycle) throw notFound('Cycle with results');
+  if (!cycle) return { cycle: null, cycles, threshold, rows: [] };
+  const org = await organisation(db);
+  const levels = await activeAlertLevels(db);
+  const rows: OverviewRow[] = [];
+  for (const stat of await statsForCycle(db, cycle.id)) {
+    if (stat.team_id === null || !inScope(scope, stat.team_id) || !org.byId.has(stat.team_id)) continue;
+    const ref = org.ref(stat.team_id);
+    rows.push({ ...toPoint(stat, threshold), team: dropDepth(ref), depth: ref.depth, alertLevel: levels.get(stat.team_id) ?? null });
+  }
+  rows.sort((a, b) => a.team.path.localeCompare(b.team.path));
+  return { cycle, cycles, threshold, rows };
+}
+
+/** GET /teams/:id/comments: the subtree's comments, only where its cell is visible. */
+export async function commentsFor(db: Kysely<Database>, scope: TeamScope, teamId: string, cycleId?: string): Promise<CommentsResponse> {
+  if (!inScope(scope, teamId) || !(await teamExists(db, teamId))) throw notFound('Team');
+  const threshold = await currentThreshold(db);
+  const cycles = await cyclesWithStats(db);
+  const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
+  if (cycleId && !cycle) throw notFound('Cycle with results');
+  if (!cycle) return { cycle: null, comments: null, reason: 'No pulse has closed yet.' };
+  const stat = (await statsForCycle(db, cycle.id)).find((s) => s.team_id === teamId);
+  if (!stat) throw notFound('Team');
+  if (stat.suppressed) return { cycle, comments: null, reason: suppressionMessage(stat.reason as SuppressionReason, threshold) };
+  return { cycle, comments: await subtreeComments(db, cycle.id, teamId) };
+}

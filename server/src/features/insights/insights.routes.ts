@@ -1,0 +1,63 @@
+import {
+  zCommentsQuery,
+  zCommentsResponse,
+  zErrorBody,
+  zOverviewQuery,
+  zOverviewResponse,
+  zTeamParams,
+  zTrendsQuery,
+  zTrendsResponse,
+} from '@pulse/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { teamScope } from '../../plugins/scope.js';
+import { commentsFor, overviewFor, trendsFor } from './insights-read.service.js';
+
+const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
+
+export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const readers = app.requireRole('admin', 'hr', 'leader');
+
+  app.get(
+    '/teams/:id/trends',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['insights'],
+        summary: "A team's scores across cycles, with CIs; suppressed points carry only a reason",
+        params: zTeamParams,
+        querystring: zTrendsQuery,
+        response: { 200: zTrendsResponse, ...errors },
+      },
+    },
+    async (request) => trendsFor(app.db, await teamScope(app.db, request.user!), request.params.id, request.query),
+  );
+
+  app.get(
+    '/overview',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['insights'],
+        summary: 'One row per visible team for a cycle (default: the latest closed one)',
+        querystring: zOverviewQuery,
+        response: { 200: zOverviewResponse, ...errors },
+      },
+    },
+    async (request) => overviewFor(app.db, await teamScope(app.db, request.user!), request.query.cycleId),
+  );
+
+  app.get(
+    '/teams/:id/comments',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['insights'],
+        summary: "A team's comments for a cycle, only where its group reaches the threshold",
+        params: zTeamParams,
+        querystring: zCommentsQuery,
+        response: { 200: zCommentsResponse, ...errors },
+      },
+    },
+    async (request) => commentsFor(app.db, await teamScope(app.db, request.user!), request.params.id, request.query.cycleId),
+  );
+};

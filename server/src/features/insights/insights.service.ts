@@ -1,0 +1,99 @@
+import type { Database } from '@pulse/db';
+import {
+  cellScores,
+  defaultThreshold,
+  directMoments,
+  ORGANISATION_ID,
+  runInsights,
+  scoreResponse,
+  type CycleInput,
+} from '@pulse/shared/insights';
+import type { Kysely, Transaction } from 'kysely';
+import { storeAlertEpisodes } from '../alerts/alerts.service.js';
+import {
+  allMoments,
+  closedCycles,
+  cycleResponses,
+  cycleTrees,
+  invitedByTeam,
+  replaceMoments,
+  replaceStats,
+  snapshotTree,
+  type StatsRow,
+} from './insights.repository.js';
+import { readSetting } from '../settings/settings.repository.js';
+
+/** The settings key of the anonymity threshold (see the settings feature). */
+export const THRESHOLD_KEY = 'anonymity_threshold';
+
+/** The threshold in force: the stored setting (seeded from ANONYMITY_THRESHOLD at first start). */
+export async function currentThreshold(db: Kysely<Database>): Promise<number> {
+  const stored = await readSetting(db, THRESHOLD_KEY);
+  return typeof stored === 'number' && Number.isInteger(stored) && stored >= 3 && stored <= 10 ? stored : defaultThreshold;
+}
+
+/**
+ * Turns a closing cycle's answers into its team moments and freezes its hierarchy, then
+ * recomputes the figures and alerts. Runs inside the transaction that closes the cycle, so a
+ * cycle is never closed without its results.
+ */
+export async function finaliseCycle(trx: Transaction<Database>, cycleId: string): Promise<void> {
+  await snapshotTree(trx, cycleId);
+  const invited = await invitedByTeam(trx, cycleId);
+  const responses = new Map<string, ReturnType<typeof scoreResponse>[]>();
+  for (const r of await cycleResponses(trx, cycleId)) {
+    let list = responses.get(r.team_id);
+    if (!list) responses.set(r.team_id, (list = []));
+    list.push(scoreResponse(r.questionnaire_version, r.answers));
+  }
+  await replaceMoments(
+    trx,
+    cycleId,
+    [...invited].map(([teamId, count]) => ({ teamId, invited: count, moments: directMoments(responses.get(teamId) ?? []) })),
+  );
+  await recomputeInsights(trx, [cycleId]);
+}
+
+/**
+ * Runs the engine over every closed cycle from the stored moments and rewrites the served
+ * figures of `cycleIds` (all closed cycles when omitted, e.g. after the threshold changed)
+ * and every alert episode. Deterministic, so running it twice changes nothing.
+ */
+export async function recomputeInsights(trx: Transaction<Database>, cycleIds?: string[]): Promise<void> {
+  const threshold = await currentThreshold(trx);
+  const cycles = await closedCycles(trx);
+  const trees = await cycleTrees(trx);
+  const moments = await allMoments(trx);
+  const inputs: CycleInput[] = cycles.map((c) => ({
+    cycleId: c.id,
+    label: c.label,
+    teams: trees.get(c.id) ?? [],
+    byTeam: moments.get(c.id) ?? new Map(),
+  }));
+  const result = runInsights({ teams: [], cycles: inputs, threshold });
+
+  const targets = new Set(cycleIds ?? cycles.map((c) => c.id));
+  const fortress = new Map<string, number>();
+  for (const points of result.drift.values()) {
+    for (const d of points) if (d.fortressIndex !== undefined) fortress.set(`${d.teamId}|${d.cycleId}`, d.fortressIndex);
+  }
+  const rows: StatsRow[] = [];
+  for (const agg of result.aggregates) {
+    if (!targets.has(agg.cycleId)) continue;
+    agg.tree.ids.forEach((teamId, node) => {
+      const cell = cellScores(agg, node);
+      rows.push({
+        cycle_id: agg.cycleId,
+        team_id: teamId === ORGANISATION_ID ? null : teamId,
+        invited: cell.invited,
+        responded: cell.n,
+        suppressed: !cell.visible,
+        reason: cell.visible ? null : cell.reason,
+        scores: cell.visible ? JSON.stringify({ ...cell.scores, frustration: cell.frustration }) : null,
+        fortress_index: cell.visible ? (fortress.get(`${teamId}|${agg.cycleId}`) ?? null) : null,
+      });
+    });
+  }
+  await replaceStats(trx, [...targets], rows);
+  await storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id));
+}

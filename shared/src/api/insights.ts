@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { zConstruct } from '../questionnaire.js';
+
+/** One construct's figures for a visible cell: 0–100 mean with its 95% t interval. */
+export const zScore = z.object({
+  mean: z.number(),
+  sd: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  n: z.number().int(),
+});
+export type Score = z.infer<typeof zScore>;
+
+export const zScores = z.object({
+  autonomy: zScore,
+  competence: zScore,
+  relatedness: zScore,
+  openness: zScore,
+});
+export type Scores = z.infer<typeof zScores>;
+
+/** The need-frustration facets (0–100, higher is more frustration): the pressure signals. */
+export const zFrustration = z.object({ autonomy: zScore, competence: zScore, relatedness: zScore });
+
+/** One team (subtree) in one cycle. A suppressed point has a reason and never any figure. */
+export const zTrendPoint = z.object({
+  cycleId: z.uuid(),
+  label: z.string(),
+  opensAt: z.string(),
+  invited: z.number().int(),
+  responded: z.number().int(),
+  suppressed: z.boolean(),
+  /** Why a point is suppressed, in words a leader understands. */
+  reason: z.string().optional(),
+  reasonCode: z.enum(['no_responses', 'below_threshold', 'complementary']).optional(),
+  scores: zScores.optional(),
+  frustration: zFrustration.optional(),
+  fortressIndex: z.number().optional(),
+});
+export type TrendPoint = z.infer<typeof zTrendPoint>;
+
+export const zTeamRef = z.object({ id: z.uuid(), name: z.string(), parentId: z.uuid().nullable(), path: z.string() });
+export type TeamRef = z.infer<typeof zTeamRef>;
+
+export const zTrendsQuery = z.object({
+  /** Only cycles opening on or after / before this date (YYYY-MM-DD or ISO time). */
+  from: z.iso.date().or(z.iso.datetime()).optional(),
+  to: z.iso.date().or(z.iso.datetime()).optional(),
+});
+
+export const zTrendsResponse = z.object({
+  team: zTeamRef,
+  threshold: z.number().int(),
+  series: z.array(zTrendPoint),
+  /** The parent team's series, or the whole organisation's for a top-level team. */
+  comparison: z.object({ name: z.string(), teamId: z.uuid().nullable(), series: z.array(zTrendPoint) }).nullable(),
+});
+export type TrendsResponse = z.infer<typeof zTrendsResponse>;
+
+export const zOverviewQuery = z.object({ cycleId: z.uuid().optional() });
+
+export const zOverviewRow = zTrendPoint.extend({
+  team: zTeamRef,
+  depth: z.number().int(),
+  alertLevel: z.enum(['watch', 'warning', 'critical']).nullable(),
+});
+export type OverviewRow = z.infer<typeof zOverviewRow>;
+
+export const zOverviewResponse = z.object({
+  cycle: z.object({ id: z.uuid(), label: z.string() }).nullable(),
+  cycles: z.array(z.object({ id: z.uuid(), label: z.string() })),
+  threshold: z.number().int(),
+  rows: z.array(zOverviewRow),
+});
+export type OverviewResponse = z.infer<typeof zOverviewResponse>;
+
+export const alertStatuses = ['open', 'acknowledged', 'resolved'] as const;
+
+export const zAlert = z.object({
+  id: z.uuid(),
+  teamId: z.uuid(),
+  teamName: z.string(),
+  cycleId: z.uuid(),
+  cycleLabel: z.string(),
+  kind: z.enum(['fortress', 'pressure', 'need_drop', 'participation']),
+  level: z.enum(['watch', 'warning', 'critical']),
+  status: z.enum(alertStatuses),
+  summary: z.string(),
+  signals: z.array(
+    z.object({
+      construct: zConstruct.or(z.literal('participation')),
+      facet: z.literal('frustration').optional(),
+      change: z.number(),
+      evidence: z.string(),
+    }),
+  ),
+  actions: z.array(z.string()),
+  acknowledgedAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Alert = z.infer<typeof zAlert>;
+
+export const zAlertsQuery = z.object({
+  status: z.enum([...alertStatuses, 'all']).default('open'),
+  teamId: z.uuid().optional(),
+});
+export const zAlertsResponse = z.object({ alerts: z.array(zAlert) });
+export type AlertsResponse = z.infer<typeof zAlertsResponse>;
+
+export const zAlertParams = z.object({ id: z.uuid() });
+export const zAcknowledgeBody = z.object({ note: z.string().trim().min(1, 'Write a short note.').max(2_000) });
+export type AcknowledgeBody = z.infer<typeof zAcknowledgeBody>;
+export const zAlertResponse = z.object({ alert: zAlert });
+
+export const zCommentsQuery = z.object({ cycleId: z.uuid().optional() });
+export const zCommentsResponse = z.object({
+  cycle: z.object({ id: z.uuid(), label: z.string() }).nullable(),
+  /** null when the group is below the threshold (then `reason` says why). */
+  comments: z.array(z.string()).nullable(),
+  reason: z.string().optional(),
+});
+export type CommentsResponse = z.infer<typeof zCommentsResponse>;
