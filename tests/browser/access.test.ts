@@ -173,4 +173,27 @@ describe('people and access in Chromium', () => {
     await context.close();
     expect(cspErrors).toEqual([]);
   });
+
+  it('signs in with the keyboard alone, and the API docs page runs under the same CSP', async () => {
+    const context = await newContext(1280);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('Email').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('email');
+    await page.keyboard.type(hr.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(hr.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/teams$/);
+    // The skip link is the first stop and lands on the page content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+
+    await page.goto(`${server.baseUrl}/api/docs`);
+    await expect.poll(() => page.locator('.swagger-ui .title').first().textContent(), { timeout: 15_000 }).toMatch(/Pulse API/);
+    await expect.poll(() => page.getByText('/api/v1/members/import').count()).toBeGreaterThan(0);
+    await context.close();
+    expect(cspErrors).toEqual([]);
+  });
 });
