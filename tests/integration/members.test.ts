@@ -35,7 +35,12 @@ describe(`member import and list (${backend})`, () => {
 
   it('imports a CSV with a BOM, quotes and CRLF, creating the team paths', async () => {
     const csv = '\uFEFFemail,name,team,role\r\nana@example.test,"Ana, the first",Operations/Payroll,\r\nbo@example.test,Bo,Operations,leader\r\n';
-    const res = await importCsv(csv);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/members/import',
+      headers: { ...hr.headers, 'content-type': 'text/csv; charset=utf-8' },
+      payload: csv,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0, deactivated: 0, teamsCreated: 2, dryRun: false });
     expect(await teamPaths()).toEqual(['Operations', 'Operations/Payroll']);
@@ -118,6 +123,13 @@ describe(`member import and list (${backend})`, () => {
     const json = await t.app.inject({ method: 'POST', url: '/api/v1/members/import', headers: hr.headers, payload: { email: 'x' } });
     expect(json.statusCode).toBe(400);
     expect((await importCsv('email,name,team\nx@example.test,X,Ops\n', '?dryRun=maybe')).statusCode).toBe(400);
+    const xml = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/members/import',
+      headers: { ...hr.headers, 'content-type': 'application/xml' },
+      payload: '<members/>',
+    });
+    expect(xml.statusCode).toBe(415);
     expect(await memberCount()).toBe(0);
   });
 

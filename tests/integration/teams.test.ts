@@ -51,6 +51,8 @@ describe(`organisation tree (${backend})`, () => {
     const missingParent = await call(hr, 'POST', '/teams', { name: 'Ok', parentId: '00000000-0000-4000-8000-000000000000' });
     expect(missingParent.statusCode).toBe(400);
     expect((await call(hr, 'PATCH', '/teams/not-a-uuid', { name: 'X' })).statusCode).toBe(400);
+    expect((await call(hr, 'DELETE', '/teams/not-a-uuid')).statusCode).toBe(400);
+    expect((await call(hr, 'GET', '/teams?includeArchived=maybe')).statusCode).toBe(400);
     const ops = await create('Operations');
     expect((await call(hr, 'PATCH', `/teams/${ops.id}`, {})).statusCode).toBe(400);
     expect(await teams()).toHaveLength(1);
