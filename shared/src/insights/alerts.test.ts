@@ -56,9 +56,9 @@ describe('fortress alerts', () => {
     expect(a).toBeDefined();
     expect(a!.level).toBe('warning');
     expect(a!.key).toBe('legal:2025-04:fortress');
-    expect(a!.summary).toContain('Relatedness fell 18 points and openness fell 15 points over 3 cycles, 1 of them without enough responses to show');
+    expect(a!.summary).toContain('Relatedness fell 12 points and openness fell 10 points over 3 cycles, 1 of them without enough responses to show');
     expect(a!.summary).toContain('EWMA 3.4σ below baseline for the two together');
-    expect(a!.summary).toContain('autonomy fell too (10 points)');
+    expect(a!.summary).toContain('autonomy fell too (9 points)');
     expect(a!.signals.map((s) => [s.construct, s.change])).toEqual([
       ['relatedness', -18],
       ['openness', -15],
@@ -70,7 +70,7 @@ describe('fortress alerts', () => {
   it('is critical when autonomy holds while they fall and the index is high', () => {
     const [a] = only(alertsForTeam([retreat(0, reading(2, 0.3, 1), 55)]), 'fortress', 0);
     expect(a!.level).toBe('critical');
-    expect(a!.summary).toContain('while autonomy held (+2 points): independence rather than autonomy');
+    expect(a!.summary).toContain('while autonomy held (+1 point): independence rather than autonomy');
   });
 
   it('mentions pressure signs before, and they make it critical', () => {
@@ -97,7 +97,7 @@ describe('other alert kinds', () => {
     const alerts = alertsForTeam([point(0, { competence: reading(-14, -4.3, -11) })]);
     const [a] = only(alerts, 'need_drop', 0);
     expect(a!.level).toBe('warning');
-    expect(a!.summary).toBe('Competence fell 14 points (EWMA 4.3σ below baseline), over 1 cycle.');
+    expect(a!.summary).toBe('Competence fell 11 points (EWMA 4.3σ below baseline), over 1 cycle.');
     expect(a!.actions).toEqual([remedies.automate, remedies.sortByNeed]);
     // Just beyond the limit is only worth watching.
     expect(only(alertsForTeam([point(0, { competence: reading(-6, -(L + 0.1), -5) })]), 'need_drop', 0)[0]!.level).toBe('watch');
@@ -122,6 +122,12 @@ describe('other alert kinds', () => {
     expect(last.summary).toBe('The response rate fell from 80% at baseline to too few responses to show scores, low for 3 cycles in a row.');
     expect(last.summary).not.toMatch(/30%|3 of 10/);
     expect(only(alerts, 'participation', 1)[0]!.summary).toContain('to 50% (5 of 10 invited)');
+  });
+
+  it('participation: stays quiet for a team of fewer than five, where one absence swings the rate', () => {
+    const tiny = (t: number) =>
+      point(t, null, { invited: 3, responded: 1, participation: { rate: 1 / 3, baselineRate: 0.9, z: -3.1 } });
+    expect(alertsForTeam([point(0, null, { invited: 3 }), tiny(1), tiny(2)]).filter((a) => a.kind === 'participation')).toEqual([]);
   });
 
   it('raises nothing for a calm series, and the same alerts every time for the same input', () => {

@@ -60,6 +60,8 @@ export interface AlertRules {
   /** Response-rate fall (fraction) and binomial z for a participation watch. */
   participationDrop: number;
   participationZ: number;
+  /** Teams with fewer invited than this get no participation alerts: one absence swings their rate. */
+  participationMinInvited: number;
   /** How many cycles back "pressure signs before" may lie. */
   pressureLookback: number;
 }
@@ -73,6 +75,7 @@ export const defaultAlertRules: AlertRules = {
   fortressWarningPoints: 5,
   participationDrop: 0.2,
   participationZ: -2.5,
+  participationMinInvited: 5,
   pressureLookback: 6,
 };
 
@@ -171,13 +174,14 @@ function fortressAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
   if (level === 'warning' && autonomyHolds && ((p.fortressIndex ?? 0) >= 50 || before !== null)) level = 'critical';
 
   const { span, gaps } = runSpan(points, i, 'retreat', -1);
-  const moved = `relatedness ${verb(rel.change)} ${pts(rel.change)} and openness ${verb(ope.change)} ${pts(ope.change)}`;
+  // Smoothed changes: the level the chart believes in, so the words agree with the evidence.
+  const moved = `relatedness ${verb(rel.smoothedChange)} ${pts(rel.smoothedChange)} and openness ${verb(ope.smoothedChange)} ${pts(ope.smoothedChange)}`;
   // The independence reading only makes sense while both of the pair are falling.
   const autonomy = !bothFalling
     ? ''
     : autonomyHolds
-      ? `, while autonomy held (${signed(aut.change)}): independence rather than autonomy`
-      : `; autonomy fell too (${pts(aut.change)})`;
+      ? `, while autonomy held (${signed(aut.smoothedChange)}): independence rather than autonomy`
+      : `; autonomy fell too (${pts(aut.smoothedChange)})`;
   const pressure = before !== null ? ` Pressure signs came first: autonomy and competence frustration rose ${cycles(before)} earlier.` : '';
   const summary =
     `${capitalize(moved)} over ${cycles(span)}${gapNote(gaps)} (${sigma(m.retreat)} for the two together, ` +
@@ -204,7 +208,7 @@ function pressureAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
   if (!level) return null;
   const { span, gaps } = runSpan(points, i, 'pressure', 1);
   const summary =
-    `Autonomy frustration ${verb(aut.change)} ${pts(aut.change)} and competence frustration ${verb(com.change)} ${pts(com.change)} ` +
+    `Autonomy frustration ${verb(aut.smoothedChange)} ${pts(aut.smoothedChange)} and competence frustration ${verb(com.smoothedChange)} ${pts(com.smoothedChange)} ` +
     `over ${cycles(span)}${gapNote(gaps)} (${sigma(m.pressure)} for the two together): requests may be crowding out the team's own work, ` +
     'the pressure that comes before a retreat.';
   return {
@@ -240,7 +244,7 @@ function needDropAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
   if (!level) return null;
   const first = falling[0]!;
   const { span, gaps } = runSpan(points, i, first, -1);
-  const parts = falling.map((need) => `${need} fell ${pts(m[need].change)} (${sigma(m[need])})`);
+  const parts = falling.map((need) => `${need} fell ${pts(m[need].smoothedChange)} (${sigma(m[need])})`);
   return {
     kind: 'need_drop',
     level,
@@ -253,7 +257,15 @@ function needDropAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
 function participationAlert(points: readonly DriftPoint[], i: number, rules: AlertRules): Draft | null {
   const low = (p: DriftPoint | undefined) => {
     const q = p?.participation;
-    return !!q && q.z !== null && q.rate !== null && q.baselineRate !== null && q.z <= rules.participationZ && q.baselineRate - q.rate >= rules.participationDrop;
+    return (
+      !!q &&
+      p.invited >= rules.participationMinInvited &&
+      q.z !== null &&
+      q.rate !== null &&
+      q.baselineRate !== null &&
+      q.z <= rules.participationZ &&
+      q.baselineRate - q.rate >= rules.participationDrop
+    );
   };
   if (!low(points[i])) return null;
   let run = 1;

@@ -1,0 +1,157 @@
+import type { Database } from '@pulse/db';
+import { currentQuestionnaire } from '@pulse/shared';
+import { deriveSeed } from '@pulse/shared/insights';
+import { generateScenario } from '@pulse/shared/simulation';
+import type { Kysely } from 'kysely';
+import { hashToken, newToken } from '../plugins/auth.js';
+import { hashPassword } from '../features/auth/password.js';
+import { closeCycle, createCycle, openCycle } from '../features/cycles/cycles.service.js';
+import { deliverInvitations, type MailContext } from '../features/cycles/invitations.service.js';
+import { DEMO_CYCLES, demoAccounts, demoOrganisation, type DemoTeam } from './demo-organisation.js';
+
+const SEED = 20_261_128;
+const firstNames = ['Alex', 'Sam', 'Noor', 'Kai', 'Mira', 'Jonas', 'Ines', 'Tomás', 'Yuki', 'Amara', 'Leo', 'Freya', 'Omar', 'Priya', 'Lukas', 'Zoe'];
+const lastNames = ['Berg', 'Costa', 'Dahl', 'Evans', 'Fischer', 'Garcia', 'Haas', 'Ito', 'Jensen', 'Khan', 'Lund', 'Moreau', 'Novak', 'Okafor'];
+
+export interface DemoSummary {
+  teams: number;
+  members: number;
+  cycles: number;
+  responses: number;
+}
+
+interface PlacedTeam {
+  id: string;
+  spec: DemoTeam;
+  memberIds: string[];
+  /** Generated answers per cycle for this team's own members. */
+  answers: Record<string, number>[][];
+}
+
+/** True when the database already holds people or teams: the demo never mixes with real data. */
+export async function hasData(db: Kysely<Database>): Promise<boolean> {
+  const user = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const team = await db.selectFrom('teams').select('id').limit(1).executeTakeFirst();
+  return Boolean(user || team);
+}
+
+/** The first Monday of the month `back` months before `now`, 09:00 UTC. */
+function monthStart(now: Date, back: number): Date {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1, 9));
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/** Each team's own answers for every cycle, from the simulation's generator and its pattern. */
+function generateAnswers(spec: DemoTeam, index: number): Record<string, number>[][] {
+  const generated = generateScenario({
+    name: spec.name,
+    seed: deriveSeed(SEED, index),
+    cycles: DEMO_CYCLES,
+    teams: 1,
+    teamSize: { min: spec.size, max: spec.size },
+    responseRate: { min: 0.75, max: 0.9 },
+    teamsPerDepartment: 0,
+    threshold: 5,
+    levels: { satisfaction: 3.8, frustration: 2.2, openness: 3.8 },
+    noise: { betweenTeam: 0.25, person: 0.5, item: 0.7, cycle: 0.05 },
+    patterns: [spec.pattern],
+  });
+  return [...generated.cycles()].map((cycle) => [...cycle.teams.values()][0]!.answers);
+}
+
+/**
+ * Fills an empty database with the demo organisation: teams on three levels, members, the
+ * demo accounts, 18 closed monthly cycles of synthetic answers (closed through the real
+ * close path, so figures and alerts are computed as in production) and one open cycle whose
+ * invitations are mailed now.
+ */
+export async function seedDemo(ctx: MailContext, now = new Date()): Promise<DemoSummary> {
+  const { db } = ctx;
+  const passwordHash = await hashPassword(demoAccounts.password);
+  const placed: PlacedTeam[] = [];
+  let person = 0;
+  const place = async (spec: DemoTeam, parentId: string | null) => {
+    const team = await db.insertInto('teams').values({ name: spec.name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow();
+    const members = Array.from({ length: spec.size }, () => {
+      const first = firstNames[person % firstNames.length]!;
+      const last = lastNames[Math.floor(person / firstNames.length) % lastNames.length]!;
+      person++;
+      return { email: `${first}.${last}.${person}@demo.example`.toLowerCase().replace('á', 'a'), name: `${first} ${last}`, role: 'member' as const, team_id: team.id };
+    });
+    const rows = members.length ? await db.insertInto('users').values(members).returning('id').execute() : [];
+    placed.push({ id: team.id, spec, memberIds: rows.map((r) => r.id), answers: generateAnswers(spec, placed.length) });
+    for (const child of spec.children ?? []) await place(child, team.id);
+  };
+  for (const spec of demoOrganisation) await place(spec, null);
+
+  const { admin, hr, leaders } = demoAccounts;
+  await db
+    .insertInto('users')
+    .values([admin, hr].map((a, i) => ({ ...a, role: i === 0 ? ('admin' as const) : ('hr' as const), password_hash: passwordHash })))
+    .execute();
+  for (const leader of leaders) {
+    const user = await db
+      .insertInto('users')
+      .values({ email: leader.email, name: leader.name, role: 'leader', password_hash: passwordHash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const team = placed.find((p) => p.spec.name === leader.leads)!;
+    await db.insertInto('team_leaders').values({ team_id: team.id, user_id: user.id }).execute();
+  }
+
+  let responses = 0;
+  for (let t = 0; t < DEMO_CYCLES; t++) {
+    const opensAt = monthStart(now, DEMO_CYCLES - t);
+    const closesAt = new Date(opensAt.getTime() + 7 * 86_400_000);
+    const label = opensAt.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const cycle = await db
+      .insertInto('cycles')
+      .values({ label, opens_at: opensAt, closes_at: closesAt, status: 'open', all_teams: true, questionnaire_version: currentQuestionnaire.version })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const team of placed) {
+      const answers = team.answers[t]!;
+      if (team.memberIds.length === 0) continue;
+      await db
+        .insertInto('invitations')
+        .values(
+          team.memberIds.map((userId, i) => ({
+            cycle_id: cycle.id,
+            user_id: userId,
+            team_id: team.id,
+            token_hash: hashToken(newToken()),
+            answered: i < answers.length,
+            sent_at: opensAt,
+          })),
+        )
+        .execute();
+      if (answers.length === 0) continue;
+      await db
+        .insertInto('responses')
+        .values(
+          answers.map((a) => ({
+            cycle_id: cycle.id,
+            team_id: team.id,
+            questionnaire_version: currentQuestionnaire.version,
+            answers: JSON.stringify(a),
+            comment: null,
+          })),
+        )
+        .execute();
+      responses += answers.length;
+    }
+    await closeCycle(db, cycle.id, closesAt);
+  }
+
+  // This month's pulse is open, its invitations in the outbox: a newcomer can answer one.
+  const current = await createCycle(db, {
+    label: now.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    opensAt: new Date(now.getTime() - 60_000).toISOString(),
+    closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+  });
+  await openCycle(db, current.id, now);
+  await deliverInvitations(ctx, now);
+
+  return { teams: placed.length, members: person, cycles: DEMO_CYCLES, responses };
+}
