@@ -13,7 +13,7 @@ describe(`the demo organisation (${backend})`, () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const summary = await seedDemo({ db: t.app.db, mailer: t.app.mailer, publicUrl: t.app.config.publicUrl, log: t.app.log });
+    const summary = await seedDemo({ db: t.app.db, mailer: t.app.mailer, publicUrl: t.app.config.publicUrl, log: t.app.log, settings: t.config });
     expect(summary).toMatchObject({ teams: 14, cycles: 18 });
     expect(summary.members).toBeGreaterThanOrEqual(100);
     for (const team of await t.app.db.selectFrom('teams').select(['id', 'name']).execute()) teamId[team.name] = team.id;

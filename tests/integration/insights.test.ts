@@ -156,4 +156,15 @@ describe(`insights after a cycle closes (${backend})`, () => {
     await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers });
     expect((await get(hr, `/api/v1/overview?cycleId=${cycleId}`)).json()).toEqual(before);
   });
+
+  it('follows a threshold change at once, for history too', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const raised = await t.app.inject({ method: 'PATCH', url: '/api/v1/settings', headers: admin.headers, payload: { anonymityThreshold: 6 } });
+    expect(raised.statusCode).toBe(200);
+    const overview = (await get(hr, `/api/v1/overview?cycleId=${cycleId}`)).json();
+    const rows = Object.fromEntries(overview.rows.map((r: { team: { name: string } }) => [r.team.name, r]));
+    expect(overview.threshold).toBe(6);
+    expect(rows.IT).toMatchObject({ suppressed: true, responded: 5, reason: expect.stringContaining('fewer than 6') });
+    expect(rows.Legal.suppressed).toBe(false);
+  });
 });

@@ -61,6 +61,7 @@ describe(`the monthly scheduler, two instances at once (${backend})`, () => {
         db: by === 'b' && second ? second.db : t.app.db,
         publicUrl: 'https://pulse.example.test',
         log: t.app.log,
+        settings: t.config,
         clock: () => now,
         mailer: {
           async send(message) {
@@ -161,6 +162,7 @@ describe(`the monthly scheduler, two instances at once (${backend})`, () => {
       db: t.app.db,
       publicUrl: 'https://pulse.example.test',
       log: t.app.log,
+      settings: t.config,
       clock: () => now,
       mailer: {
         async send(message) {

@@ -18,7 +18,7 @@ try {
     const started = Date.now();
     const mailer = createMailer(config);
     const log = pino({ level: 'warn' });
-    const summary = await seedDemo({ db: handle.db, mailer, publicUrl: config.publicUrl, log });
+    const summary = await seedDemo({ db: handle.db, mailer, publicUrl: config.publicUrl, log, settings: config });
     const link = mailer.mode === 'outbox' ? await samplePulseLink(mailer.outboxDir) : undefined;
     const bar = '='.repeat(72);
     console.log(

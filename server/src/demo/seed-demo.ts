@@ -7,6 +7,7 @@ import { hashToken, newToken } from '../plugins/auth.js';
 import { hashPassword } from '../features/auth/password.js';
 import { closeCycle, createCycle, openCycle } from '../features/cycles/cycles.service.js';
 import { deliverInvitations, type MailContext } from '../features/cycles/invitations.service.js';
+import type { ThresholdSettings } from '../features/settings/settings.service.js';
 import { DEMO_CYCLES, demoAccounts, demoOrganisation, type DemoTeam } from './demo-organisation.js';
 
 const SEED = 20_261_128;
@@ -66,7 +67,7 @@ function generateAnswers(spec: DemoTeam, index: number): Record<string, number>[
  * close path, so figures and alerts are computed as in production) and one open cycle whose
  * invitations are mailed now.
  */
-export async function seedDemo(ctx: MailContext, now = new Date()): Promise<DemoSummary> {
+export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings }, now = new Date()): Promise<DemoSummary> {
   const { db } = ctx;
   const passwordHash = await hashPassword(demoAccounts.password);
   const placed: PlacedTeam[] = [];
@@ -141,7 +142,7 @@ export async function seedDemo(ctx: MailContext, now = new Date()): Promise<Demo
         .execute();
       responses += answers.length;
     }
-    await closeCycle(db, cycle.id, closesAt);
+    await closeCycle(db, cycle.id, closesAt, ctx.settings);
   }
 
   // This month's pulse is open, its invitations in the outbox: a newcomer can answer one.

@@ -54,7 +54,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const cycle = await closeCycle(app.db, request.params.id, new Date());
+      const cycle = await closeCycle(app.db, request.params.id, new Date(), app.config);
       await recordAudit(app.db, request.user, 'cycles.close', cycle.id, { label: cycle.label });
       return { cycle };
     },

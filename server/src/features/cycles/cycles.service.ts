@@ -4,6 +4,7 @@ import type { Cycle, CycleCreate, CycleSummary } from '@pulse/shared/api/cycles'
 import type { Kysely } from 'kysely';
 import { badRequest, notFound } from '../../errors.js';
 import { finaliseCycle } from '../insights/insights.service.js';
+import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 import { blurAnswerTrail } from '../pulse/pulse.repository.js';
 import { deliverInvitations, type MailContext } from './invitations.service.js';
 import { readSchedule } from '../schedule/schedule.repository.js';
@@ -104,13 +105,13 @@ export async function openCycle(db: Kysely<Database>, cycleId: string, now: Date
  * cycle changes nothing. This is where a cycle's results are finalised: work that must happen
  * exactly once per cycle belongs inside this transaction, after the status check.
  */
-export async function closeCycle(db: Kysely<Database>, cycleId: string, now: Date): Promise<Cycle> {
+export async function closeCycle(db: Kysely<Database>, cycleId: string, now: Date, settings: ThresholdSettings): Promise<Cycle> {
   await db.transaction().execute(async (trx) => {
     const cycle = await lockCycle(trx, cycleId);
     if (!cycle || cycle.status === 'closed') return;
     await setCycleStatus(trx, cycle.id, 'closed', now);
     await blurAnswerTrail(trx, cycle.id);
-    await finaliseCycle(trx, cycle.id);
+    await finaliseCycle(trx, cycle.id, await getAnonymityThreshold(trx, settings));
   });
   return cycleOrThrow(db, cycleId);
 }
@@ -130,9 +131,9 @@ export async function openDueCycles(db: Kysely<Database>, now: Date): Promise<st
 }
 
 /** Closes every cycle past its closing time, including one that never got to open. */
-export async function closeDueCycles(db: Kysely<Database>, now: Date): Promise<string[]> {
+export async function closeDueCycles(db: Kysely<Database>, now: Date, settings: ThresholdSettings): Promise<string[]> {
   const ids = await dueCycleIds(db, ['scheduled', 'open'], 'closes_at', now);
-  for (const id of ids) await closeCycle(db, id, now);
+  for (const id of ids) await closeCycle(db, id, now, settings);
   return ids;
 }
 

@@ -15,7 +15,7 @@ import {
   type StatsView,
   type TeamNode,
 } from './insights-read.repository.js';
-import { currentThreshold } from './insights.service.js';
+import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 
 /**
  * Read paths serve only what `recomputeInsights` stored: figures of visible cells, reasons of
@@ -77,6 +77,7 @@ const dropDepth = ({ depth: _depth, ...ref }: TeamRef & { depth: number }): Team
 /** GET /teams/:id/trends: a team's series and a comparison series (parent, or organisation). */
 export async function trendsFor(
   db: Kysely<Database>,
+  settings: ThresholdSettings,
   scope: TeamScope,
   teamId: string,
   range: { from?: string | undefined; to?: string | undefined },
@@ -84,7 +85,7 @@ export async function trendsFor(
   const org = await organisation(db);
   const team = org.byId.get(teamId);
   if (!team || !inScope(scope, teamId)) throw notFound('Team');
-  const threshold = await currentThreshold(db);
+  const threshold = await getAnonymityThreshold(db, settings);
   const dates = { from: range.from ? new Date(range.from) : undefined, to: range.to ? endOfDay(range.to) : undefined };
   const series = (await statsForTeam(db, teamId, dates)).map((row) => toPoint(row, threshold));
   // A leader compares with the parent group when it is theirs to see, else with the organisation.
@@ -109,8 +110,8 @@ function endOfDay(value: string): Date {
 }
 
 /** GET /overview: one row per team in scope for a cycle (the latest closed one by default). */
-export async function overviewFor(db: Kysely<Database>, scope: TeamScope, cycleId?: string): Promise<OverviewResponse> {
-  const threshold = await currentThreshold(db);
+export async function overviewFor(db: Kysely<Database>, settings: ThresholdSettings, scope: TeamScope, cycleId?: string): Promise<OverviewResponse> {
+  const threshold = await getAnonymityThreshold(db, settings);
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
   if (cycleId && !cycle) throw notFound('Cycle with results');
@@ -128,9 +129,15 @@ export async function overviewFor(db: Kysely<Database>, scope: TeamScope, cycleI
 }
 
 /** GET /teams/:id/comments: the subtree's comments, only where its cell is visible. */
-export async function commentsFor(db: Kysely<Database>, scope: TeamScope, teamId: string, cycleId?: string): Promise<CommentsResponse> {
+export async function commentsFor(
+  db: Kysely<Database>,
+  settings: ThresholdSettings,
+  scope: TeamScope,
+  teamId: string,
+  cycleId?: string,
+): Promise<CommentsResponse> {
   if (!inScope(scope, teamId) || !(await teamExists(db, teamId))) throw notFound('Team');
-  const threshold = await currentThreshold(db);
+  const threshold = await getAnonymityThreshold(db, settings);
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
   if (cycleId && !cycle) throw notFound('Cycle with results');

@@ -29,7 +29,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zTrendsResponse, ...errors },
       },
     },
-    async (request) => trendsFor(app.db, await teamScope(app.db, request.user!), request.params.id, request.query),
+    async (request) => trendsFor(app.db, app.config, await teamScope(app.db, request.user!), request.params.id, request.query),
   );
 
   app.get(
@@ -43,7 +43,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zOverviewResponse, ...errors },
       },
     },
-    async (request) => overviewFor(app.db, await teamScope(app.db, request.user!), request.query.cycleId),
+    async (request) => overviewFor(app.db, app.config, await teamScope(app.db, request.user!), request.query.cycleId),
   );
 
   app.get(
@@ -58,6 +58,6 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zCommentsResponse, ...errors },
       },
     },
-    async (request) => commentsFor(app.db, await teamScope(app.db, request.user!), request.params.id, request.query.cycleId),
+    async (request) => commentsFor(app.db, app.config, await teamScope(app.db, request.user!), request.params.id, request.query.cycleId),
   );
 };

@@ -1,14 +1,13 @@
 import type { Database } from '@pulse/db';
 import {
   cellScores,
-  defaultThreshold,
   directMoments,
   ORGANISATION_ID,
   runInsights,
   scoreResponse,
   type CycleInput,
 } from '@pulse/shared/insights';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { storeAlertEpisodes } from '../alerts/alerts.service.js';
 import {
   allMoments,
@@ -21,23 +20,13 @@ import {
   snapshotTree,
   type StatsRow,
 } from './insights.repository.js';
-import { readSetting } from '../settings/settings.repository.js';
-
-/** The settings key of the anonymity threshold (see the settings feature). */
-export const THRESHOLD_KEY = 'anonymity_threshold';
-
-/** The threshold in force: the stored setting (seeded from ANONYMITY_THRESHOLD at first start). */
-export async function currentThreshold(db: Kysely<Database>): Promise<number> {
-  const stored = await readSetting(db, THRESHOLD_KEY);
-  return typeof stored === 'number' && Number.isInteger(stored) && stored >= 3 && stored <= 10 ? stored : defaultThreshold;
-}
 
 /**
  * Turns a closing cycle's answers into its team moments and freezes its hierarchy, then
  * recomputes the figures and alerts. Runs inside the transaction that closes the cycle, so a
  * cycle is never closed without its results.
  */
-export async function finaliseCycle(trx: Transaction<Database>, cycleId: string): Promise<void> {
+export async function finaliseCycle(trx: Transaction<Database>, cycleId: string, threshold: number): Promise<void> {
   await snapshotTree(trx, cycleId);
   const invited = await invitedByTeam(trx, cycleId);
   const responses = new Map<string, ReturnType<typeof scoreResponse>[]>();
@@ -51,7 +40,7 @@ export async function finaliseCycle(trx: Transaction<Database>, cycleId: string)
     cycleId,
     [...invited].map(([teamId, count]) => ({ teamId, invited: count, moments: directMoments(responses.get(teamId) ?? []) })),
   );
-  await recomputeInsights(trx, [cycleId]);
+  await recomputeInsights(trx, threshold, [cycleId]);
 }
 
 /**
@@ -59,8 +48,7 @@ export async function finaliseCycle(trx: Transaction<Database>, cycleId: string)
  * figures of `cycleIds` (all closed cycles when omitted, e.g. after the threshold changed)
  * and every alert episode. Deterministic, so running it twice changes nothing.
  */
-export async function recomputeInsights(trx: Transaction<Database>, cycleIds?: string[]): Promise<void> {
-  const threshold = await currentThreshold(trx);
+export async function recomputeInsights(trx: Transaction<Database>, threshold: number, cycleIds?: string[]): Promise<void> {
   const cycles = await closedCycles(trx);
   const trees = await cycleTrees(trx);
   const moments = await allMoments(trx);

@@ -1,6 +1,7 @@
 import { closeDueCycles, openDueCycles } from '../cycles/cycles.service.js';
 import { deliverInvitations, sendReminders, type MailContext } from '../cycles/invitations.service.js';
 import { blurAnswerTrail } from '../pulse/pulse.repository.js';
+import type { ThresholdSettings } from '../settings/settings.service.js';
 import { ensureScheduledCycle } from './schedule.service.js';
 
 /** What one pass of the scheduler did. */
@@ -22,6 +23,8 @@ export interface Scheduler {
 }
 
 export interface SchedulerOptions extends MailContext {
+  /** Where the configured anonymity threshold comes from, for closing cycles. */
+  settings: ThresholdSettings;
   /** The scheduler's notion of now; tests pass a fake clock. */
   clock?: () => Date;
 }
@@ -43,7 +46,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function pass(): Promise<TickReport> {
     const now = clock();
-    const closed = await closeDueCycles(db, now);
+    const closed = await closeDueCycles(db, now, options.settings);
     const created = await ensureScheduledCycle(db, now);
     const opened = await openDueCycles(db, now);
     const invitations = await deliverInvitations(options, now);
