@@ -1,19 +1,12 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUser, loginAs, TEST_PASSWORD, type Session } from '../support/auth.js';
-import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createUser, loginAs, TEST_PASSWORD, type Session, withSignedInApp } from '../support/auth.js';
+import { backend, type TestApp } from '../support/test-app.js';
 
 describe(`audit log (${backend})`, () => {
   let t: TestApp;
   let hr: Session;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.truncate();
-    hr = await loginAs(t.app, 'hr');
-  });
+  withSignedInApp('hr', (app, session) => ((t = app), (hr = session)));
 
   const audit = async (query = '', session = hr) => t.app.inject({ method: 'GET', url: `/api/v1/audit${query}`, headers: session.headers });
 

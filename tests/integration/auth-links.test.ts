@@ -1,22 +1,13 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUser, latestPasswordToken, loginAs, sessionCookieFrom, type Session } from '../support/auth.js';
-import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createUser, latestPasswordToken, loginAs, sessionCookieFrom, type Session, withSignedInApp } from '../support/auth.js';
+import { backend, type TestApp } from '../support/test-app.js';
 
 const NEW_PASSWORD = 'a brand new long password';
 
 describe(`invitations and password links (${backend})`, () => {
   let t: TestApp;
   let hr: Session;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.truncate();
-    rmSync(t.app.mailer.outboxDir, { recursive: true, force: true });
-    hr = await loginAs(t.app, 'hr');
-  });
+  withSignedInApp('hr', (app, session) => ((t = app), (hr = session)));
 
   const post = (url: string, payload: object, headers: Record<string, string> = { origin: t.config.publicUrl }) =>
     t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUser, loginAs, type Session } from '../support/auth.js';
-import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createUser, loginAs, type Session, withSignedInApp } from '../support/auth.js';
+import { backend, type TestApp } from '../support/test-app.js';
 
 describe(`users and roles (${backend})`, () => {
   let t: TestApp;
   let hr: Session;
   let admin: Session;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  withSignedInApp('hr', (app, session) => ((t = app), (hr = session)), { name: 'Hanna HR' });
   beforeEach(async () => {
-    await t.truncate();
-    hr = await loginAs(t.app, 'hr', { name: 'Hanna HR' });
     admin = await loginAs(t.app, 'admin', { name: 'Ada Admin' });
   });
 

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, type Session } from '../support/auth.js';
-import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { type Session, withSignedInApp } from '../support/auth.js';
+import { backend, type TestApp } from '../support/test-app.js';
 
 describe(`member import and list (${backend})`, () => {
   let t: TestApp;
   let hr: Session;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.truncate();
-    hr = await loginAs(t.app, 'hr');
-  });
+  withSignedInApp('hr', (app, session) => ((t = app), (hr = session)));
 
   const importCsv = (csv: string, query = '', session = hr) =>
     t.app.inject({

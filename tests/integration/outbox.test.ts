@@ -1,20 +1,11 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createUser, loginAs, type Session } from '../support/auth.js';
-import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createUser, loginAs, type Session, withSignedInApp } from '../support/auth.js';
+import { backend, type TestApp } from '../support/test-app.js';
 
 describe(`outbox in embedded mail mode (${backend})`, () => {
   let t: TestApp;
   let admin: Session;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.truncate();
-    rmSync(t.app.mailer.outboxDir, { recursive: true, force: true });
-    admin = await loginAs(t.app, 'admin');
-  });
+  withSignedInApp('admin', (app, session) => ((t = app), (admin = session)));
 
   const get = (url: string, session = admin) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: session.headers });
 

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, type Session } from '../support/auth.js';
-import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { loginAs, type Session, withSignedInApp } from '../support/auth.js';
+import { backend, type TestApp } from '../support/test-app.js';
 import { getAnonymityThreshold } from '@pulse/server/features/settings/settings.service';
 
 describe(`settings: the anonymity threshold (${backend})`, () => {
   let t: TestApp;
   let admin: Session;
-  beforeAll(async () => {
-    t = await createTestApp({ ANONYMITY_THRESHOLD: '6' });
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.truncate();
-    admin = await loginAs(t.app, 'admin');
-  });
+  withSignedInApp('admin', (app, session) => ((t = app), (admin = session)), { env: { ANONYMITY_THRESHOLD: '6' } });
 
   const patch = (payload: object, session = admin) => t.app.inject({ method: 'PATCH', url: '/api/v1/settings', headers: session.headers, payload });
   const read = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/settings', headers: admin.headers })).json();

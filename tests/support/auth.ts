@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Role } from '@pulse/db';
 import type { App } from '@pulse/server';
 import { hashToken, newToken, SESSION_COOKIE } from '@pulse/server/plugins/auth';
 import { hashPassword } from '@pulse/server/features/auth/password';
+import { createTestApp, type TestApp } from './test-app.js';
 
 /** The password every test user gets unless a test chooses one. */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -79,4 +82,25 @@ export async function latestPasswordToken(app: App, to: string): Promise<string>
   const link = (await latestMailLinks(app, to)).find((l) => l.includes('/set-password?token='));
   if (!link) throw new Error(`No set-password link mailed to ${to}`);
   return new URL(link).searchParams.get('token')!;
+}
+
+/**
+ * The usual hooks of an integration file: one app (on `env`) for the file, emptied before each
+ * test (database and mail outbox), then a fresh signed-in `role`; `ready` receives both.
+ */
+export function withSignedInApp(
+  role: Role,
+  ready: (t: TestApp, session: Session) => void,
+  options: { env?: Record<string, string>; name?: string } = {},
+): void {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(options.env);
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await t.truncate();
+    rmSync(t.app.mailer.outboxDir, { recursive: true, force: true });
+    ready(t, await loginAs(t.app, role, options.name ? { name: options.name } : {}));
+  });
 }
