@@ -27,6 +27,16 @@ import {
  * cycle is never closed without its results.
  */
 export async function finaliseCycle(trx: Transaction<Database>, cycleId: string, threshold: number): Promise<void> {
+  await storeCycleMoments(trx, cycleId);
+  await recomputeInsights(trx, threshold, [cycleId]);
+}
+
+/**
+ * The first half of `finaliseCycle`: the frozen hierarchy and each team's direct moments. A
+ * bulk load of many past cycles (scripts/bench/load-org.ts) runs this per cycle and then one
+ * `recomputeInsights` over all of them.
+ */
+export async function storeCycleMoments(trx: Transaction<Database>, cycleId: string): Promise<void> {
   await snapshotTree(trx, cycleId);
   const invited = await invitedByTeam(trx, cycleId);
   const responses = new Map<string, ReturnType<typeof scoreResponse>[]>();
@@ -40,7 +50,6 @@ export async function finaliseCycle(trx: Transaction<Database>, cycleId: string,
     cycleId,
     [...invited].map(([teamId, count]) => ({ teamId, invited: count, moments: directMoments(responses.get(teamId) ?? []) })),
   );
-  await recomputeInsights(trx, threshold, [cycleId]);
 }
 
 /**
