@@ -113,6 +113,19 @@ describe(`sessions and login (${backend})`, () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(401);
   });
 
+  it('forgets expired sessions when someone signs in', async () => {
+    const stale = await loginAs(t.app, 'hr');
+    await t.app.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - (t.config.sessionIdleMinutes + 1) * 60_000) })
+      .where('user_id', '=', stale.user.id)
+      .execute();
+    const user = await createUser(t.app, { role: 'leader' });
+    expect((await login(user.email, TEST_PASSWORD)).statusCode).toBe(200);
+    const rows = await t.app.db.selectFrom('sessions').select('user_id').execute();
+    expect(rows).toEqual([{ user_id: user.id }]);
+  });
+
   it('ends a session past its absolute lifetime even while in use', async () => {
     const { headers, user } = await loginAs(t.app, 'hr');
     await t.app.db

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookH
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { forbidden, unauthorized } from '../errors.js';
-import { deleteSession, findSession, insertSession, touchSession } from '../features/auth/sessions.repository.js';
+import { deleteExpiredSessions, deleteSession, findSession, insertSession, touchSession } from '../features/auth/sessions.repository.js';
 
 export { inScope, teamScope, type TeamScope } from './scope.js';
 
@@ -69,6 +69,12 @@ function wantsSecureCookie(config: Config, request: FastifyRequest): boolean {
 /** Starts a server-side session for `userId` and sets its cookie on the reply. */
 export async function startSession(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, userId: string) {
   const token = newToken();
+  const now = Date.now();
+  await deleteExpiredSessions(
+    app.db,
+    new Date(now - app.config.sessionIdleMinutes * 60_000),
+    new Date(now - app.config.sessionMaxHours * 3_600_000),
+  );
   await insertSession(app.db, hashToken(token), userId);
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',

@@ -41,13 +41,13 @@ export async function retryAfterSeconds(db: Kysely<Database>, limits: Limit[], w
   return wait;
 }
 
-/** Records one failed attempt under each key and forgets failures older than the window. */
+/** Records one failed attempt under each key and forgets all failures older than the window. */
 export async function recordFailure(db: Kysely<Database>, keys: string[], windowSeconds: number): Promise<void> {
   const now = new Date();
   await db.insertInto('login_failures').values(keys.map((key) => ({ key, at: now }))).execute();
+  // Every key's old failures, so addresses and accounts never seen again do not pile up.
   await db
     .deleteFrom('login_failures')
-    .where('key', 'in', keys)
     .where('at', '<', new Date(now.getTime() - windowSeconds * 1000))
     .execute();
 }

@@ -38,3 +38,11 @@ export async function deleteSession(db: Kysely<Database>, idHash: string): Promi
 export async function deleteUserSessions(db: Kysely<Database>, userId: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
+
+/** Forgets sessions past their idle or absolute expiry (run at each sign-in, so the table stays small). */
+export async function deleteExpiredSessions(db: Kysely<Database>, idleSince: Date, createdBefore: Date): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<', idleSince), eb('created_at', '<', createdBefore)]))
+    .execute();
+}
