@@ -37,11 +37,13 @@ export async function findByTokenHash(db: Kysely<Database>, tokenHash: string): 
  * the locked row, so exactly one statement inserts. The response copies only the cycle, the
  * team and the questionnaire version: nothing that leads back to the invitation.
  * Resolves false when the invitation was already answered, its cycle is not open, or the
- * token is unknown.
+ * token is unknown, or its cycle asks another questionnaire version than `questionnaireVersion`
+ * (the version the answers were checked against).
  */
 export async function claimAndStoreResponse(
   db: Kysely<Database>,
   tokenHash: string,
+  questionnaireVersion: number,
   answersJson: string,
   comment: string | null,
   now: Date,
@@ -53,6 +55,7 @@ export async function claimAndStoreResponse(
       where (i.token_hash = ${tokenHash} or i.reminder_token_hash = ${tokenHash})
         and not i.answered
         and c.id = i.cycle_id and c.status = 'open' and c.closes_at > ${now}
+        and c.questionnaire_version = ${questionnaireVersion}
       returning i.cycle_id, i.team_id, c.questionnaire_version
     )
     insert into responses (cycle_id, team_id, questionnaire_version, answers, comment)

@@ -1,5 +1,5 @@
 import type { Database } from '@pulse/db';
-import { questionnaireVersion, type ErrorDetail, type Questionnaire } from '@pulse/shared';
+import { questionnaires, questionnaireVersion, type ErrorDetail, type Questionnaire } from '@pulse/shared';
 import { PULSE_COMMENT_MAX_LENGTH, type Pulse, type PulseSubmission } from '@pulse/shared/api/pulse';
 import type { Kysely } from 'kysely';
 import { ApiError, badRequest, conflict, notFound } from '../../errors.js';
@@ -48,20 +48,34 @@ export async function getPulse(db: Kysely<Database>, token: string, now: Date): 
   };
 }
 
+/** The one questionnaire version these answers fully and validly answer, if exactly one does. */
+function versionAnswered(answers: Readonly<Record<string, number>>): Questionnaire | undefined {
+  const valid = [...questionnaires.values()].filter((q) => answerProblems(q, answers).length === 0);
+  return valid.length === 1 ? valid[0] : undefined;
+}
+
+/** The answers in the questionnaire's order, whatever order the page sent them in. */
+const orderedAnswers = (questionnaire: Questionnaire, answers: Readonly<Record<string, number>>) =>
+  JSON.stringify(Object.fromEntries(questionnaire.items.map((item) => [item.id, answers[item.id]])));
+
 /**
  * POST /pulse/:token: stores the answers once. Throws 404/409/410 as `getPulse` does, 400
  * with per-field details for bad answers; in every failure nothing is written.
+ * The common case costs one statement: answers that fit exactly one questionnaire version are
+ * claimed and stored at once for a cycle of that version. Anything else (and any failure of
+ * that statement) takes the checks in API.md's order, so the answers stay the same.
  */
 export async function submitPulse(db: Kysely<Database>, token: string, submission: PulseSubmission, now: Date): Promise<void> {
   const tokenHash = hashToken(token);
+  const comment = submission.comment?.trim() || null;
+  const guess = versionAnswered(submission.answers);
+  if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), comment, now))) return;
   const target = await usableTarget(db, tokenHash, now);
   const questionnaire = questionnaireVersion(target.questionnaireVersion);
   const problems = answerProblems(questionnaire, submission.answers);
   if (problems.length) throw badRequest('Some answers are missing or not valid.', problems);
-  // Stored in the questionnaire's order, whatever order the page sent them in.
-  const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, submission.answers[item.id]]));
-  const comment = submission.comment?.trim() || null;
-  if (await claimAndStoreResponse(db, tokenHash, JSON.stringify(answers), comment, now)) return;
+  const answers = orderedAnswers(questionnaire, submission.answers);
+  if (questionnaire !== guess && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, comment, now))) return;
   // Someone else won the race (same link, or the cycle closed meanwhile): say which.
   await usableTarget(db, tokenHash, now);
   throw alreadyAnswered();
