@@ -8,6 +8,7 @@ import {
   zTokenInfo,
   zTokenParams,
 } from '@pulse/shared';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, unauthorized } from '../../errors.js';
@@ -16,6 +17,11 @@ import { login } from './auth.service.js';
 import { describeToken, requestPasswordReset, setPasswordWithToken } from './tokens.service.js';
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody };
+
+/** A password link's token is a credential: it never reaches the logs. */
+const redactToken = {
+  req: (request: FastifyRequest) => ({ method: request.method, url: request.url.replace(/\/tokens\/[^/?]+/, '/tokens/[token]') }),
+};
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -83,6 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/tokens/:token',
     {
+      logSerializers: redactToken,
       schema: {
         tags: ['session'],
         summary: 'Check an invitation or reset link before choosing a password',
