@@ -19,9 +19,10 @@ import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
 import client from './plugins/client.js';
 import database from './plugins/database.js';
-import errors from './plugins/errors.js';
+import errors, { clientErrorHandler, handleError } from './plugins/errors.js';
 import mail from './plugins/mail.js';
 import openapi from './plugins/openapi.js';
+import pressure, { type PressureOptions } from './plugins/pressure.js';
 import security from './plugins/security.js';
 
 declare module 'fastify' {
@@ -32,6 +33,8 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Load-shedding limits (defaults in plugins/pressure.ts). */
+  pressure?: Partial<PressureOptions>;
 }
 
 /** The whole application as a Fastify instance, ready for `inject` or `listen`. */
@@ -42,6 +45,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     trustProxy: config.nodeEnv === 'production',
     // Closing answers new requests with 503 while in-flight ones finish.
     return503OnClosing: true,
+    // Requests refused before routing (bad HTTP, bad URL encoding) still get the error shape.
+    clientErrorHandler,
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -53,6 +59,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   // Infrastructure first, then features.
   await app.register(errors);
+  await app.register(pressure, options.pressure ?? {});
   await app.register(database, { config });
   await app.register(mail, { config });
   await app.register(auth, { config });

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { ErrorBody } from '@pulse/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -11,9 +13,11 @@ const codeByStatus: Record<number, string> = {
   404: 'not_found',
   405: 'method_not_allowed',
   406: 'not_acceptable',
+  408: 'request_timeout',
   409: 'conflict',
   410: 'gone',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
   431: 'headers_too_large',
@@ -35,7 +39,7 @@ function validationPath(context: string | undefined, instancePath: string, missi
 }
 
 /** One error handler for the whole API: every error leaves in the shape of API.md. */
-function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
       path: validationPath(error.validationContext, v.instancePath, (v.params as { missingProperty?: unknown })?.missingProperty),
@@ -67,6 +71,26 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   return sendError(reply, 500, {
     error: { code: 'internal_error', message: `Something went wrong. Quote request id ${request.id} when reporting it.` },
   });
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (headers over the size
+ * limit, bytes that are not HTTP) never reaches a route, so it is answered here, still in the
+ * error shape, and the connection is closed.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  this.log.info({ code: error.code }, 'malformed HTTP request refused');
+  const message = status === 431 ? 'The request headers are too large.' : status === 408 ? 'The request took too long.' : 'The request is not valid HTTP.';
+  const body = JSON.stringify({ error: { code: codeByStatus[status] ?? 'bad_request', message } } satisfies ErrorBody);
+  if (!socket.writable) return void socket.destroy();
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  // A client that never reads the answer must not hold the socket open.
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }
 
 export default fp(
