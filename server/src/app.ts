@@ -15,6 +15,7 @@ import { pulseRoutes } from './features/pulse/pulse.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { insightsRoutes } from './features/insights/insights.routes.js';
 import { alertsRoutes } from './features/alerts/alerts.routes.js';
+import { exportsRoutes } from './features/exports/exports.routes.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
 import client from './plugins/client.js';
@@ -83,6 +84,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(scheduleRoutes);
       await api.register(insightsRoutes);
       await api.register(alertsRoutes);
+      await api.register(exportsRoutes);
     },
     { prefix: '/api/v1' },
   );

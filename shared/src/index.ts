@@ -9,3 +9,4 @@ export * from './api/audit.js';
 export * from './api/outbox.js';
 export * from './api/settings.js';
 export * from './api/insights.js';
+export * from './api/exports.js';

@@ -91,6 +91,8 @@ const routes: Record<string, Probe> = {
     { url: `/api/v1/alerts/${UNKNOWN_ID}/acknowledge`, payload: { note: 'seen' } },
     only(VIEWERS, 404),
   ),
+  // export: hr and admin only, leaders included in the 403s
+  'GET /api/v1/exports/aggregates': probe('/api/v1/exports/aggregates?format=csv', only(MANAGERS, 200)),
 };
 
 describe(`authorization of every route (${backend})`, () => {
