@@ -35,6 +35,17 @@ describe(`outbox in embedded mail mode (${backend})`, () => {
     expect((await get('/outbox/nothing-here.eml')).statusCode).toBe(404);
   });
 
+  it('never shows a personal pulse link, not even to an admin', async () => {
+    const token = 'A'.repeat(43);
+    await t.app.mailer.send({ to: 'member@example.test', subject: 'Your pulse', text: `Answer here: ${t.config.publicUrl}/p/${token}\n` });
+    const list = (await get('/outbox')).json();
+    const mail = list.messages.find((m: { subject: string }) => m.subject === 'Your pulse');
+    const body = (await get(`/outbox/${mail.id}`)).json();
+    expect(JSON.stringify(body)).not.toContain(token);
+    expect(body.text).toContain('[personal pulse link hidden]');
+    expect(body.links).toEqual([]);
+  });
+
   it('is for admins only', async () => {
     expect((await get('/outbox', await loginAs(t.app, 'hr'))).statusCode).toBe(403);
   });

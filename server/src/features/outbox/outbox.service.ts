@@ -27,10 +27,17 @@ export async function listOutbox(dir: string): Promise<{ messages: OutboxMessage
   return { messages, total: emls.length };
 }
 
+/**
+ * A personal pulse link is the member's only credential: whoever holds it can see whether it
+ * was used and answer in their place. The outbox never shows one, not even to an admin.
+ */
+const PULSE_LINK = /(https?:\/\/[^\s<>"')]+)?\/p\/[A-Za-z0-9_-]{20,}/g;
+export const HIDDEN_PULSE_LINK = '[personal pulse link hidden]';
+
 /** One message with its text and the links in it, so a newcomer can follow them. */
 export async function readOutboxMessage(dir: string, id: string): Promise<OutboxMessageDetail> {
   const mail = await parse(dir, path.basename(id));
-  const text = mail.text ?? '';
+  const text = (mail.text ?? '').replace(PULSE_LINK, HIDDEN_PULSE_LINK);
   const links = [...new Set(text.match(/https?:\/\/[^\s<>"')]+/g) ?? [])];
   return { ...summary(id, mail), from: addresses(mail.from), text, links };
 }
