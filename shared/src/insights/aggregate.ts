@@ -166,11 +166,15 @@ export interface ScoreSummary {
   ciHigh: number | null;
 }
 
-function toScore(s: Summary): ScoreSummary {
+/** A summary as a cell shows it; the interval clipped to the 0–100 scale. */
+export function toScore(s: Summary): ScoreSummary {
   // The scale ends at 0 and 100, so an interval reaching past them is clipped there.
   const clip = (v: number | null) => (v === null ? null : Math.min(100, Math.max(0, v)));
   return { n: s.n, mean: s.mean ?? 0, sd: s.sd, ciLow: clip(s.ciLow), ciHigh: clip(s.ciHigh) };
 }
+
+/** The score cell of visible moments. */
+export const scoreOfMoments = (m: Moments): ScoreSummary => toScore(summarizeMoments(m));
 
 export type CellScores =
   | {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alertsForTeam, defaultAlertRules, remedies, type Alert } from './alerts.js';
-import { chartedMeasures, type ChartedMeasure, type DriftPoint, type MeasureDrift } from './drift.js';
+import type { ChartedMeasure, DriftPoint, MeasureDrift } from './drift.js';
+import { calm, reading } from './testing/drift-readings.js';
 
 const L = defaultAlertRules.L;
-
-/** A chart reading: `change` points from a baseline of 70, EWMA `score` σ_E, n = 8. */
-const reading = (change: number, score: number, smoothed = change): MeasureDrift => ({
-  mean: 70 + change,
-  n: 8,
-  baseline: 70,
-  sigma: 15,
-  change,
-  smoothedChange: smoothed,
-  ewma: score * 0.42,
-  score,
-  signal: score > L ? 1 : score < -L ? -1 : 0,
-});
-
-const calm = () => Object.fromEntries(chartedMeasures.map((m) => [m, reading(0, 0)])) as Record<ChartedMeasure, MeasureDrift>;
 
 function point(t: number, measures: Partial<Record<ChartedMeasure, MeasureDrift>> | null, extra: Partial<DriftPoint> = {}): DriftPoint {
   return {

@@ -4,7 +4,7 @@
  * API.md shows on every point); a suppressed cycle is named only as a gap.
  */
 import type { Construct } from '../questionnaire.js';
-import { defaultDriftParams, type ChartedMeasure, type DriftPoint, type MeasureDrift } from './drift.js';
+import { defaultDriftParams, type ChartedMeasure, type DriftPoint, type MeasureDrift, type PartnerDrift } from './drift.js';
 
 export const alertKinds = ['fortress', 'pressure', 'need_drop', 'participation'] as const;
 export type AlertKind = (typeof alertKinds)[number];
@@ -14,8 +14,11 @@ export type AlertLevel = (typeof alertLevels)[number];
 export interface AlertSignal {
   /** The construct that moved; `participation` for the response rate. */
   construct: Construct | 'participation';
-  /** Set when the signal is about a facet rather than the construct score. */
-  facet?: 'frustration';
+  /**
+   * Set when the signal is about a facet rather than the construct score; `partner` is the
+   * team's openness as the teams that rely on it rate its responsiveness.
+   */
+  facet?: 'frustration' | 'partner';
   /** Change from the baseline: points (0–100), or percentage points for participation. */
   change: number;
   evidence: string;
@@ -42,7 +45,50 @@ export const remedies = {
   automate: 'Simplify and automate routine requests, so they stop crowding out the work the team is good at.',
   sharedValues:
     'Agree shared values with the groups you serve, phrased "X even at the cost of Y" (for example "responsive even at the cost of perfect").',
+  /** Simplify and automate, for a team whose customers are mostly drive-thru. */
+  requestMenu:
+    'Publish a request menu for your drive-thru customers: the routine things they ask for, how to ask, and how fast each is served; then automate the most frequent ones.',
+  /** Sort by need, for a team with strategic partners. */
+  jointReview:
+    'Hold a standing joint review with your strategic partners: plan the coming work together and agree how decisions between you are made.',
 } as const;
+
+/** Anchors of the in-app guide (/guide/remedies) that each action links to. */
+export const remedyAnchors: Readonly<Record<keyof typeof remedies, string>> = {
+  customers: 'know-your-customers',
+  sortByNeed: 'sort-by-need',
+  automate: 'simplify-and-automate',
+  sharedValues: 'shared-values',
+  requestMenu: 'simplify-and-automate',
+  jointReview: 'sort-by-need',
+};
+
+/** The guide anchor of an alert action, or undefined for a text that is not a remedy. */
+export function remedyAnchor(action: string): string | undefined {
+  const key = (Object.keys(remedies) as (keyof typeof remedies)[]).find((k) => remedies[k] === action);
+  return key && remedyAnchors[key];
+}
+
+/** A team's internal customers on the map, by relationship: what a fortress alert's actions fit. */
+export interface CustomerMix {
+  driveThru: number;
+  strategic: number;
+}
+
+/**
+ * A fortress team's actions from its customer map: mostly drive-thru customers point at a
+ * request menu and automating routine requests; strategic partners at a standing joint review.
+ * Without a map, the four remedies in their order, starting with knowing the customers.
+ */
+export function fortressActions(mix: CustomerMix | undefined): string[] {
+  if (!mix || mix.driveThru + mix.strategic === 0) return [remedies.customers, remedies.sortByNeed, remedies.automate, remedies.sharedValues];
+  const actions: string[] = [];
+  if (mix.driveThru > mix.strategic) actions.push(remedies.requestMenu, remedies.automate);
+  if (mix.strategic > 0) actions.push(remedies.jointReview);
+  if (mix.driveThru > 0 && mix.driveThru <= mix.strategic) actions.push(remedies.automate);
+  actions.push(remedies.sharedValues);
+  return actions;
+}
 
 export interface AlertRules {
   /** The chart limit, in EWMA standard deviations. */
@@ -64,6 +110,10 @@ export interface AlertRules {
   participationMinInvited: number;
   /** How many cycles back "pressure signs before" may lie. */
   pressureLookback: number;
+  /** A self-vs-partner gap is named when partners' view fell this many points more than the team's own. */
+  partnerGapPoints: number;
+  /** Extra standard deviations beyond L the partner chart needs to warn on its own (own cell not charted). */
+  outsideOnlyMargin: number;
 }
 
 export const defaultAlertRules: AlertRules = {
@@ -77,6 +127,8 @@ export const defaultAlertRules: AlertRules = {
   participationZ: -2.5,
   participationMinInvited: 5,
   pressureLookback: 6,
+  partnerGapPoints: 5,
+  outsideOnlyMargin: 0.5,
 };
 
 const levelRank: Record<AlertLevel, number> = { watch: 0, warning: 1, critical: 2 };
@@ -92,7 +144,7 @@ const sigma = (m: MeasureDrift) => `EWMA ${Math.abs(m.score).toFixed(1)}σ ${m.s
 const signed = (x: number) => (round(x) === 0 ? 'unchanged' : `${x > 0 ? '+' : '−'}${pts(x)}`);
 const cycles = (k: number) => `${k} cycle${k === 1 ? '' : 's'}`;
 
-function signal(construct: Construct, m: MeasureDrift, facet?: 'frustration'): AlertSignal {
+function signal(construct: Construct, m: MeasureDrift, facet?: 'frustration' | 'partner'): AlertSignal {
   return {
     construct,
     ...(facet ? { facet } : {}),
@@ -106,28 +158,41 @@ function signal(construct: Construct, m: MeasureDrift, facet?: 'frustration'): A
  * stays on the same side of its baseline. Returns the span in cycles and how many of those
  * cycles were suppressed gaps.
  */
-function runSpan(points: readonly DriftPoint[], i: number, measure: ChartedMeasure, direction: -1 | 1): { span: number; gaps: number } {
+function runSpan(
+  points: readonly DriftPoint[],
+  i: number,
+  measure: ChartedMeasure | 'partner',
+  direction: -1 | 1,
+): { span: number; gaps: number } {
+  // The partner chart reads the partner score, which has gaps of its own.
+  const read = (p: DriftPoint) => (measure === 'partner' ? p.outside?.partner : p.visible ? p.measures?.[measure] : undefined);
+  const shown = (p: DriftPoint) => (measure === 'partner' ? p.outside?.partner !== undefined : p.visible);
   const end = points[i]!.cycleIndex;
   let start = end;
   for (let j = i - 1; j >= 0; j--) {
     const p = points[j]!;
-    if (!p.visible) continue;
-    const m = p.measures?.[measure];
+    if (!shown(p)) continue;
+    const m = read(p);
     if (!m || Math.sign(m.smoothedChange) !== direction) break;
     start = p.cycleIndex;
   }
   let gaps = 0;
-  for (let j = i - 1; j >= 0 && points[j]!.cycleIndex >= start; j--) if (!points[j]!.visible) gaps++;
+  for (let j = i - 1; j >= 0 && points[j]!.cycleIndex >= start; j--) if (!shown(points[j]!)) gaps++;
   return { span: end - start + 1, gaps };
 }
 
 const gapNote = (gaps: number) => (gaps > 0 ? `, ${gaps} of them without enough responses to show` : '');
 
-/** Alerts for one team's drift series, in cycle order. */
-export function alertsForTeam(points: readonly DriftPoint[], rules: AlertRules = defaultAlertRules): Alert[] {
+/** Alerts for one team's drift series, in cycle order; `customers` fits a fortress alert's actions to its map. */
+export function alertsForTeam(points: readonly DriftPoint[], rules: AlertRules = defaultAlertRules, customers?: CustomerMix): Alert[] {
   const out: Alert[] = [];
   points.forEach((point, i) => {
-    const found = [fortressAlert(points, i, rules), pressureAlert(points, i, rules), needDropAlert(points, i, rules), participationAlert(points, i, rules)];
+    const found = [
+      fortressAlert(points, i, rules, customers),
+      pressureAlert(points, i, rules),
+      needDropAlert(points, i, rules),
+      participationAlert(points, i, rules),
+    ];
     for (const a of found) {
       if (!a) continue;
       out.push({
@@ -153,22 +218,33 @@ function pressureSignsBefore(points: readonly DriftPoint[], i: number, rules: Al
   return null;
 }
 
-function fortressAlert(points: readonly DriftPoint[], i: number, rules: AlertRules): Draft | null {
+function fortressAlert(points: readonly DriftPoint[], i: number, rules: AlertRules, customers?: CustomerMix): Draft | null {
   const p = points[i]!;
   const m = p.measures;
-  if (!m) return null;
+  const outside = p.outside;
+  if (!m) return outside?.partner ? outsideOnlyAlert(points, i, rules, outside.partner, customers) : null;
   const rel = m.relatedness;
   const ope = m.openness;
   const aut = m.autonomy;
-  const bothFalling = rel.smoothedChange < 0 && ope.smoothedChange < 0;
+  const partner = outside?.partner;
+  // With partner ratings, their view counts as half of openness (as in the fortress index), and
+  // the combined chart (the team's own retreat plus what its partners see) is more evidence. It
+  // adds, never vetoes: the team's own retreat alone still warns as it did without partners.
+  const openness = outside ? (ope.smoothedChange + outside.partnerSmoothed) / 2 : ope.smoothedChange;
+  const selfFalling = rel.smoothedChange < 0 && ope.smoothedChange < 0;
+  const bothFalling = rel.smoothedChange < 0 && (ope.smoothedChange < 0 || (outside !== undefined && outside.partnerSmoothed < 0));
+  const joint = outside?.combined.score;
+  const jointChange = partner ? (m.retreat.change + partner.change) / 2 : m.retreat.change;
   // Significant is not enough in a big cell: a warning also needs a fall a person would notice.
-  const retreat = m.retreat.score <= -rules.L && m.retreat.change <= -rules.fortressWarningPoints;
+  const warned = (score: number, change: number) => score <= -rules.L && change <= -rules.fortressWarningPoints;
   let level: AlertLevel | null = null;
-  if (retreat && bothFalling) level = 'warning';
-  else if ((bothFalling && m.retreat.score <= (-2 * rules.L) / 3) || rel.signal < 0 || ope.signal < 0) level = 'watch';
+  if ((selfFalling && warned(m.retreat.score, m.retreat.change)) || (bothFalling && joint !== undefined && warned(joint, jointChange))) level = 'warning';
+  else if ((bothFalling && Math.min(m.retreat.score, joint ?? 0) <= (-2 * rules.L) / 3) || rel.signal < 0 || ope.signal < 0 || (partner?.signal ?? 0) < 0) {
+    level = 'watch';
+  }
   if (!level) return null;
 
-  const fall = -(rel.smoothedChange + ope.smoothedChange) / 2;
+  const fall = -(rel.smoothedChange + openness) / 2;
   const autonomyHolds = aut.smoothedChange >= -fall / 3;
   const before = pressureSignsBefore(points, i, rules);
   if (level === 'warning' && autonomyHolds && ((p.fortressIndex ?? 0) >= 50 || before !== null)) level = 'critical';
@@ -183,15 +259,70 @@ function fortressAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
       ? `, while autonomy held (${signed(aut.smoothedChange)}): independence rather than autonomy`
       : `; autonomy fell too (${pts(aut.smoothedChange)})`;
   const pressure = before !== null ? ` Pressure signs came first: autonomy and competence frustration rose ${cycles(before)} earlier.` : '';
+  const withPartners = joint === undefined ? '' : `, ${Math.abs(joint).toFixed(1)}σ ${joint < 0 ? 'below' : 'above'} with the partners' view`;
+  const evidence = `${sigma(m.retreat)} for the two together${withPartners}`;
   const summary =
-    `${capitalize(moved)} over ${cycles(span)}${gapNote(gaps)} (${sigma(m.retreat)} for the two together, ` +
-    `fortress index ${round(p.fortressIndex ?? 0)})${autonomy}.${pressure}`;
+    `${capitalize(moved)} over ${cycles(span)}${gapNote(gaps)} (${evidence}, ` +
+    `fortress index ${round(p.fortressIndex ?? 0)})${autonomy}.${pressure}${partner ? ` ${seenFromOutside(points, i, partner, ope, rules)}` : ''}`;
   return {
     kind: 'fortress',
     level,
     summary,
-    signals: [signal('relatedness', rel), signal('openness', ope), signal('autonomy', aut)],
-    actions: [remedies.customers, remedies.sortByNeed, remedies.automate, remedies.sharedValues],
+    signals: [signal('relatedness', rel), signal('openness', ope), signal('autonomy', aut), ...(partner ? [partnerSignal(partner)] : [])],
+    actions: fortressActions(customers),
+  };
+}
+
+const partnerSignal = (partner: PartnerDrift): AlertSignal => ({
+  ...signal('openness', partner, 'partner'),
+  evidence: `${sigma(partner)} (${partner.n} ratings from ${partner.raterTeams} teams, baseline ${partner.baseline.toFixed(0)})`,
+});
+
+/**
+ * What partners see, next to what the team says of itself, for example "Seen from outside: the
+ * teams that rely on this team rate its responsiveness 14 points lower over 3 cycles (…), while
+ * the team rates its own openness 2 points lower: a self-vs-partner gap 12 points wider than at
+ * baseline (…)". `self` is absent when the team's own cell is not shown this cycle.
+ */
+function seenFromOutside(points: readonly DriftPoint[], i: number, partner: PartnerDrift, self: MeasureDrift | undefined, rules: AlertRules): string {
+  const { span, gaps } = runSpan(points, i, 'partner', partner.smoothedChange < 0 ? -1 : 1);
+  const direction = partner.smoothedChange < 0 ? 'lower' : 'higher';
+  const rated =
+    round(partner.smoothedChange) === 0
+      ? 'rate its responsiveness about as before'
+      : `rate its responsiveness ${pts(partner.smoothedChange)} ${direction} over ${cycles(span)}${gaps > 0 ? `, ${gaps} of them with too few ratings to show` : ''}`;
+  const evidence = `(${round(partner.mean)} now from ${partner.n} ratings by ${partner.raterTeams} teams; ${sigma(partner)})`;
+  let own = '';
+  if (self) {
+    const selfSaid = round(self.smoothedChange) === 0 ? 'rates its own openness as before' : `rates its own openness ${pts(self.smoothedChange)} ${self.smoothedChange < 0 ? 'lower' : 'higher'}`;
+    const widening = self.smoothedChange - partner.smoothedChange;
+    const gap =
+      widening >= rules.partnerGapPoints
+        ? `: a self-vs-partner gap ${pts(widening)} wider than at baseline (the team rates its openness ${round(self.mean)}, its partners rate its responsiveness ${round(partner.mean)})`
+        : '';
+    own = `, while the team ${selfSaid}${gap}`;
+  }
+  return `Seen from outside: the teams that rely on this team ${rated} ${evidence}${own}.`;
+}
+
+/**
+ * The team's own figures are not charted this cycle (too few answers to show, or no baseline
+ * yet), but the teams that rely on it are: their view alone can raise a fortress alert. It
+ * quotes nothing of the team's own cell.
+ */
+function outsideOnlyAlert(points: readonly DriftPoint[], i: number, rules: AlertRules, partner: PartnerDrift, customers?: CustomerMix): Draft | null {
+  const falling = partner.smoothedChange < 0;
+  let level: AlertLevel | null = null;
+  if (falling && partner.score <= -(rules.L + rules.outsideOnlyMargin) && partner.change <= -rules.fortressWarningPoints) level = 'warning';
+  else if (partner.signal < 0 || (falling && partner.score <= (-2 * rules.L) / 3)) level = 'watch';
+  if (!level) return null;
+  const why = points[i]!.visible ? "the team's own chart has no baseline yet" : "the team's own answers are too few to show this cycle";
+  return {
+    kind: 'fortress',
+    level,
+    summary: `${seenFromOutside(points, i, partner, undefined, rules)} Only the outside view is charted: ${why}.`,
+    signals: [partnerSignal(partner)],
+    actions: fortressActions(customers),
   };
 }
 

@@ -18,6 +18,7 @@
 import { visibleMoments, type CycleAggregate, type Measure } from './aggregate.js';
 import { ewmaStep, standardizedMean, type EwmaParams } from './ewma.js';
 import { fortressIndex } from './fortress.js';
+import type { PartnerAggregate } from './partner.js';
 
 export const chartedMeasures = [
   'autonomy',
@@ -76,6 +77,23 @@ export interface ParticipationPoint {
   z: number | null;
 }
 
+/** The partner chart: the provider's partner-rated responsiveness against its own baseline. */
+export type PartnerDrift = MeasureDrift & { raterTeams: number };
+
+/**
+ * The view from outside, present once a team's partner chart has started (a visible partner
+ * score with a ready baseline). `combined` is the retreat chart with the partner chart's
+ * evidence added: each cycle z = (z_retreat + z_partner) / √2 when both are read, else
+ * whichever one is (Stouffer); both are N(0, 1) in control, so the chart's limits still hold.
+ */
+export interface OutsideDrift {
+  /** This cycle's partner chart reading, when the partner score is visible. */
+  partner?: PartnerDrift;
+  /** The partner chart's smoothed change, as of its latest reading. */
+  partnerSmoothed: number;
+  combined: { ewma: number; score: number; signal: -1 | 0 | 1; sources: 'own' | 'partner' | 'both' };
+}
+
 export interface DriftPoint {
   teamId: string;
   cycleIndex: number;
@@ -87,6 +105,7 @@ export interface DriftPoint {
   measures?: Record<ChartedMeasure, MeasureDrift>;
   fortressIndex?: number;
   participation: ParticipationPoint;
+  outside?: OutsideDrift;
 }
 
 interface VisibleRecord {
@@ -103,17 +122,41 @@ interface TeamState {
   ewma: Float64Array;
   smoothed: Float64Array;
   points: DriftPoint[];
+  /** The partner chart: visible partner cycles, its EWMA and smoothed change. */
+  partner: { visible: VisibleRecord[]; started: boolean; ewma: Float64Array; smoothed: Float64Array };
+  /** The combined chart (retreat + partner evidence); runs from the first reading of either. */
+  combined: { started: boolean; ewma: number };
 }
 
 function newState(): TeamState {
-  return { visible: [], counts: [], started: false, ewma: new Float64Array(C), smoothed: new Float64Array(C), points: [] };
+  return {
+    visible: [],
+    counts: [],
+    started: false,
+    ewma: new Float64Array(C),
+    smoothed: new Float64Array(C),
+    points: [],
+    partner: { visible: [], started: false, ewma: new Float64Array(1), smoothed: new Float64Array(1) },
+    combined: { started: false, ewma: 0 },
+  };
 }
 
-/** Drift series for every team (not the organisation root), one point per cycle it exists in. */
-export function computeDrift(cycles: readonly CycleAggregate[], params: DriftParams = defaultDriftParams): Map<string, DriftPoint[]> {
+const RETREAT = chartedMeasures.indexOf('retreat');
+
+/**
+ * Drift series for every team (not the organisation root), one point per cycle it exists in.
+ * `partners[t]`, when given, holds cycle t's partner ratings: a provider's visible partner
+ * score is charted like a measure and adds its evidence to the fortress signals (OutsideDrift).
+ */
+export function computeDrift(
+  cycles: readonly CycleAggregate[],
+  params: DriftParams = defaultDriftParams,
+  partners: readonly (PartnerAggregate | undefined)[] = [],
+): Map<string, DriftPoint[]> {
   const states = new Map<string, TeamState>();
   cycles.forEach((agg, t) => {
-    const pending: { state: TeamState; record: VisibleRecord; raw: RawBaseline; point: DriftPoint }[] = [];
+    const pending: Pending[] = [];
+    const pendingPartner: (Pending & { raterTeams: number })[] = [];
     const tree = agg.tree;
     for (let node = 1; node < tree.ids.length; node++) {
       const teamId = tree.ids[node]!;
@@ -133,6 +176,15 @@ export function computeDrift(cycles: readonly CycleAggregate[], params: DriftPar
         participation,
       };
       state.points.push(point);
+
+      // The partner score comes from other teams, so it is read even when the team's own cell is not.
+      const provider = partners[t]?.providers.get(teamId);
+      if (provider?.moments) {
+        const record: VisibleRecord = { t, n: provider.moments.n, means: Float64Array.of(provider.moments.mean), m2: Float64Array.of(provider.moments.m2) };
+        const raw = rawBaseline(state.partner.visible, t, params);
+        state.partner.visible.push(record);
+        if (raw) pendingPartner.push({ state, record, raw, point, raterTeams: provider.raterTeams });
+      }
       if (!point.visible) continue; // a gap: nothing is read, the chart does not move
 
       const record = readRecord(agg, node, t);
@@ -142,40 +194,130 @@ export function computeDrift(cycles: readonly CycleAggregate[], params: DriftPar
     }
 
     const prior = organisationPrior(pending.map((p) => p.raw), params);
-    for (const { state, record, raw, point } of pending) chartStep(state, record, raw, prior, point, params);
+    const zOwn = new Map<TeamState, number>();
+    for (const { state, record, raw, point } of pending) zOwn.set(state, chartStep(state, record, raw, prior, point, params));
+    const partnerPrior = organisationPrior(pendingPartner.map((p) => p.raw), params);
+    const zPartner = new Map<TeamState, { z: number; drift: PartnerDrift }>();
+    for (const p of pendingPartner) zPartner.set(p.state, partnerStep(p.state, p.record, p.raw, partnerPrior, params, p.raterTeams));
+    for (const state of new Set([...zOwn.keys(), ...zPartner.keys()])) {
+      combinedStep(state, state.points[state.points.length - 1]!, zOwn.get(state), zPartner.get(state), params);
+    }
   });
   return new Map([...states].map(([id, s]) => [id, s.points]));
 }
 
-function chartStep(state: TeamState, record: VisibleRecord, raw: RawBaseline, prior: Prior | null, point: DriftPoint, params: DriftParams): void {
+interface Pending {
+  state: TeamState;
+  record: VisibleRecord;
+  raw: RawBaseline;
+  point: DriftPoint;
+}
+
+/** Empirical Bayes baseline of measure c: the team's own mean shrunk toward the organisation's. */
+function shrunkBaseline(raw: RawBaseline, prior: Prior | null, c: number, p: DriftParams): number {
+  const noise = raw.variance[c]! / raw.n;
+  // Weight on the team's own mean = τ² / (τ² + σ²/N), never below minOwnWeight.
+  const w = prior ? Math.max(p.minOwnWeight, prior.tau2[c]! / (prior.tau2[c]! + noise)) : 1;
+  return prior ? w * raw.own[c]! + (1 - w) * prior.mean[c]! : raw.own[c]!;
+}
+
+/** One chart reading of measure c, advancing the given EWMA and smoothed-change state. */
+function readChart(
+  chart: { ewma: Float64Array; smoothed: Float64Array },
+  c: number,
+  record: VisibleRecord,
+  raw: RawBaseline,
+  prior: Prior | null,
+  params: DriftParams,
+): { z: number; drift: MeasureDrift } {
+  const sigma = Math.sqrt(raw.variance[c]!);
+  const mu0 = shrunkBaseline(raw, prior, c, params);
+  const mean = record.means[c]!;
+  const step = ewmaStep(chart.ewma[c]!, standardizedMean(mean, mu0, sigma, record.n), params);
+  chart.ewma[c] = step.ewma;
+  const change = mean - mu0;
+  chart.smoothed[c] = params.lambda * change + (1 - params.lambda) * chart.smoothed[c]!;
+  return {
+    z: step.z,
+    drift: {
+      mean,
+      n: record.n,
+      baseline: mu0,
+      sigma,
+      change,
+      smoothedChange: chart.smoothed[c]!,
+      ewma: step.ewma,
+      score: step.score,
+      signal: step.signal,
+    },
+  };
+}
+
+/** The partner chart's reading this cycle; it starts (E_0 = 0) at its first ready baseline. */
+function partnerStep(
+  state: TeamState,
+  record: VisibleRecord,
+  raw: RawBaseline,
+  prior: Prior | null,
+  params: DriftParams,
+  raterTeams: number,
+): { z: number; drift: PartnerDrift } {
+  const chart = state.partner;
+  if (!chart.started) {
+    chart.started = true;
+    chart.ewma.fill(0);
+    chart.smoothed.fill(0);
+  }
+  const { z, drift } = readChart(chart, 0, record, raw, prior, params);
+  return { z, drift: { ...drift, raterTeams } };
+}
+
+/** Advances the combined chart and, once the partner chart has started, fills `point.outside`. */
+function combinedStep(
+  state: TeamState,
+  point: DriftPoint,
+  zOwn: number | undefined,
+  partner: { z: number; drift: PartnerDrift } | undefined,
+  params: DriftParams,
+): void {
+  const zs = [zOwn, partner?.z].filter((z): z is number => z !== undefined);
+  if (!state.combined.started) {
+    state.combined.started = true;
+    state.combined.ewma = 0;
+  }
+  const step = ewmaStep(state.combined.ewma, zs.reduce((a, b) => a + b, 0) / Math.sqrt(zs.length), params);
+  state.combined.ewma = step.ewma;
+  if (!state.partner.started) return; // no partner evidence yet: the retreat chart says it all
+  const partnerSmoothed = state.partner.smoothed[0]!;
+  point.outside = {
+    ...(partner ? { partner: partner.drift } : {}),
+    partnerSmoothed,
+    combined: { ewma: step.ewma, score: step.score, signal: step.signal, sources: zs.length === 2 ? 'both' : zOwn === undefined ? 'partner' : 'own' },
+  };
+  const m = point.measures;
+  if (m) {
+    point.fortressIndex = fortressIndex({
+      relatedness: m.relatedness.smoothedChange,
+      openness: m.openness.smoothedChange,
+      autonomy: m.autonomy.smoothedChange,
+      partner: partnerSmoothed,
+    });
+  }
+}
+
+/** The team's own charts this cycle; resolves the retreat chart's z for the combined chart. */
+function chartStep(state: TeamState, record: VisibleRecord, raw: RawBaseline, prior: Prior | null, point: DriftPoint, params: DriftParams): number {
   if (!state.started) {
     state.started = true; // zero state: E_0 = 0 at the first monitored cycle
     state.ewma.fill(0);
     state.smoothed.fill(0);
   }
   const measures = {} as Record<ChartedMeasure, MeasureDrift>;
+  let zRetreat = 0;
   for (let c = 0; c < C; c++) {
-    const sigma = Math.sqrt(raw.variance[c]!);
-    const noise = raw.variance[c]! / raw.n;
-    // Empirical Bayes: weight on the team's own mean = τ² / (τ² + σ²/N), never below minOwnWeight.
-    const w = prior ? Math.max(params.minOwnWeight, prior.tau2[c]! / (prior.tau2[c]! + noise)) : 1;
-    const mu0 = prior ? w * raw.own[c]! + (1 - w) * prior.mean[c]! : raw.own[c]!;
-    const mean = record.means[c]!;
-    const step = ewmaStep(state.ewma[c]!, standardizedMean(mean, mu0, sigma, record.n), params);
-    state.ewma[c] = step.ewma;
-    const change = mean - mu0;
-    state.smoothed[c] = params.lambda * change + (1 - params.lambda) * state.smoothed[c]!;
-    measures[chartedMeasures[c]!] = {
-      mean,
-      n: record.n,
-      baseline: mu0,
-      sigma,
-      change,
-      smoothedChange: state.smoothed[c]!,
-      ewma: step.ewma,
-      score: step.score,
-      signal: step.signal,
-    };
+    const { z, drift } = readChart(state, c, record, raw, prior, params);
+    measures[chartedMeasures[c]!] = drift;
+    if (c === RETREAT) zRetreat = z;
   }
   point.measures = measures;
   point.fortressIndex = fortressIndex({
@@ -183,6 +325,7 @@ function chartStep(state: TeamState, record: VisibleRecord, raw: RawBaseline, pr
     openness: measures.openness.smoothedChange,
     autonomy: measures.autonomy.smoothedChange,
   });
+  return zRetreat;
 }
 
 function readRecord(agg: CycleAggregate, node: number, t: number): VisibleRecord {
@@ -212,15 +355,16 @@ function rawBaseline(history: readonly VisibleRecord[], t: number, p: DriftParam
     if (history[i]!.t <= t - p.baselineGap) window.push(history[i]!);
   }
   if (window.length < p.baselineCycles) return null;
-  const own = new Float64Array(C);
-  const variance = new Float64Array(C);
+  const width = window[0]!.means.length;
+  const own = new Float64Array(width);
+  const variance = new Float64Array(width);
   let total = 0;
   let dof = 0;
   for (const r of window) {
     total += r.n;
     dof += r.n - 1;
   }
-  for (let c = 0; c < C; c++) {
+  for (let c = 0; c < width; c++) {
     let sum = 0;
     let m2 = 0;
     for (const r of window) {
@@ -246,9 +390,10 @@ interface Prior {
  */
 function organisationPrior(raws: readonly RawBaseline[], p: DriftParams): Prior | null {
   if (raws.length < p.minTeamsForShrinkage) return null;
-  const mean = new Float64Array(C);
-  const tau2 = new Float64Array(C);
-  for (let c = 0; c < C; c++) {
+  const width = raws[0]!.own.length;
+  const mean = new Float64Array(width);
+  const tau2 = new Float64Array(width);
+  for (let c = 0; c < width; c++) {
     let sum = 0;
     for (const r of raws) sum += r.own[c]!;
     mean[c] = sum / raws.length;

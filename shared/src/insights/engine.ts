@@ -4,9 +4,12 @@
  */
 import type { Construct } from '../questionnaire.js';
 import { aggregateCycle, cellScores, type CycleAggregate, type ScoreSummary, type TeamCycleInput } from './aggregate.js';
-import { alertKinds, alertsForTeam, defaultAlertRules, type Alert, type AlertRules } from './alerts.js';
+import { aggregateAlignment, visibleAlignment, type AlignmentAggregate } from './alignment.js';
+import { alertKinds, alertsForTeam, defaultAlertRules, type Alert, type AlertRules, type CustomerMix } from './alerts.js';
 import { defaultThreshold, validateThreshold, type SuppressionReason } from './anonymity.js';
 import { computeDrift, defaultDriftParams, type DriftParams, type DriftPoint } from './drift.js';
+import { aggregatePartners, partnerSummary, type PartnerAggregate, type PartnerCellInput, type PartnerSummary } from './partner.js';
+import type { Moments } from './stats.js';
 import { buildTeamTree, type TeamRef, type TeamTree } from './tree.js';
 
 export interface CycleInput {
@@ -16,6 +19,10 @@ export interface CycleInput {
   teams?: readonly TeamRef[];
   /** Each team's own invited count and scored responses (not its sub-teams'). */
   byTeam: ReadonlyMap<string, TeamCycleInput>;
+  /** Partner ratings: per provider and customer team, the moments of their 0–100 scores. */
+  partners?: readonly PartnerCellInput[];
+  /** Each team's own values-alignment answers (0–100), for teams that have values. */
+  alignment?: ReadonlyMap<string, Moments>;
 }
 
 export interface InsightsInput {
@@ -25,6 +32,8 @@ export interface InsightsInput {
   threshold?: number;
   drift?: DriftParams;
   rules?: AlertRules;
+  /** Each provider team's customers by relationship (the customer map), for alert actions. */
+  customers?: ReadonlyMap<string, CustomerMix>;
 }
 
 /** One point of a team's trend, in the shape of API.md's trends series. */
@@ -38,11 +47,19 @@ export interface TrendPoint {
   message?: string;
   scores?: Record<Construct, ScoreSummary>;
   fortressIndex?: number;
+  /** The partner-rated responsiveness, when shown (≥ k ratings from ≥ 2 customer teams). */
+  partner?: PartnerSummary;
+  /** Values alignment, when the team's values-alignment answers may be shown. */
+  alignment?: ScoreSummary;
 }
 
 export interface InsightsResult {
   threshold: number;
   aggregates: CycleAggregate[];
+  /** Per cycle: partner figures (only for cycles with partner input). */
+  partners: (PartnerAggregate | undefined)[];
+  /** Per cycle: values alignment (only for cycles with alignment input). */
+  alignment: (AlignmentAggregate | undefined)[];
   /** Trend per team id, the organisation (ORGANISATION_ID) included. */
   trends: Map<string, TrendPoint[]>;
   drift: Map<string, DriftPoint[]>;
@@ -62,15 +79,17 @@ export function runInsights(input: InsightsInput): InsightsResult {
     return tree;
   };
   const aggregates = input.cycles.map((c) => aggregateCycle(c.cycleId, treeFor(c.teams ?? input.teams), c.byTeam, threshold, c.label));
+  const partners = input.cycles.map((c) => (c.partners ? aggregatePartners(c.cycleId, c.partners, threshold) : undefined));
+  const alignment = input.cycles.map((c, t) => (c.alignment ? aggregateAlignment(c.cycleId, aggregates[t]!.tree, c.alignment, threshold) : undefined));
 
-  const driftSeries = computeDrift(aggregates, drift);
+  const driftSeries = computeDrift(aggregates, drift, partners);
   const fortressByTeamCycle = new Map<string, number>();
   for (const points of driftSeries.values()) {
     for (const p of points) if (p.fortressIndex !== undefined) fortressByTeamCycle.set(`${p.teamId}\u0000${p.cycleId}`, p.fortressIndex);
   }
 
   const trends = new Map<string, TrendPoint[]>();
-  for (const agg of aggregates) {
+  aggregates.forEach((agg, t) => {
     agg.tree.ids.forEach((teamId, node) => {
       const cell = cellScores(agg, node);
       const point: TrendPoint = {
@@ -88,17 +107,21 @@ export function runInsights(input: InsightsInput): InsightsResult {
         point.reason = cell.reason;
         point.message = cell.message;
       }
+      const partner = partnerSummary(partners[t]?.providers.get(teamId));
+      if (partner) point.partner = partner;
+      const aligned = alignment[t] && visibleAlignment(alignment[t], node, cell.visible);
+      if (aligned) point.alignment = aligned;
       let list = trends.get(teamId);
       if (!list) trends.set(teamId, (list = []));
       list.push(point);
     });
-  }
+  });
 
   const alerts: Alert[] = [];
-  for (const points of driftSeries.values()) alerts.push(...alertsForTeam(points, rules));
+  for (const [teamId, points] of driftSeries) alerts.push(...alertsForTeam(points, rules, input.customers?.get(teamId)));
   const kindOrder = (k: Alert['kind']) => alertKinds.indexOf(k);
   alerts.sort((a, b) =>
     a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : a.cycleIndex - b.cycleIndex || kindOrder(a.kind) - kindOrder(b.kind),
   );
-  return { threshold, aggregates, trends, drift: driftSeries, alerts };
+  return { threshold, aggregates, partners, alignment, trends, drift: driftSeries, alerts };
 }

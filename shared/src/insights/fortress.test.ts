@@ -23,4 +23,13 @@ describe('fortressIndex', () => {
     expect(fortressIndex({ relatedness: -25, openness: -25, autonomy: -25 })).toBe(50);
     expect(fortressIndex({ relatedness: -40, openness: -40, autonomy: 5 })).toBe(100);
   });
+
+  it('counts the partners\' view as half of openness when partner ratings exist', () => {
+    // Self-rated openness holds (0), partners see −20: openness' = −10; with relatedness −10 the
+    // fall is 10, autonomy 0 holds it all → 20 + 20 = 40. Without partners the index is only 20.
+    expect(fortressIndex({ relatedness: -10, openness: 0, autonomy: 0, partner: -20 })).toBe(40);
+    expect(fortressIndex({ relatedness: -10, openness: 0, autonomy: 0 })).toBe(20);
+    // Partners who see no change soften a self-reported retreat: −12 becomes −6.
+    expect(fortressIndex({ relatedness: -15, openness: -12, autonomy: 2, partner: 0 })).toBe(42);
+  });
 });

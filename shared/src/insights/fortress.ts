@@ -9,17 +9,23 @@
  * slump), and 100 when autonomy held or rose (independence, not autonomy). `held` is the
  * widening of the gap between autonomy and the retreating pair, counted only up to the
  * retreat itself, so rising autonomy alone never makes a fortress.
+ * When the teams that rely on this one rate it (partner ratings), their view of its
+ * responsiveness counts as half of openness: Δopenness' = (Δopenness + Δpartner) / 2. A team
+ * that does not see itself retreating while its partners do still moves the index.
  */
 
 export interface FortressChanges {
   relatedness: number;
   openness: number;
   autonomy: number;
+  /** Change of the partner-rated responsiveness, when partner ratings exist. */
+  partner?: number | undefined;
 }
 
 /** The fortress index from changes versus baseline, in points. */
 export function fortressIndex(change: FortressChanges): number {
-  const fall = Math.max(0, -(change.relatedness + change.openness) / 2);
+  const openness = change.partner === undefined ? change.openness : (change.openness + change.partner) / 2;
+  const fall = Math.max(0, -(change.relatedness + openness) / 2);
   const held = Math.min(fall, Math.max(0, change.autonomy + fall));
   return Math.min(100, 2 * fall + 2 * held);
 }

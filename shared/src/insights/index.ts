@@ -33,6 +33,7 @@ export {
   directMoments,
   MOMENTS_LENGTH,
   cellScores,
+  scoreOfMoments,
   visibleMoments,
   measures,
   type Measure,
@@ -51,6 +52,8 @@ export {
   type DriftParams,
   type DriftPoint,
   type MeasureDrift,
+  type OutsideDrift,
+  type PartnerDrift,
   type ParticipationPoint,
 } from './drift.js';
 export {
@@ -58,6 +61,9 @@ export {
   atLeast,
   defaultAlertRules,
   remedies,
+  remedyAnchor,
+  remedyAnchors,
+  fortressActions,
   alertKinds,
   alertLevels,
   type Alert,
@@ -65,6 +71,26 @@ export {
   type AlertLevel,
   type AlertRules,
   type AlertSignal,
+  type CustomerMix,
 } from './alerts.js';
+export {
+  aggregatePartners,
+  partnerScore,
+  partnerSummary,
+  partnerSuppressionMessage,
+  suppressRatingCells,
+  ratingRegionsSafe,
+  MIN_RATER_TEAMS,
+  MAX_PARTNERS_PER_PULSE,
+  partnersToAsk,
+  type PartnerAggregate,
+  type PartnerCell,
+  type PartnerCellInput,
+  type PartnerProvider,
+  type PartnerSummary,
+  type PartnerSuppressionReason,
+  type RatingSuppression,
+} from './partner.js';
+export { aggregateAlignment, visibleAlignment, ALIGNMENT_ITEM_ID, type AlignmentAggregate } from './alignment.js';
 export { runInsights, type InsightsInput, type InsightsResult, type CycleInput, type TrendPoint } from './engine.js';
 export { createRandom, deriveSeed, type Random } from './random.js';

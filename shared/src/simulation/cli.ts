@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Rates } from './evaluate.js';
-import { simulate, type SimulationReport } from './run.js';
+import { simulate, simulatePartners, type PartnerComparison, type PartnerGroup, type SimulationReport } from './run.js';
 import { parseScenario } from './scenario.js';
 
 const defaultScenario = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url));
@@ -51,11 +51,44 @@ export function formatTable(r: SimulationReport): string {
   return [`scenario: ${r.scenario}`, line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
+/** The engine without and with the partner signal, with detection by delay (docs/partners.md). */
+export function formatPartnerTable(c: PartnerComparison): string {
+  const rows: [string, PartnerGroup][] = [
+    ['all teams, without partners', c.without.all],
+    ['all teams, with partners', c.with.all],
+    ['teams of 8+, without partners', c.without.teams8plus],
+    ['teams of 8+, with partners', c.with.teams8plus],
+    ['teams of 5–7, without partners', c.without.teams5to7],
+    ['teams of 5–7, with partners', c.with.teams5to7],
+  ];
+  const head = ['', 'drifting', 'detected ≤1', '≤2', '≤3 cycles', 'mean delay', 'never', 'stable flagged/year'];
+  const body = rows.map(([name, g]) => [
+    name,
+    String(g.rates.drifting),
+    pct(g.delays.byDelay[1] ?? null),
+    pct(g.delays.byDelay[2] ?? null),
+    pct(g.rates.detectionWithin3),
+    g.delays.meanDelay === null ? '–' : `${g.delays.meanDelay.toFixed(2)} cycles`,
+    String(g.delays.missed),
+    pct(g.rates.stableFlaggedPerYear),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    `partner signal, same answers (partner score shown for ${pct(c.partnerVisibleShare)} of rated provider-cycles):`,
+    line(head),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const scenario = parseScenario(JSON.parse(readFileSync(args.scenario, 'utf8')));
   const report = simulate(scenario);
-  console.log(args.json ? JSON.stringify(report, null, 2) : formatTable(report));
+  const partners = scenario.partners ? simulatePartners(scenario) : undefined;
+  if (args.json) console.log(JSON.stringify(partners ? { ...report, partners } : report, null, 2));
+  else console.log([formatTable(report), ...(partners ? ['', formatPartnerTable(partners)] : [])].join('\n'));
 }
 
 try {

@@ -6,7 +6,8 @@
 import { createRandom, deriveSeed, type Random } from '../insights/random.js';
 import type { TeamRef } from '../insights/tree.js';
 import { currentQuestionnaire, type Item, type Questionnaire } from '../questionnaire.js';
-import type { PatternSpec, Scenario } from './scenario.js';
+import { partnerWorld, randomLinks, type PartnerLink, type SimRating } from './partners.js';
+import type { PartnerSpec, PatternSpec, Scenario } from './scenario.js';
 
 /** Latent dimensions: satisfaction and frustration of each need, and openness behaviour. */
 const latents = ['autonomy.satisfaction', 'autonomy.frustration', 'competence.satisfaction', 'competence.frustration',
@@ -30,6 +31,8 @@ export interface SimCycle {
   cycleId: string;
   /** Per team: invited members and one answer map per respondent. */
   teams: Map<string, { invited: number; answers: Record<string, number>[] }>;
+  /** The cycle's partner ratings, when the scenario has partners. */
+  partners?: SimRating[];
 }
 
 export interface GeneratedScenario {
@@ -38,6 +41,8 @@ export interface GeneratedScenario {
   /** The teams with members, and the truth about each. */
   teams: SimTeam[];
   questionnaire: Questionnaire;
+  /** The customer map, when the scenario has partners. */
+  partnerLinks?: PartnerLink[];
   /** Yields every cycle in order; call again for a fresh, identical pass. */
   cycles(): Generator<SimCycle>;
 }
@@ -95,6 +100,19 @@ function shiftAt(p: PatternSpec, onset: number, t: number, out: Float64Array): v
   }
 }
 
+/**
+ * How partners see a team's responsiveness move at cycle t (scale points): a fortress or a
+ * recovering team's fall, `lead` cycles early, by the partner spec's drop or the pattern's own.
+ */
+export function partnerShift(p: PatternSpec, onset: number, t: number, spec: Pick<PartnerSpec, 'drop' | 'lead'>): number {
+  if (p.pattern !== 'fortress' && p.pattern !== 'recovery') return 0;
+  const start = onset - spec.lead;
+  const drop = spec.drop ?? p.drop;
+  const down = ramp(t, start, p.rampCycles);
+  const up = p.pattern === 'recovery' ? ramp(t, start + p.rampCycles + p.holdCycles, p.rampCycles) : 0;
+  return -(down - up) * drop;
+}
+
 /** Builds the teams of a scenario and a generator of its cycles' answers. */
 export function generateScenario(s: Scenario, questionnaire: Questionnaire = currentQuestionnaire): GeneratedScenario {
   const setup = createRandom(deriveSeed(s.seed, 0));
@@ -135,7 +153,20 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
   }));
   if (items.some((i) => i.latent < 0)) throw new Error('Questionnaire has an item the generator cannot place');
 
+  const partnerSpec = s.partners;
+  const partnerLinks = partnerSpec ? randomLinks(teams.map((t) => t.id), partnerSpec, s.seed) : undefined;
+  const makeWorld = () =>
+    partnerSpec && partnerLinks
+      ? partnerWorld(
+          teams.map((team, i) => ({ id: team.id, size: team.size, shift: (t: number) => partnerShift(patterns[i]!, onsets[i]!, t, partnerSpec) })),
+          partnerLinks,
+          partnerSpec,
+          { seed: s.seed, betweenTeam: s.noise.betweenTeam, cycleNoise: s.noise.cycle },
+        )
+      : undefined;
+
   function* cycles(): Generator<SimCycle> {
+    const world = makeWorld();
     // Per team: its random stream, latent means and members' persistent effects.
     const state = teams.map((team, i) => {
       const r = createRandom(deriveSeed(s.seed, 2, i));
@@ -174,9 +205,11 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
         }
         byTeam.set(team.id, { invited: team.size, answers });
       });
-      yield { cycleIndex: t, cycleId: `c${String(t + 1).padStart(3, '0')}`, teams: byTeam };
+      const cycle: SimCycle = { cycleIndex: t, cycleId: `c${String(t + 1).padStart(3, '0')}`, teams: byTeam };
+      if (world) cycle.partners = world.ratings(t, new Map([...byTeam].map(([id, team]) => [id, team.answers.length])));
+      yield cycle;
     }
   }
 
-  return { hierarchy, teams, questionnaire, cycles };
+  return { hierarchy, teams, questionnaire, ...(partnerLinks ? { partnerLinks } : {}), cycles };
 }

@@ -41,6 +41,26 @@ const zPattern = z.discriminatedUnion('pattern', [
   }),
 ]);
 export type PatternSpec = z.infer<typeof zPattern>;
+
+/**
+ * Partner ratings: each team serves `customersPerTeam` other teams (drawn at random); every
+ * respondent of a customer team rates up to `maxPerPulse` of its providers (rotated), each with
+ * probability `askedShare` ("we did not ask them this month" otherwise), on two 1–5 items.
+ * A fortress provider's rating falls by `drop` scale points (default: its pattern's drop) over
+ * its ramp, starting `lead` cycles before its own onset (0: at the same time).
+ */
+const zPartners = z.object({
+  customersPerTeam: zIntRange.refine((r) => r.min >= 0, { message: 'a team serves no fewer than 0 teams' }),
+  askedShare: zShare.default(0.7),
+  maxPerPulse: z.number().int().min(1).default(3),
+  level: z.number().default(3.7),
+  noise: z
+    .object({ pair: z.number().min(0), person: z.number().min(0), item: z.number().min(0) })
+    .default({ pair: 0.3, person: 0.5, item: 0.7 }),
+  drop: z.number().optional(),
+  lead: z.number().int().min(0).default(0),
+});
+export type PartnerSpec = z.infer<typeof zPartners>;
 export type PatternName = PatternSpec['pattern'];
 
 export const zScenario = z
@@ -68,6 +88,8 @@ export const zScenario = z
       })
       .default({ betweenTeam: 0.35, person: 0.5, item: 0.7, cycle: 0.05 }),
     patterns: z.array(zPattern).min(1),
+    /** Optional: partner ratings between teams (the simulation reports with and without them). */
+    partners: zPartners.optional(),
   })
   .refine((s) => Math.abs(s.patterns.reduce((a, p) => a + p.share, 0) - 1) < 1e-6, {
     message: 'pattern shares must add up to 1',
