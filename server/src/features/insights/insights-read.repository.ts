@@ -16,6 +16,18 @@ export async function allTeams(db: Kysely<Database>): Promise<TeamNode[]> {
     .execute();
 }
 
+/** A team and its ancestors, archived ones included: enough for its path, without the whole tree. */
+export async function teamLineage(db: Kysely<Database>, id: string): Promise<TeamNode[]> {
+  const { rows } = await sql<TeamNode>`
+    with recursive lineage(id, name, parent_id) as (
+      select id, name, parent_id from teams where id = ${id}
+      union all
+      select t.id, t.name, t.parent_id from teams t join lineage l on t.id = l.parent_id
+    )
+    select id, name, parent_id from lineage`.execute(db);
+  return rows;
+}
+
 export async function teamExists(db: Kysely<Database>, id: string): Promise<boolean> {
   return (await db.selectFrom('teams').where('id', '=', id).select('id').executeTakeFirst()) !== undefined;
 }

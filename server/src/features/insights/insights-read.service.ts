@@ -12,6 +12,7 @@ import {
   statsForTeam,
   subtreeComments,
   teamExists,
+  teamLineage,
   type StatsView,
   type TeamNode,
 } from './insights-read.repository.js';
@@ -50,8 +51,10 @@ interface Org {
 }
 
 /** The team list with slash-separated paths ("Operations/Legal"), for refs and sorting. */
-async function organisation(db: Kysely<Database>): Promise<Org> {
-  const teams = await allTeams(db);
+const organisation = async (db: Kysely<Database>): Promise<Org> => orgOf(await allTeams(db));
+
+/** Refs over `teams`, which must hold every ancestor of each team asked for. */
+function orgOf(teams: TeamNode[]): Org {
   const byId = new Map(teams.map((t) => [t.id, t]));
   const cache = new Map<string, TeamRef & { depth: number }>();
   const ref = (id: string): TeamRef & { depth: number } => {
@@ -82,7 +85,8 @@ export async function trendsFor(
   teamId: string,
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<TrendsResponse> {
-  const org = await organisation(db);
+  // Only this team's line: its path and its parent's name are all a trend needs.
+  const org = orgOf(await teamLineage(db, teamId));
   const team = org.byId.get(teamId);
   if (!team || !inScope(scope, teamId)) throw notFound('Team');
   const threshold = await getAnonymityThreshold(db, settings);
