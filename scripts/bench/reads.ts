@@ -1,0 +1,123 @@
+// `npm run bench:reads [-- --samples 200]`: the dashboard's reads on the large organisation
+// (run `npm run bench:load-org` first), through the real server over HTTP as an HR user, one
+// request at a time: team trends over 36 cycles, the overview of all 5,000 teams for one
+// cycle, and open alerts. Prints p50/p95/p99 against the p95 targets, then EXPLAIN ANALYZE
+// of every SQL statement each read runs (captured from the application's own code).
+import { parseArgs } from 'node:util';
+import { kyselyOnPool, poolOptions, type Database } from '@pulse/db';
+import { alertsInScope } from '@pulse/server/features/alerts/alerts.service';
+import { overviewFor, trendsFor } from '@pulse/server/features/insights/insights-read.service';
+import { hashToken, newToken, SESSION_COOKIE } from '@pulse/server/plugins/auth';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { startBenchCluster } from './support/bench-postgres.js';
+import { machineLine, ms, quantile, table } from './support/report.js';
+import { startApp } from '../../tests/reliability/support/servers.js';
+
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '200' } } });
+const samples = Number(values.samples);
+const SETTINGS = { anonymityThreshold: 5 };
+
+const cluster = startBenchCluster({ fresh: false });
+console.log(machineLine(cluster.version));
+const pool = new pg.Pool(poolOptions(cluster.url));
+const db = kyselyOnPool(pool);
+
+// An HR user with a session, written as a login would.
+const token = newToken();
+const hr = await db
+  .insertInto('users')
+  .values({ email: `bench-hr-${token.slice(0, 8)}@bench.example`, name: 'Bench HR', role: 'hr' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+await db.insertInto('sessions').values({ id_hash: hashToken(token), user_id: hr.id }).execute();
+const latest = await db.selectFrom('cycles').where('status', '=', 'closed').select('id').orderBy('opens_at', 'desc').executeTakeFirstOrThrow();
+const leafTeams = (await db.selectFrom('teams').where('name', 'like', 'Team %').select('id').execute()).map((t) => t.id);
+const pick = (i: number) => leafTeams[(i * 7919) % leafTeams.length]!;
+
+interface Read {
+  name: string;
+  target: number;
+  url: (i: number) => string;
+  count: number;
+  /** The same read through the service, for EXPLAIN. */
+  direct: (db: Kysely<Database>) => Promise<unknown>;
+}
+const reads: Read[] = [
+  {
+    name: 'team trends, 36 cycles',
+    target: 30,
+    url: (i) => `/api/v1/teams/${pick(i)}/trends`,
+    count: samples,
+    direct: (d) => trendsFor(d, SETTINGS, 'all', pick(0), {}),
+  },
+  {
+    name: 'overview, all 5,000 teams, one cycle',
+    target: 300,
+    url: () => `/api/v1/overview?cycleId=${latest.id}`,
+    count: Math.max(20, Math.round(samples / 4)),
+    direct: (d) => overviewFor(d, SETTINGS, 'all', latest.id),
+  },
+  {
+    name: 'open alerts',
+    target: 50,
+    url: () => '/api/v1/alerts?status=open',
+    count: samples,
+    direct: (d) => alertsInScope(d, 'all', 'open'),
+  },
+];
+
+const app = await startApp(cluster.url);
+const rows: (string | number)[][] = [];
+try {
+  const headers = { cookie: `${SESSION_COOKIE}=${token}` };
+  for (const read of reads) {
+    let bytes = 0;
+    for (let i = 0; i < 10; i++) await (await fetch(`${app.url}${read.url(i)}`, { headers })).arrayBuffer();
+    const times: number[] = [];
+    for (let i = 0; i < read.count; i++) {
+      const start = performance.now();
+      const response = await fetch(`${app.url}${read.url(i)}`, { headers });
+      const body = await response.arrayBuffer();
+      times.push(performance.now() - start);
+      if (response.status !== 200) throw new Error(`${read.name}: ${response.status} ${Buffer.from(body).toString()}`);
+      bytes = body.byteLength;
+    }
+    const p95 = quantile(times, 0.95);
+    rows.push([
+      read.name,
+      read.count,
+      ms(quantile(times, 0.5)),
+      `**${ms(p95)}**`,
+      ms(quantile(times, 0.99)),
+      `≤ ${read.target}`,
+      p95 <= read.target ? 'OK' : 'MISSED',
+      `${(bytes / 1024).toFixed(0)} KiB`,
+    ]);
+  }
+} finally {
+  await app.stop();
+}
+console.log(`\n${table(['read (HTTP, one at a time)', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 target', '', 'response'], rows)}\n`);
+
+// Every statement each read runs, captured from the service code and explained.
+for (const read of reads) {
+  const captured: CompiledQuery[] = [];
+  const logging = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => void (event.level === 'query' && captured.push(event.query)),
+  });
+  await read.direct(logging);
+  console.log(`### EXPLAIN ANALYZE: ${read.name}\n`);
+  for (const query of captured) {
+    const { rows: plan } = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${query.sql}`, [...query.parameters]);
+    console.log('```');
+    console.log(query.sql.replace(/\s+/g, ' ').slice(0, 300));
+    console.log(plan.map((p) => p['QUERY PLAN']).join('\n'));
+    console.log('```\n');
+  }
+}
+
+await db.deleteFrom('users').where('id', '=', hr.id).execute();
+await pool.end();
+cluster.stop();
