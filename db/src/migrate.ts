@@ -4,6 +4,10 @@ import * as people from './migrations/20261128T180100_people.js';
 import * as pulses from './migrations/20261128T180200_pulses.js';
 import * as pulseDelivery from './migrations/20261128T200000_pulse_delivery.js';
 import * as insights from './migrations/20261128T210000_insights.js';
+import * as customerMap from './migrations/20261128T220000_customer_map.js';
+import * as partnerRatings from './migrations/20261128T220100_partner_ratings.js';
+import * as teamValues from './migrations/20261128T220200_team_values.js';
+import * as alertDigests from './migrations/20261128T220300_alert_digests.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +16,10 @@ const migrations: Record<string, Migration> = {
   '20261128T180200_pulses': pulses,
   '20261128T200000_pulse_delivery': pulseDelivery,
   '20261128T210000_insights': insights,
+  '20261128T220000_customer_map': customerMap,
+  '20261128T220100_partner_ratings': partnerRatings,
+  '20261128T220200_team_values': teamValues,
+  '20261128T220300_alert_digests': alertDigests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -124,6 +124,8 @@ export interface TeamCycleMomentsTable {
   invited: number;
   /** Per measure (n, mean, m2), flattened in the insight engine's measure order. */
   moments: number[];
+  /** The team's own values-alignment answers as (n, mean, m2); null when nobody answered it. */
+  alignment: number[] | null;
 }
 
 export interface TeamCycleStatsTable {
@@ -136,6 +138,8 @@ export interface TeamCycleStatsTable {
   reason: string | null;
   scores: ColumnType<unknown, string | null, string | null>;
   fortress_index: number | null;
+  /** The cell's values-alignment score, only where it may be shown. */
+  alignment: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
@@ -159,6 +163,59 @@ export interface AlertsTable {
   note: string | null;
 }
 
+export type Relationship = 'drive_thru' | 'strategic';
+
+/** The internal customer map: the customer team relies on the provider team. */
+export interface TeamCustomersTable {
+  provider_team_id: string;
+  customer_team_id: string;
+  relationship: Relationship;
+}
+
+/** One partner rating: no member, no token, no time finer than the cycle; only the rater's team. */
+export interface PartnerRatingsTable {
+  id: Generated<string>;
+  cycle_id: string;
+  provider_team_id: string;
+  rater_team_id: string;
+  answers: Json<Record<string, number>>;
+}
+
+export interface PartnerCycleMomentsTable {
+  cycle_id: string;
+  provider_team_id: string;
+  rater_team_id: string;
+  n: number;
+  mean: number;
+  m2: number;
+}
+
+/** Served partner figures: a provider's total (rater_team_id null) and visible matrix cells. */
+export interface PartnerCycleStatsTable {
+  cycle_id: string;
+  provider_team_id: string;
+  rater_team_id: string | null;
+  rater_teams: number | null;
+  reason: string | null;
+  score: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface TeamValuesTable {
+  team_id: string;
+  position: number;
+  value: string;
+  cost: string;
+}
+
+/** The alert episodes a cycle's close made new or escalated, until their digests are mailed. */
+export interface AlertDigestsTable {
+  cycle_id: string;
+  episode_keys: string[];
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  sent_to: ColumnType<string[], string[] | undefined, string[]>;
+}
+
 /** Every table the migrations create, as Kysely sees them. */
 export interface Database {
   settings: SettingsTable;
@@ -177,6 +234,12 @@ export interface Database {
   team_cycle_moments: TeamCycleMomentsTable;
   team_cycle_stats: TeamCycleStatsTable;
   alerts: AlertsTable;
+  team_customers: TeamCustomersTable;
+  partner_ratings: PartnerRatingsTable;
+  partner_cycle_moments: PartnerCycleMomentsTable;
+  partner_cycle_stats: PartnerCycleStatsTable;
+  team_values: TeamValuesTable;
+  alert_digests: AlertDigestsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -16,6 +16,9 @@ import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { insightsRoutes } from './features/insights/insights.routes.js';
 import { alertsRoutes } from './features/alerts/alerts.routes.js';
 import { exportsRoutes } from './features/exports/exports.routes.js';
+import { customersRoutes } from './features/customers/customers.routes.js';
+import { partnersRoutes } from './features/partners/partners.routes.js';
+import { valuesRoutes } from './features/values/values.routes.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
 import client from './plugins/client.js';
@@ -85,6 +88,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(insightsRoutes);
       await api.register(alertsRoutes);
       await api.register(exportsRoutes);
+      await api.register(customersRoutes);
+      await api.register(partnersRoutes);
+      await api.register(valuesRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -93,6 +93,17 @@ const routes: Record<string, Probe> = {
   ),
   // export: hr and admin only, leaders included in the 403s
   'GET /api/v1/exports/aggregates': probe('/api/v1/exports/aggregates?format=csv', only(MANAGERS, 200)),
+  // internal customers, partner ratings and shared values: a leader edits only teams in their subtree
+  'GET /api/v1/teams/:id/customers': probe(`/api/v1/teams/${UNKNOWN_ID}/customers`, only(VIEWERS, 404)),
+  'PUT /api/v1/teams/:id/customers': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/customers`, payload: { customers: [] } }, only(VIEWERS, 404)),
+  'GET /api/v1/customer-map': probe('/api/v1/customer-map', only(VIEWERS, 200)),
+  'POST /api/v1/customer-map/import': probe(
+    { url: '/api/v1/customer-map/import', payload: 'not,a,map', contentType: 'text/csv' },
+    only(MANAGERS, 400),
+  ),
+  'GET /api/v1/partners/matrix': probe('/api/v1/partners/matrix', only(MANAGERS, 200)),
+  'GET /api/v1/teams/:id/values': probe(`/api/v1/teams/${UNKNOWN_ID}/values`, only(VIEWERS, 404)),
+  'PUT /api/v1/teams/:id/values': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/values`, payload: { values: [] } }, only(VIEWERS, 404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zConstruct } from '../questionnaire.js';
+import { zPartnerScore } from './partners.js';
 
 /** One construct's figures for a visible cell: 0–100 mean with its 95% t interval. */
 export const zScore = z.object({
@@ -36,6 +37,10 @@ export const zTrendPoint = z.object({
   scores: zScores.optional(),
   frustration: zFrustration.optional(),
   fortressIndex: z.number().optional(),
+  /** Partner-rated responsiveness: only with at least k ratings from at least two customer teams. */
+  partner: zPartnerScore.optional(),
+  /** Values alignment (teams with shared values), where its own answers may be shown. */
+  alignment: zScore.optional(),
 });
 export type TrendPoint = z.infer<typeof zTrendPoint>;
 
@@ -89,7 +94,8 @@ export const zAlert = z.object({
   signals: z.array(
     z.object({
       construct: zConstruct.or(z.literal('participation')),
-      facet: z.literal('frustration').optional(),
+      /** `partner`: openness as the teams that rely on this one rate its responsiveness. */
+      facet: z.enum(['frustration', 'partner']).optional(),
       change: z.number(),
       evidence: z.string(),
     }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { zQuestionnaire } from '../questionnaire.js';
+import { zQuestionnaire, zScale } from '../questionnaire.js';
+import { zPartnerItem } from './partners.js';
 
 /** The longest optional comment a respondent may leave. */
 export const PULSE_COMMENT_MAX_LENGTH = 2000;
@@ -14,6 +15,18 @@ export const zPulse = z.object({
   questionnaire: zQuestionnaire,
   /** Sent so the page needs no copy of the limit. */
   commentMaxLength: z.number().int(),
+  /**
+   * "Teams you relied on this month": the provider teams this respondent's team relies on (the
+   * customer map), at most three, rotated fairly when there are more. Optional to answer.
+   */
+  partners: z.array(z.object({ teamId: z.string(), name: z.string(), items: z.array(zPartnerItem) })),
+  /** The team's shared values ("X even at the cost of Y") and the one item about them; null without values. */
+  values: z
+    .object({
+      statements: z.array(z.string()),
+      item: z.object({ id: z.string(), text: z.string(), scale: zScale }),
+    })
+    .nullable(),
 });
 export type Pulse = z.infer<typeof zPulse>;
 
@@ -22,8 +35,11 @@ export type Pulse = z.infer<typeof zPulse>;
  * questionnaire version, so the server checks those after this shape.
  */
 export const zPulseSubmission = z.object({
+  /** Every questionnaire item, and the values item when the pulse shows one. */
   answers: z.record(z.string(), z.number().int()),
   comment: z.string().max(PULSE_COMMENT_MAX_LENGTH).optional(),
+  /** Per provider team asked about, both of its items; a team left out was not asked this month. */
+  partnerAnswers: z.record(z.string(), z.record(z.string(), z.number().int())).optional(),
 });
 export type PulseSubmission = z.infer<typeof zPulseSubmission>;
 

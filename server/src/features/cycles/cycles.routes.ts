@@ -2,6 +2,7 @@ import { zErrorBody } from '@pulse/shared';
 import { zCycleCreate, zCycleEnvelope, zCycleList, zCycleParams } from '@pulse/shared/api/cycles';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { deliverDigests } from '../digests/digests.service.js';
 import { closeCycle, createCycleAndOpenIfDue, listCycles } from './cycles.service.js';
 
 const denied = { 401: zErrorBody, 403: zErrorBody };
@@ -55,6 +56,8 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const cycle = await closeCycle(app.db, request.params.id, new Date(), app.config);
+      // The close has committed: leaders with new or escalated alerts get their digest now.
+      await deliverDigests({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log }, new Date());
       await recordAudit(app.db, request.user, 'cycles.close', cycle.id, { label: cycle.label });
       return { cycle };
     },

@@ -43,6 +43,7 @@ export interface StatsView {
   reason: string | null;
   scores: unknown;
   fortress_index: number | null;
+  alignment?: unknown;
 }
 
 const statsColumns = [
@@ -56,6 +57,7 @@ const statsColumns = [
   's.reason',
   's.scores',
   's.fortress_index',
+  's.alignment',
 ] as const;
 
 /** One subtree's served figures across cycles, oldest first; `teamId` null: the organisation. */

@@ -16,6 +16,7 @@ import {
   type StatsView,
   type TeamNode,
 } from './insights-read.repository.js';
+import { partnerLine } from '../partners/partners.service.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 
 /**
@@ -41,6 +42,7 @@ function toPoint(row: StatsView, threshold: number): TrendPoint {
     point.scores = scores;
     point.frustration = frustration;
     if (row.fortress_index !== null) point.fortressIndex = row.fortress_index;
+    if (row.alignment) point.alignment = row.alignment as TrendPoint['alignment'];
   }
   return point;
 }
@@ -92,6 +94,9 @@ export async function trendsFor(
   const threshold = await getAnonymityThreshold(db, settings);
   const dates = { from: range.from ? new Date(range.from) : undefined, to: range.to ? endOfDay(range.to) : undefined };
   const series = (await statsForTeam(db, teamId, dates)).map((row) => toPoint(row, threshold));
+  // What the teams that rely on this one rate it, where that may be shown (docs/partners.md).
+  const partner = await partnerLine(db, teamId);
+  for (const point of series) if (partner.has(point.cycleId)) point.partner = partner.get(point.cycleId)!;
   // A leader compares with the parent group when it is theirs to see, else with the organisation.
   const parentVisible = team.parent_id !== null && inScope(scope, team.parent_id);
   const comparisonId = parentVisible ? team.parent_id : null;

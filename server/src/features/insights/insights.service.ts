@@ -9,6 +9,10 @@ import {
 } from '@pulse/shared/insights';
 import type { Transaction } from 'kysely';
 import { storeAlertEpisodes } from '../alerts/alerts.service.js';
+import { customerMix } from '../customers/customers.service.js';
+import { queueCycleDigest } from '../digests/digests.service.js';
+import { partnerInputs, storeCyclePartners, storePartnerStats } from '../partners/partners.service.js';
+import { alignmentInputs, storeCycleAlignment } from '../values/values.service.js';
 import {
   allMoments,
   closedCycles,
@@ -28,7 +32,9 @@ import {
  */
 export async function finaliseCycle(trx: Transaction<Database>, cycleId: string, threshold: number): Promise<void> {
   await storeCycleMoments(trx, cycleId);
-  await recomputeInsights(trx, threshold, [cycleId]);
+  const raised = await recomputeInsights(trx, threshold, [cycleId]);
+  // Leaders are told after the commit (deliverDigests); queueing here makes it part of the close.
+  await queueCycleDigest(trx, cycleId, raised);
 }
 
 /**
@@ -50,35 +56,47 @@ export async function storeCycleMoments(trx: Transaction<Database>, cycleId: str
     cycleId,
     [...invited].map(([teamId, count]) => ({ teamId, invited: count, moments: directMoments(responses.get(teamId) ?? []) })),
   );
+  await storeCycleAlignment(trx, cycleId);
+  await storeCyclePartners(trx, cycleId);
 }
 
 /**
  * Runs the engine over every closed cycle from the stored moments and rewrites the served
  * figures of `cycleIds` (all closed cycles when omitted, e.g. after the threshold changed)
- * and every alert episode. Deterministic, so running it twice changes nothing.
+ * and every alert episode. Deterministic, so running it twice changes nothing. Resolves the
+ * keys of the alert episodes that are new or escalated.
  */
-export async function recomputeInsights(trx: Transaction<Database>, threshold: number, cycleIds?: string[]): Promise<void> {
+export async function recomputeInsights(trx: Transaction<Database>, threshold: number, cycleIds?: string[]): Promise<string[]> {
   const cycles = await closedCycles(trx);
   const trees = await cycleTrees(trx);
   const moments = await allMoments(trx);
+  const partners = await partnerInputs(trx);
+  const alignment = await alignmentInputs(trx);
   const inputs: CycleInput[] = cycles.map((c) => ({
     cycleId: c.id,
     label: c.label,
     teams: trees.get(c.id) ?? [],
     byTeam: moments.get(c.id) ?? new Map(),
+    partners: partners.get(c.id) ?? [],
+    alignment: alignment.get(c.id) ?? new Map(),
   }));
-  const result = runInsights({ teams: [], cycles: inputs, threshold });
+  const result = runInsights({ teams: [], cycles: inputs, threshold, customers: await customerMix(trx) });
 
   const targets = new Set(cycleIds ?? cycles.map((c) => c.id));
   const fortress = new Map<string, number>();
   for (const points of result.drift.values()) {
     for (const d of points) if (d.fortressIndex !== undefined) fortress.set(`${d.teamId}|${d.cycleId}`, d.fortressIndex);
   }
+  const alignmentByCell = new Map<string, unknown>();
+  for (const [teamId, points] of result.trends) {
+    for (const p of points) if (p.alignment) alignmentByCell.set(`${teamId}|${p.cycleId}`, p.alignment);
+  }
   const rows: StatsRow[] = [];
   for (const agg of result.aggregates) {
     if (!targets.has(agg.cycleId)) continue;
     agg.tree.ids.forEach((teamId, node) => {
       const cell = cellScores(agg, node);
+      const aligned = alignmentByCell.get(`${teamId}|${agg.cycleId}`);
       rows.push({
         cycle_id: agg.cycleId,
         team_id: teamId === ORGANISATION_ID ? null : teamId,
@@ -88,9 +106,11 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
         reason: cell.visible ? null : cell.reason,
         scores: cell.visible ? JSON.stringify({ ...cell.scores, frustration: cell.frustration }) : null,
         fortress_index: cell.visible ? (fortress.get(`${teamId}|${agg.cycleId}`) ?? null) : null,
+        alignment: aligned ? JSON.stringify(aligned) : null,
       });
     });
   }
   await replaceStats(trx, [...targets], rows);
-  await storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id));
+  await storePartnerStats(trx, result, targets);
+  return storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id));
 }

@@ -1,10 +1,14 @@
 import type { Database } from '@pulse/db';
 import { questionnaires, questionnaireVersion, type ErrorDetail, type Questionnaire } from '@pulse/shared';
+import { partnerItems } from '@pulse/shared/api/partners';
 import { PULSE_COMMENT_MAX_LENGTH, type Pulse, type PulseSubmission } from '@pulse/shared/api/pulse';
+import { valueStatement, valuesItem, type TeamValue } from '@pulse/shared/api/values';
 import type { Kysely } from 'kysely';
 import { ApiError, badRequest, conflict, notFound } from '../../errors.js';
 import { hashToken } from '../../plugins/auth.js';
-import { claimAndStoreResponse, findByTokenHash, type TokenTarget } from './pulse.repository.js';
+import { partnersForRespondent } from '../partners/partners.service.js';
+import { valuesOf } from '../values/values.repository.js';
+import { claimAndStoreResponse, findByTokenHash, type ResponseExtras, type TokenTarget } from './pulse.repository.js';
 
 const alreadyAnswered = () => conflict('This link has already been used to answer the pulse.');
 const closed = () => new ApiError(410, 'gone', 'This pulse has closed.');
@@ -37,15 +41,59 @@ export function answerProblems(questionnaire: Questionnaire, answers: Readonly<R
   return problems;
 }
 
-/** GET /pulse/:token: the cycle, the team's name and the questionnaire to answer. */
+/** What this respondent is asked beyond the questionnaire: their team's values and its providers. */
+async function extrasFor(db: Kysely<Database>, target: TokenTarget): Promise<{ values: TeamValue[]; partners: { id: string; name: string }[] }> {
+  const [values, partners] = await Promise.all([valuesOf(db, target.teamId), partnersForRespondent(db, target)]);
+  return { values, partners };
+}
+
+/** GET /pulse/:token: the cycle, the team's name, the questionnaire, its values item and the partners to rate. */
 export async function getPulse(db: Kysely<Database>, token: string, now: Date): Promise<Pulse> {
   const target = await usableTarget(db, hashToken(token), now);
+  const extras = await extrasFor(db, target);
   return {
     cycle: { id: target.cycleId, label: target.label, closesAt: target.closesAt.toISOString() },
     team: { name: target.teamName },
     questionnaire: questionnaireVersion(target.questionnaireVersion),
     commentMaxLength: PULSE_COMMENT_MAX_LENGTH,
+    partners: extras.partners.map((p) => ({ teamId: p.id, name: p.name, items: [...partnerItems] })),
+    values: extras.values.length ? { statements: extras.values.map(valueStatement), item: { ...valuesItem, scale: { ...valuesItem.scale, labels: [...valuesItem.scale.labels] } } } : null,
   };
+}
+
+const inScale = (value: number | undefined, scale: { min: number; max: number }) => value !== undefined && value >= scale.min && value <= scale.max;
+
+/** The values item: required when the team has values, unknown otherwise. */
+function valuesProblems(answer: number | undefined, hasValues: boolean): ErrorDetail[] {
+  const path = `answers.${valuesItem.id}`;
+  if (!hasValues) return answer === undefined ? [] : [{ path, message: 'is not a question of this pulse' }];
+  if (answer === undefined) return [{ path, message: 'is required' }];
+  return inScale(answer, valuesItem.scale) ? [] : [{ path, message: `must be from ${valuesItem.scale.min} to ${valuesItem.scale.max}` }];
+}
+
+/**
+ * Partner answers: only for the teams this pulse asks about; a team answered at all needs both
+ * items on their scale. A team left out (or sent empty) was not asked this month.
+ */
+function partnerProblems(partnerAnswers: PulseSubmission['partnerAnswers'], offered: ReadonlySet<string>): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const [teamId, answers] of Object.entries(partnerAnswers ?? {})) {
+    const path = `partnerAnswers.${teamId}`;
+    if (!offered.has(teamId)) {
+      problems.push({ path, message: 'is not a team this pulse asks about' });
+      continue;
+    }
+    if (Object.keys(answers).length === 0) continue;
+    for (const item of partnerItems) {
+      const value = Object.hasOwn(answers, item.id) ? answers[item.id] : undefined;
+      if (value === undefined) problems.push({ path: `${path}.${item.id}`, message: 'is required, or leave the team out' });
+      else if (!inScale(value, item.scale)) problems.push({ path: `${path}.${item.id}`, message: `must be from ${item.scale.min} to ${item.scale.max}` });
+    }
+    for (const id of Object.keys(answers)) {
+      if (!partnerItems.some((i) => i.id === id)) problems.push({ path: `${path}.${id}`, message: 'is not a question of this pulse' });
+    }
+  }
+  return problems;
 }
 
 /** The one questionnaire version these answers fully and validly answer, if exactly one does. */
@@ -54,9 +102,9 @@ function versionAnswered(answers: Readonly<Record<string, number>>): Questionnai
   return valid.length === 1 ? valid[0] : undefined;
 }
 
-/** The answers in the questionnaire's order, whatever order the page sent them in. */
-const orderedAnswers = (questionnaire: Questionnaire, answers: Readonly<Record<string, number>>) =>
-  JSON.stringify(Object.fromEntries(questionnaire.items.map((item) => [item.id, answers[item.id]])));
+/** The answers in the questionnaire's order, whatever order the page sent them in; `extra` after them. */
+const orderedAnswers = (questionnaire: Questionnaire, answers: Readonly<Record<string, number>>, extra: Record<string, number> = {}) =>
+  JSON.stringify({ ...Object.fromEntries(questionnaire.items.map((item) => [item.id, answers[item.id]])), ...extra });
 
 /**
  * POST /pulse/:token: stores the answers once. Throws 404/409/410 as `getPulse` does, 400
@@ -68,14 +116,30 @@ const orderedAnswers = (questionnaire: Questionnaire, answers: Readonly<Record<s
 export async function submitPulse(db: Kysely<Database>, token: string, submission: PulseSubmission, now: Date): Promise<void> {
   const tokenHash = hashToken(token);
   const comment = submission.comment?.trim() || null;
-  const guess = versionAnswered(submission.answers);
+  // Partner ratings need the partners this link asks about, so only plain answers take the fast path
+  // (which also refuses a team with values: their item is then missing).
+  const plain = Object.keys(submission.partnerAnswers ?? {}).length === 0;
+  const guess = plain ? versionAnswered(submission.answers) : undefined;
   if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), comment, now))) return;
   const target = await usableTarget(db, tokenHash, now);
   const questionnaire = questionnaireVersion(target.questionnaireVersion);
-  const problems = answerProblems(questionnaire, submission.answers);
+  const extras = await extrasFor(db, target);
+  const { [valuesItem.id]: aligned, ...core } = submission.answers;
+  const problems = [
+    ...answerProblems(questionnaire, core),
+    ...valuesProblems(aligned, extras.values.length > 0),
+    ...partnerProblems(submission.partnerAnswers, new Set(extras.partners.map((p) => p.id))),
+  ];
   if (problems.length) throw badRequest('Some answers are missing or not valid.', problems);
-  const answers = orderedAnswers(questionnaire, submission.answers);
-  if (questionnaire !== guess && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, comment, now))) return;
+  const stored: ResponseExtras = {
+    withValues: extras.values.length > 0,
+    partners: Object.entries(submission.partnerAnswers ?? {})
+      .filter(([, answers]) => Object.keys(answers).length > 0)
+      .map(([provider, answers]) => ({ provider, answers: Object.fromEntries(partnerItems.map((i) => [i.id, answers[i.id]!])) })),
+  };
+  const answers = orderedAnswers(questionnaire, core, aligned === undefined ? {} : { [valuesItem.id]: aligned });
+  const sameAsFastPath = questionnaire === guess && !stored.withValues;
+  if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, comment, now, stored))) return;
   // Someone else won the race (same link, or the cycle closed meanwhile): say which.
   await usableTarget(db, tokenHash, now);
   throw alreadyAnswered();

@@ -1,4 +1,5 @@
 import { closeDueCycles, openDueCycles } from '../cycles/cycles.service.js';
+import { deliverDigests } from '../digests/digests.service.js';
 import { deliverInvitations, sendReminders, type MailContext } from '../cycles/invitations.service.js';
 import { blurAnswerTrail } from '../pulse/pulse.repository.js';
 import type { ThresholdSettings } from '../settings/settings.service.js';
@@ -47,6 +48,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function pass(): Promise<TickReport> {
     const now = clock();
     const closed = await closeDueCycles(db, now, options.settings);
+    // After the closes commit; also retries a digest whose mail failed on an earlier pass.
+    await deliverDigests(options, now);
     const created = await ensureScheduledCycle(db, now);
     const opened = await openDueCycles(db, now);
     const invitations = await deliverInvitations(options, now);

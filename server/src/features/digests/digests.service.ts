@@ -1,0 +1,61 @@
+import type { Database } from '@pulse/db';
+import type { Transaction } from 'kysely';
+import type { MailContext } from '../cycles/invitations.service.js';
+import { digestMail } from './digest-mail.js';
+import { claimDigest, digestAlerts, hrPeople, leaderScopes, queueDigest, recordSent } from './digests.repository.js';
+
+/**
+ * Called inside the transaction that closes a cycle with the episodes it made new or escalated:
+ * the digest is queued with the close, and mailed by `deliverDigests` once it has committed.
+ */
+export async function queueCycleDigest(trx: Transaction<Database>, cycleId: string, keys: readonly string[]): Promise<void> {
+  if (keys.length) await queueDigest(trx, cycleId, keys);
+}
+
+/**
+ * Mails every queued digest: one to each leader with new or escalated alerts in their scope
+ * (the teams they lead and those beneath), one organisation digest to each HR person. A digest
+ * is claimed before anything is sent; a failed mail puts it back for a later pass, which skips
+ * whoever already has it. Resolves the number of mails sent.
+ */
+export async function deliverDigests(ctx: MailContext, now: Date): Promise<number> {
+  let sent = 0;
+  for (let digest = await claimDigest(ctx.db, now); digest; digest = await claimDigest(ctx.db, now)) {
+    const alerts = await digestAlerts(ctx.db, digest.episode_keys);
+    const cycleLabel = alerts[0]?.cycle_label ?? '';
+    const mails: { key: string; message: ReturnType<typeof digestMail> }[] = [];
+    const leaders = new Map<string, { email: string; name: string; teams: Set<string> }>();
+    for (const row of await leaderScopes(ctx.db)) {
+      const leader = leaders.get(row.id) ?? { email: row.email, name: row.name, teams: new Set<string>() };
+      leader.teams.add(row.team_id);
+      leaders.set(row.id, leader);
+    }
+    for (const [id, leader] of leaders) {
+      const mine = alerts.filter((a) => leader.teams.has(a.team_id));
+      if (mine.length) mails.push({ key: id, message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false }) });
+    }
+    if (alerts.length) {
+      for (const hr of await hrPeople(ctx.db)) {
+        mails.push({ key: hr.id, message: digestMail(hr, alerts, { publicUrl: ctx.publicUrl, cycleLabel, organisation: true }) });
+      }
+    }
+    const done = new Set(digest.sent_to);
+    let failed = false;
+    for (const mail of mails) {
+      if (done.has(mail.key)) continue;
+      try {
+        await ctx.mailer.send(mail.message);
+        done.add(mail.key);
+        sent++;
+      } catch (error) {
+        ctx.log.warn({ err: error, cycle: digest.cycle_id }, 'alert digest failed; it will be retried');
+        failed = true;
+        break;
+      }
+    }
+    await recordSent(ctx.db, digest.cycle_id, [...done], failed);
+    // A failure ends this pass, so a broken mail server is not hammered in a loop.
+    if (failed) return sent;
+  }
+  return sent;
+}
