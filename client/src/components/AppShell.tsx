@@ -7,9 +7,11 @@ import './access.css';
 
 /** Dashboard pages, each shown to the roles that may open it. */
 export const NAV: { href: string; label: MessageKey; roles: Role[] }[] = [
+  { href: '/insights', label: 'nav.insights', roles: ['admin', 'hr', 'leader'] },
   { href: '/teams', label: 'nav.teams', roles: ['admin', 'hr', 'leader'] },
   { href: '/members', label: 'nav.members', roles: ['admin', 'hr', 'leader'] },
   { href: '/users', label: 'nav.users', roles: ['admin', 'hr'] },
+  { href: '/exports', label: 'nav.exports', roles: ['admin', 'hr'] },
   { href: '/audit', label: 'nav.audit', roles: ['admin', 'hr'] },
   { href: '/outbox', label: 'nav.outbox', roles: ['admin'] },
   { href: '/settings', label: 'nav.settings', roles: ['admin'] },

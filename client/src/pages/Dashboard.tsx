@@ -2,6 +2,7 @@ import { Route, Switch } from 'wouter';
 import { SessionProvider } from '../components/SessionProvider.js';
 import { accessRoutes } from './access-routes.js';
 import { HomePage } from './HomePage.js';
+import { insightsRoutes } from './insights-routes.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 /** The signed-in area: every page but the pulse. */
@@ -13,6 +14,7 @@ export default function Dashboard() {
           <HomePage />
         </Route>
         {accessRoutes}
+        {insightsRoutes}
         <Route>
           <NotFoundPage />
         </Route>

@@ -60,10 +60,15 @@ export function jsonStream(head: { threshold: number; from: string | null; to: s
   return Readable.from(chunks(), { objectMode: false });
 }
 
+/** Rows between two pauses of the XLSX writer. */
+const XLSX_BATCH = 250;
+
 /**
  * One worksheet written by exceljs's streaming writer: numbers as numbers, empty cells for
- * nulls, text as text cells (never formulas, so no quote is needed). Waits for the response
- * to drain every thousand rows, so a slow download does not pile the file up in memory.
+ * nulls, text as text cells (never formulas, so no quote is needed). exceljs hands rows to the
+ * zip compressor without back-pressure, so every few hundred rows the writer yields to the
+ * event loop (letting compression catch up) and waits while the response is full: memory
+ * stays flat however many rows there are.
  */
 export function xlsxStream(rows: AsyncIterable<ExportRow>): Readable {
   const out = new PassThrough();
@@ -74,7 +79,9 @@ export function xlsxStream(rows: AsyncIterable<ExportRow>): Readable {
     let count = 0;
     for await (const row of rows) {
       sheet.addRow(exportColumns.map((column) => row[column] ?? undefined)).commit();
-      if (++count % 1_000 === 0 && out.writableNeedDrain) await once(out, 'drain');
+      if (++count % XLSX_BATCH !== 0) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (out.writableNeedDrain) await once(out, 'drain');
     }
     sheet.commit();
     await workbook.commit();

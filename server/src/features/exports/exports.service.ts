@@ -7,7 +7,7 @@ import { getAnonymityThreshold, type ThresholdSettings } from '../settings/setti
 import { alertSpans, statsPage, type AlertSpan, type CycleRange } from './exports.repository.js';
 
 /** Teams per query: with 36 cycles a page holds 3,600 stats rows, so memory stays flat. */
-export const TEAMS_PER_PAGE = 100;
+export const TEAMS_PER_PAGE = 20;
 const CONSTRUCTS: readonly Construct[] = ['autonomy', 'competence', 'relatedness', 'openness'];
 /** The organisation's row in the export: no team of its own, so an empty path. */
 const ORGANISATION = { id: null, name: 'Organisation', path: '' };

@@ -1,0 +1,34 @@
+import type { CommentsResponse, OverviewResponse, TrendsResponse } from '@pulse/shared';
+import { api } from './client.js';
+import { useResource } from './use-resource.js';
+
+/** A range of cycle start dates (YYYY-MM-DD), either end open. */
+export interface CycleRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const query = (params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+  return search.size ? `?${search.toString()}` : '';
+};
+
+/** GET /api/v1/teams/:id/trends */
+export function useTrends(teamId: string, range: CycleRange) {
+  const url = `/api/v1/teams/${encodeURIComponent(teamId)}/trends${query({ from: range.from, to: range.to })}`;
+  return useResource(url, () => api<TrendsResponse>(url));
+}
+
+/** GET /api/v1/overview (the latest closed cycle when `cycleId` is empty) */
+export function useOverview(cycleId: string | undefined) {
+  const url = `/api/v1/overview${query({ cycleId })}`;
+  return useResource(url, () => api<OverviewResponse>(url));
+}
+
+/** GET /api/v1/teams/:id/comments (the latest closed cycle when `cycleId` is empty) */
+export function useComments(teamId: string, cycleId: string | undefined) {
+  const url = `/api/v1/teams/${encodeURIComponent(teamId)}/comments${query({ cycleId })}`;
+  return useResource(url, () => api<CommentsResponse>(url));
+}
+
+export { query as searchOf };

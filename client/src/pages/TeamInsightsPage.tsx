@@ -1,0 +1,138 @@
+import type { TrendsResponse } from '@pulse/shared';
+import { useSearchParams, Link } from 'wouter';
+import { useTrends } from '../api/insights.js';
+import { ChartFigure } from '../charts/ChartFigure.js';
+import { FortressChart, ResponseChart, TrendChart } from '../charts/lazy.js';
+import { PANEL_HEIGHT_PX } from '../charts/sizes.js';
+import { constructSeries, CONSTRUCTS, fortressSeries, responseSeries } from '../charts/shape.js';
+import { EmptyState, Resource } from '../components/states.js';
+import { t } from '../i18n/messages.js';
+import { AlertsPanel } from './insights/AlertsPanel.js';
+import { CommentsPanel } from './insights/CommentsPanel.js';
+import { RangeForm } from './insights/RangeForm.js';
+import { FortressTable, ResponseTable, TrendTable } from './insights/team-tables.js';
+import './insights/insights.css';
+
+/**
+ * A team's view (/insights/teams/:id?from=&to=&cycle=): trends with confidence bands and a
+ * comparison line, the fortress index, participation, alerts and comments. Team, range and
+ * comments cycle live in the address, so a link shows the same view.
+ */
+export function TeamInsightsPage({ id }: { id: string }) {
+  const [params, setParams] = useSearchParams();
+  const range = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
+  const trends = useTrends(id, range);
+  const setParam = (changes: Record<string, string | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      return next;
+    });
+  const title = trends.status === 'ready' ? trends.data.team.name : t('team.title');
+  return (
+    <div className="insights">
+      <nav aria-label={t('team.breadcrumb')} className="breadcrumb">
+        <Link href="/insights">{t('overview.title')}</Link>
+        {trends.status === 'ready' && <span> › {trends.data.team.path}</span>}
+      </nav>
+      <h1>{title}</h1>
+      <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} onChange={(next) => setParam({ from: next.from, to: next.to })} />
+      <Resource state={trends}>
+        {(data) => (
+          <>
+            <TeamCharts data={data} />
+            <div className="insights-columns">
+              <AlertsPanel teamId={id} />
+              <CommentsPanel teamId={id} series={data.series} cycleId={params.get('cycle') ?? undefined} onCycle={(cycle) => setParam({ cycle })} />
+            </div>
+          </>
+        )}
+      </Resource>
+    </div>
+  );
+}
+
+function TeamCharts({ data }: { data: TrendsResponse }) {
+  if (data.series.length === 0) return <EmptyState>{t('team.noCycles')}</EmptyState>;
+  const comparisonName = data.comparison?.series.length ? data.comparison.name : null;
+  const allHidden = data.series.every((p) => p.suppressed);
+  const fortress = fortressSeries(data);
+  const responses = responseSeries(data);
+  return (
+    <>
+      <section aria-labelledby="trends-title" className="panel">
+        <h2 id="trends-title">{t('team.trendsTitle')}</h2>
+        <p className="hint">{t('team.trendsIntro', { threshold: data.threshold })}</p>
+        {allHidden ? (
+          <EmptyState>{t('team.allHidden', { reason: data.series[0]!.reason ?? '' })}</EmptyState>
+        ) : (
+          <>
+            <ChartLegend team={data.team.name} comparison={comparisonName} />
+            <div className="chart-grid">
+              {CONSTRUCTS.map((construct) => {
+                const series = constructSeries(data, construct);
+                const name = t(`construct.${construct}`);
+                return (
+                  <ChartFigure
+                    key={construct}
+                    title={name}
+                    height={PANEL_HEIGHT_PX}
+                    chart={<TrendChart construct={construct} data={series} comparisonName={comparisonName} />}
+                    table={<TrendTable title={name} data={series} comparisonName={comparisonName} />}
+                  />
+                );
+              })}
+            </div>
+          </>
+        )}
+      </section>
+      <div className="chart-grid">
+        <section aria-labelledby="fortress-title" className="panel">
+          <h2 id="fortress-title">{t('charts.fortressIndex')}</h2>
+          <ChartFigure
+            title={t('team.fortressCaption')}
+            note={<p className="hint">{t('team.fortressIntro')}</p>}
+            height={PANEL_HEIGHT_PX}
+            chart={<FortressChart data={fortress} />}
+            table={<FortressTable title={t('charts.fortressIndex')} data={fortress} />}
+          />
+        </section>
+        <section aria-labelledby="response-title" className="panel">
+          <h2 id="response-title">{t('charts.responseRate')}</h2>
+          <ChartFigure
+            title={t('team.responseCaption')}
+            note={<p className="hint">{t('team.responseIntro')}</p>}
+            height={PANEL_HEIGHT_PX}
+            chart={<ResponseChart data={responses} />}
+            table={<ResponseTable title={t('charts.responseRate')} data={responses} />}
+          />
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** What the lines and bands mean, once for the four panels. */
+function ChartLegend({ team, comparison }: { team: string; comparison: string | null }) {
+  return (
+    <ul className="chart-legend">
+      <li>
+        <span className="legend-line" aria-hidden="true" /> {t('legend.team', { name: team })}
+      </li>
+      <li>
+        <span className="legend-band" aria-hidden="true" /> {t('legend.band')}
+      </li>
+      {comparison && (
+        <li>
+          <span className="legend-line legend-dashed" aria-hidden="true" /> {t('legend.comparison', { name: comparison })}
+        </li>
+      )}
+      <li>
+        <span className="legend-line legend-hidden" aria-hidden="true" /> {t('legend.hidden')}
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Alert } from '@pulse/shared';
+import { useState, type FormEvent } from 'react';
+import { acknowledgeAlert, useTeamAlerts } from '../../api/alerts.js';
+import { Field, FormError, Notice } from '../../components/forms.js';
+import { Resource } from '../../components/states.js';
+import { useAction } from '../../components/use-action.js';
+import { t, type MessageKey } from '../../i18n/messages.js';
+
+/** The team's alerts: open and acknowledged ones in full, resolved ones folded away. */
+export function AlertsPanel({ teamId }: { teamId: string }) {
+  const alerts = useTeamAlerts(teamId);
+  // Acknowledged here: shown at once, without reloading the list.
+  const [updated, setUpdated] = useState<Record<string, Alert>>({});
+  const [notice, setNotice] = useState('');
+  return (
+    <section aria-labelledby="alerts-title" className="panel">
+      <h2 id="alerts-title">{t('alerts.title')}</h2>
+      <Notice>{notice}</Notice>
+      <Resource state={alerts} isEmpty={(d) => d.alerts.length === 0} empty={t('alerts.none')}>
+        {(data) => {
+          const all = data.alerts.map((a) => updated[a.id] ?? a).sort(byUrgency);
+          const current = all.filter((a) => a.status !== 'resolved');
+          const resolved = all.filter((a) => a.status === 'resolved');
+          return (
+            <>
+              {current.length === 0 && <p>{t('alerts.noneOpen')}</p>}
+              {current.map((alert) => (
+                <AlertCard
+                  key={alert.id}
+                  alert={alert}
+                  onAcknowledged={(next) => {
+                    setUpdated((prev) => ({ ...prev, [next.id]: next }));
+                    setNotice(t('alerts.acknowledgedNotice', { kind: t(`alertKind.${next.kind}`) }));
+                  }}
+                />
+              ))}
+              {resolved.length > 0 && (
+                <details className="resolved-alerts">
+                  <summary>{t('alerts.resolved', { count: resolved.length })}</summary>
+                  {resolved.map((alert) => (
+                    <AlertCard key={alert.id} alert={alert} />
+                  ))}
+                </details>
+              )}
+            </>
+          );
+        }}
+      </Resource>
+    </section>
+  );
+}
+
+const levelOrder = ['critical', 'warning', 'watch'];
+const kindOrder = ['fortress', 'pressure', 'need_drop', 'participation'];
+
+/** The most severe first; at one level, the fortress pattern before its parts. */
+const byUrgency = (a: Alert, b: Alert) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind);
+
+function signed(change: number): string {
+  const rounded = Math.round(change * 10) / 10;
+  return rounded > 0 ? `+${rounded}` : String(rounded);
+}
+
+function AlertCard({ alert, onAcknowledged }: { alert: Alert; onAcknowledged?: (alert: Alert) => void }) {
+  const titleId = `alert-${alert.id}`;
+  return (
+    <article className={`alert-card alert-${alert.level}`} aria-labelledby={titleId}>
+      <h3 id={titleId}>
+        <span className={`badge level-${alert.level}`}>{t(`level.${alert.level}`)}</span> {t(`alertKind.${alert.kind}`)}
+        <span className="alert-meta"> · {alert.cycleLabel} · {t(`alertStatus.${alert.status}`)}</span>
+      </h3>
+      <p>{alert.summary}</p>
+      <h4>{t('alerts.signals')}</h4>
+      <ul>
+        {alert.signals.map((s, i) => (
+          <li key={`${s.construct}-${i}`}>
+            <strong>
+              {s.construct === 'participation' ? t('alerts.participation') : t(`construct.${s.construct}`)}
+              {s.facet === 'frustration' ? ` ${t('alerts.frustration')}` : ''}
+            </strong>
+            : {t('alerts.change', { change: signed(s.change) })} ({s.evidence})
+          </li>
+        ))}
+      </ul>
+      <h4>{t('alerts.actions')}</h4>
+      <ul>
+        {alert.actions.map((action) => (
+          <li key={action}>{action}</li>
+        ))}
+      </ul>
+      {alert.status === 'acknowledged' && (
+        <p className="alert-note">
+          {t('alerts.acknowledgedOn', { date: alert.acknowledgedAt ? new Date(alert.acknowledgedAt).toLocaleDateString('en-GB') : '' })} “{alert.note}”
+        </p>
+      )}
+      {alert.status === 'open' && onAcknowledged && <AcknowledgeForm alert={alert} onDone={onAcknowledged} />}
+    </article>
+  );
+}
+
+function AcknowledgeForm({ alert, onDone }: { alert: Alert; onDone(alert: Alert): void }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const action = useAction(acknowledgeAlert);
+  const kind: MessageKey = `alertKind.${alert.kind}`;
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('alerts.acknowledge')}
+        <span className="visually-hidden"> {t(kind)}</span>
+      </button>
+    );
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await action.run(alert.id, { note });
+    if (result) onDone(result.alert);
+  };
+  return (
+    <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+      <Field label={t('alerts.note')} hint={t('alerts.noteHint')}>
+        {(props) => <textarea {...props} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <FormError error={action.error} />
+      <div className="actions">
+        <button type="submit" disabled={action.pending}>
+          {t('alerts.saveAcknowledge')}
+        </button>
+        <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
+          {t('alerts.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
