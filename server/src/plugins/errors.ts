@@ -38,6 +38,12 @@ function validationPath(context: string | undefined, instancePath: string, missi
   return [...prefix, ...segments].join('.') || context || 'body';
 }
 
+/** PostgreSQL's "data exception" class (SQLSTATE 22xxx): a value it cannot store or compare. */
+function isBadValue(error: FastifyError): boolean {
+  const { code, severity } = error as FastifyError & { severity?: unknown };
+  return typeof severity === 'string' && typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 /** One error handler for the whole API: every error leaves in the shape of API.md. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -61,6 +67,12 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return sendError(reply, 503, {
       error: { code: 'database_unavailable', message: 'The database is unavailable. Try again shortly.' },
     });
+  }
+  if (isBadValue(error)) {
+    // A safety net: validation should catch these first, but a value that reaches SQL and is
+    // refused there (a NUL character, say) is still the request's fault, not the server's.
+    request.log.warn({ err: error }, 'value refused by the database');
+    return sendError(reply, 400, { error: { code: 'invalid_request', message: 'A value in the request is not valid.' } });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
