@@ -39,8 +39,12 @@ describe('back-pressure under overload', () => {
     const counts = tally(outcomes);
     console.info(`overload: ${JSON.stringify(counts)}; server RSS ${(baseline / 2 ** 20).toFixed(0)} → peak ${(peak / 2 ** 20).toFixed(0)} MiB`);
     const shed = outcomes.filter((o) => o.status === 503);
-    expect(shed.length, JSON.stringify(counts)).toBeGreaterThan(0);
-    expect(shed.filter((o) => !(o.retryAfter && isErrorShape(o.body) && o.body!.includes('"overloaded"')))).toEqual([]);
+    expect(shed.filter((o) => !(o.retryAfter && isErrorShape(o.body)))).toEqual([]);
+    // Most are turned away at the door ('overloaded'); a request let in may still give up
+    // waiting 1.5 s for one of the pool's connections ('database_unavailable'). Both are 503s.
+    const codes = new Set(shed.map((o) => (JSON.parse(o.body!) as { error: { code: string } }).error.code));
+    expect(codes.has('overloaded'), JSON.stringify(counts)).toBe(true);
+    expect([...codes].filter((code) => code !== 'overloaded' && code !== 'database_unavailable')).toEqual([]);
     // Everything else was served normally: unknown links are 404. No 500s, no dropped sockets.
     expect(Object.keys(counts).sort(), JSON.stringify(counts)).toEqual(['404', '503']);
     expect(health.status).toBe(200);
