@@ -43,7 +43,8 @@ export default function TrendChart({ construct, data, comparisonName }: TrendCha
             stroke={comparisonColour}
             strokeDasharray="6 4"
             strokeWidth={1.5}
-            dot={false}
+            // A point between two hidden cycles has no line to either side: its dot shows it.
+            dot={{ r: 2, fill: comparisonColour }}
             connectNulls={false}
             isAnimationActive={false}
           />

@@ -13,7 +13,7 @@ export function cycleAxis(data: readonly { key: string; tick: string }[]) {
 }
 
 /** A 0–100 value axis. */
-export const scoreAxis = (unit = '') => <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={TICK} width={36} unit={unit} />;
+export const scoreAxis = (unit = '') => <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={TICK} width={unit ? 46 : 36} unit={unit} />;
 
 /** A dashed, labelled line at each hidden cycle, so a gap reads as "hidden", never as zero. */
 export function hiddenMarkers(data: readonly { key: string; hidden: string | null }[]) {

@@ -265,6 +265,7 @@ const en = {
   'team.trendsIntro':
     'Scores from 0 to 100, cycle by cycle. The band around each line is the 95% confidence interval: the smaller the group, the wider it is. Cycles with fewer than {threshold} answers are hidden and left as gaps.',
   'team.fortressCaption': 'Fortress index by cycle, 0 to 100',
+  'team.noFortress': 'No fortress index yet: it needs visible cycles and a few months of history to compare with.',
   'team.fortressIntro': 'Rises when relatedness and openness fall while autonomy holds: independence rather than autonomy.',
   'team.responseCaption': 'Share of invited people who answered',
   'team.responseIntro': 'Shown for every cycle, hidden ones included.',

@@ -92,13 +92,17 @@ function TeamCharts({ data }: { data: TrendsResponse }) {
       <div className="chart-grid">
         <section aria-labelledby="fortress-title" className="panel">
           <h2 id="fortress-title">{t('charts.fortressIndex')}</h2>
-          <ChartFigure
-            title={t('team.fortressCaption')}
-            note={<p className="hint">{t('team.fortressIntro')}</p>}
-            height={PANEL_HEIGHT_PX}
-            chart={<FortressChart data={fortress} />}
-            table={<FortressTable title={t('charts.fortressIndex')} data={fortress} />}
-          />
+          {fortress.every((d) => d.value === null) ? (
+            <EmptyState>{t('team.noFortress')}</EmptyState>
+          ) : (
+            <ChartFigure
+              title={t('team.fortressCaption')}
+              note={<p className="hint">{t('team.fortressIntro')}</p>}
+              height={PANEL_HEIGHT_PX}
+              chart={<FortressChart data={fortress} />}
+              table={<FortressTable title={t('charts.fortressIndex')} data={fortress} />}
+            />
+          )}
         </section>
         <section aria-labelledby="response-title" className="panel">
           <h2 id="response-title">{t('charts.responseRate')}</h2>

@@ -1,0 +1,216 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { OverviewResponse, TrendsResponse } from '@pulse/shared';
+import { seedDemo } from '@pulse/server/demo/seed-demo';
+import { demoAccounts } from '@pulse/server/demo/demo-organisation';
+import { parse } from 'csv-parse/sync';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
+
+/** Screenshots for people to look at; the folder is gitignored and kept by CI as an artifact. */
+const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
+const CONSTRUCTS = ['autonomy', 'competence', 'relatedness', 'openness'] as const;
+const fmt = (value: number) => value.toFixed(1);
+
+describe('leader and HR dashboards in Chromium, on the demo organisation', () => {
+  let server: BrowserServer;
+  let browser: Browser;
+  const teamId: Record<string, string> = {};
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startBrowserServer();
+    const { app } = server;
+    await seedDemo({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: app.log, settings: server.config });
+    for (const team of await app.db.selectFrom('teams').select(['id', 'name']).execute()) teamId[team.name] = team.id;
+    browser = await launchBrowser();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedIn(email: string, width: number): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(demoAccounts.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/teams$/);
+    return { context, page };
+  }
+
+  /** The API's answer, through the page's own session. */
+  async function apiJson<T>(page: Page, path: string): Promise<T> {
+    const res = await page.request.get(`${server.baseUrl}${path}`);
+    expect(res.status()).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  /** No serious or critical axe violations, and nothing wider than the viewport. */
+  async function checkPage(page: Page, width: number) {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+
+  const trendCharts = (page: Page) => page.locator('.chart-figure .recharts-surface');
+
+  it('a leader sees their team’s trends, whose table and tooltip match the API, and acknowledges the fortress alert', { timeout: 180_000 }, async () => {
+    const { context, page } = await signedIn(demoAccounts.leaders[0].email, 1280);
+    await page.getByRole('link', { name: 'Insights' }).click();
+    await page.waitForURL(/\/insights$/);
+    // A leader's overview is their subtree: Legal only.
+    const heatmap = page.getByRole('table', { name: /Scores from 0 to 100/ });
+    await expect.poll(() => heatmap.locator('tbody tr').count()).toBe(1);
+    await checkPage(page, 1280);
+    await heatmap.getByRole('link', { name: 'Legal', exact: true }).click();
+    await page.waitForURL(new RegExp(`/insights/teams/${teamId.Legal}$`));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Legal');
+    await expect.poll(() => trendCharts(page).count()).toBeGreaterThanOrEqual(4);
+
+    // The data table under the autonomy chart shows the API's points and intervals.
+    const trends = await apiJson<TrendsResponse>(page, `/api/v1/teams/${teamId.Legal}/trends`);
+    expect(trends.series).toHaveLength(18);
+    for (const construct of CONSTRUCTS) {
+      const title = construct[0]!.toUpperCase() + construct.slice(1);
+      await page.getByText(`Show the figures of “${title}” as a table`).click();
+      const rows = page.getByRole('region', { name: `Figures: ${title}` }).locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(trends.series.length);
+      const shown = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim() ?? '')));
+      trends.series.forEach((point, i) => {
+        const score = point.scores?.[construct];
+        const comparison = trends.comparison!.series.find((p) => p.cycleId === point.cycleId)?.scores?.[construct];
+        const expected = score
+          ? [point.label, fmt(score.mean), `${fmt(score.ciLow!)}–${fmt(score.ciHigh!)}`, String(score.n)]
+          : [point.label, `Hidden: ${point.reason}`];
+        expected.push(comparison ? fmt(comparison.mean) : 'hidden');
+        expect(shown[i]).toEqual(expected);
+      });
+    }
+
+    // The tooltip over the latest cycle gives the same mean, CI and n.
+    const last = trends.series.at(-1)!;
+    const chart = trendCharts(page).first();
+    const box = (await chart.boundingBox())!;
+    await chart.hover({ position: { x: box.width - 14, y: box.height / 2 } });
+    const tooltip = page.locator('.chart-tooltip').first();
+    await expect.poll(() => tooltip.textContent()).toContain(last.label);
+    const a = last.scores!.autonomy;
+    expect(await tooltip.textContent()).toContain(`Autonomy ${fmt(a.mean)} (95% CI ${fmt(a.ciLow!)}–${fmt(a.ciHigh!)}), n = ${a.n}`);
+    await checkPage(page, 1280);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-team-1280.png`, fullPage: true });
+
+    // The fortress alert is there, with its signals and actions; the leader acknowledges it.
+    const fortress = page.getByRole('article', { name: /Fortress pattern/ });
+    await expect.poll(() => fortress.count()).toBe(1);
+    expect(await fortress.textContent()).toMatch(/Critical|Warning/);
+    expect(await fortress.getByRole('listitem').filter({ hasText: /^Relatedness/ }).count()).toBe(1);
+    await fortress.getByRole('button', { name: 'Acknowledge Fortress pattern' }).click();
+    await fortress.getByRole('button', { name: 'Save acknowledgement' }).click();
+    await expect.poll(() => fortress.getByRole('alert').textContent()).toMatch(/Write a short note/);
+    await fortress.getByLabel('Note').fill('Meeting the teams we serve next week.');
+    await checkPage(page, 1280);
+    await fortress.getByRole('button', { name: 'Save acknowledgement' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Fortress pattern alert acknowledged' }).count()).toBe(1);
+    expect(await fortress.textContent()).toContain('“Meeting the teams we serve next week.”');
+    const { alerts } = await apiJson<{ alerts: { kind: string; note: string }[] }>(page, `/api/v1/alerts?status=acknowledged&teamId=${teamId.Legal}`);
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'fortress', note: 'Meeting the teams we serve next week.' })]);
+
+    // The address is shareable: range and comments cycle come back from it.
+    const first = trends.series[12]!;
+    await page.goto(`${server.baseUrl}/insights/teams/${teamId.Legal}?from=${first.opensAt.slice(0, 10)}&cycle=${first.cycleId}`);
+    await expect.poll(() => page.getByLabel('Cycles from').inputValue()).toBe(first.opensAt.slice(0, 10));
+    await page.getByText('Show the figures of “Autonomy” as a table').click();
+    await expect.poll(() => page.getByRole('region', { name: 'Figures: Autonomy' }).locator('tbody tr').count()).toBe(6);
+    expect(await page.getByLabel('Cycle', { exact: true }).inputValue()).toBe(first.cycleId);
+    await context.close();
+
+    // At phone width the same view fits the screen.
+    const phone = await signedIn(demoAccounts.leaders[0].email, 390);
+    await phone.page.goto(`${server.baseUrl}/insights/teams/${teamId.Legal}`);
+    await expect.poll(() => trendCharts(phone.page).count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => phone.page.locator('.chart-figure .recharts-surface').nth(5).count()).toBe(1);
+    await checkPage(phone.page, 390);
+    await phone.page.screenshot({ path: `${ARTIFACTS}dashboard-team-390.png`, fullPage: true });
+    await phone.context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('HR reads the heatmap, downloads the CSV, and every visible cell equals the API while every hidden one is empty with its reason', async () => {
+    const { context, page } = await signedIn(demoAccounts.hr.email, 1280);
+    await page.getByRole('link', { name: 'Insights' }).click();
+    const overview = await apiJson<OverviewResponse>(page, '/api/v1/overview');
+    const heatmap = page.getByRole('table', { name: `Scores from 0 to 100 for ${overview.cycle!.label}` });
+    await expect.poll(() => heatmap.locator('tbody tr').count()).toBe(overview.rows.length);
+
+    const rowOf = (name: string) => heatmap.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) });
+    for (const row of overview.rows) {
+      const cells = rowOf(row.team.name).locator('td');
+      if (row.suppressed) {
+        expect(await cells.first().textContent()).toBe(`Hidden: ${row.reason}`);
+      } else {
+        const values = await rowOf(row.team.name).locator('.heat-value').allTextContents();
+        expect(values).toEqual(CONSTRUCTS.map((c) => fmt(row.scores![c].mean)));
+      }
+    }
+    expect(overview.rows.some((r) => r.suppressed)).toBe(true);
+    await checkPage(page, 1280);
+
+    // The fortress watch puts Legal first; sorting and collapsing keep the hierarchy.
+    const watch = page.getByRole('region', { name: 'Fortress watch' }).getByRole('listitem');
+    expect(await watch.first().textContent()).toMatch(/^Shared Services\/Legal/);
+    await heatmap.getByRole('button', { name: 'Openness' }).click();
+    await page.waitForURL(/sort=openness&dir=desc/);
+    expect(await heatmap.locator('th[aria-sort="descending"]').textContent()).toMatch(/Openness/);
+    await heatmap.getByRole('button', { name: 'Hide the teams beneath Shared Services' }).click();
+    await expect.poll(() => rowOf('Legal').count()).toBe(0);
+    await heatmap.getByRole('button', { name: 'Show the teams beneath Shared Services' }).click();
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-1280.png`, fullPage: true });
+
+    // Download the CSV from the export page and compare it with the API and the screen.
+    await page.getByRole('link', { name: 'Export', exact: true }).click();
+    await page.waitForURL(/\/exports$/);
+    await checkPage(page, 1280);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const csv: Record<string, string>[] = parse(readFileSync((await download.path())!), { bom: true, columns: true });
+    const exported = csv.filter((r) => r.cycle === overview.cycle!.label);
+    for (const row of overview.rows) {
+      const mine = exported.filter((r) => r.team_path === row.team.path);
+      expect(mine.map((r) => r.construct)).toEqual([...CONSTRUCTS]);
+      for (const cell of mine) {
+        if (row.suppressed) {
+          expect(cell).toMatchObject({ n: '', mean: '', ci_low: '', ci_high: '', fortress_index: '', suppressed: row.reason });
+        } else {
+          const score = row.scores![cell.construct as (typeof CONSTRUCTS)[number]];
+          expect([Number(cell.n), Number(cell.mean), Number(cell.ci_low), Number(cell.ci_high)]).toEqual([score.n, score.mean, score.ciLow, score.ciHigh]);
+          expect(fmt(Number(cell.mean))).toBe(fmt(score.mean));
+          expect(cell.suppressed).toBe('');
+        }
+      }
+    }
+    // Every cycle of every team, and the organisation, four constructs each.
+    expect(csv).toHaveLength((overview.rows.length + 1) * overview.cycles.length * 4);
+    await context.close();
+
+    const phone = await signedIn(demoAccounts.hr.email, 390);
+    await phone.page.goto(`${server.baseUrl}/insights?cycle=${overview.cycles[1]!.id}`);
+    await expect.poll(() => phone.page.getByRole('table', { name: `Scores from 0 to 100 for ${overview.cycles[1]!.label}` }).count()).toBe(1);
+    await expect.poll(() => phone.page.locator('.chart-figure .recharts-surface').count()).toBe(1);
+    await checkPage(phone.page, 390);
+    await phone.page.screenshot({ path: `${ARTIFACTS}dashboard-overview-390.png`, fullPage: true });
+    await phone.page.goto(`${server.baseUrl}/exports?format=xlsx&from=2020-01-01`);
+    await expect.poll(() => phone.page.getByRole('link', { name: 'Download XLSX' }).getAttribute('href')).toBe(
+      '/api/v1/exports/aggregates?format=xlsx&from=2020-01-01',
+    );
+    await checkPage(phone.page, 390);
+    await phone.context.close();
+    expect(problems).toEqual([]);
+  });
+});
