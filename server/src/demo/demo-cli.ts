@@ -25,7 +25,7 @@ try {
       [
         bar,
         `Demo organisation ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.teams} teams, ` +
-          `${summary.members} members, ${summary.cycles} closed monthly pulses (${summary.responses} answers) and one open pulse.`,
+          `${summary.members} members, ${summary.cycles} closed monthly pulses (${summary.responses} answers, ${summary.partnerRatings} partner ratings) and one open pulse.`,
         `Sign in at ${config.publicUrl}/login with password "${demoAccounts.password}" as:`,
         `  admin   ${demoAccounts.admin.email}`,
         `  HR      ${demoAccounts.hr.email}`,

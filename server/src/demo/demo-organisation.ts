@@ -7,6 +7,8 @@ export interface DemoTeam {
   size: number;
   /** How its answers move over the demo's cycles. */
   pattern: PatternSpec;
+  /** How far (scale points) the teams that rely on it see its responsiveness fall; default: as far as its own answers fall. */
+  partnerDrop?: number;
   children?: DemoTeam[];
 }
 
@@ -16,8 +18,9 @@ const stable: PatternSpec = { pattern: 'stable', share: 1 };
 
 /**
  * Three departments, eleven teams beneath them on three levels. Legal, a shared service, slides
- * into the fortress pattern over the last five cycles (pressure first); Mobile goes through a
- * dip and recovers; Payroll is smaller than the anonymity threshold.
+ * into the fortress pattern over the last five cycles (pressure first), and the teams that rely
+ * on it see it fall further than it says; Mobile goes through a dip and recovers; Payroll is
+ * smaller than the anonymity threshold.
  */
 export const demoOrganisation: DemoTeam[] = [
   {
@@ -29,6 +32,8 @@ export const demoOrganisation: DemoTeam[] = [
         name: 'Legal',
         size: 12,
         pattern: { pattern: 'fortress', share: 1, onset: { min: 13, max: 13 }, drop: 1.3, rampCycles: 4, pressureLead: 2, pressureRise: 0.5 },
+        // A fortress rarely sees itself as one: its customers see more of the fall than it admits.
+        partnerDrop: 1.8,
       },
       { name: 'IT Service Desk', size: 11, pattern: stable },
       { name: 'Finance', size: 10, pattern: stable, children: [{ name: 'Payroll', size: 3, pattern: stable }] },
@@ -59,6 +64,35 @@ export const demoOrganisation: DemoTeam[] = [
     ],
   },
 ];
+
+/**
+ * Who relies on whom (provider → its customers). Legal mostly serves routine requests of Sales
+ * and Customer Success (drive-thru) and plans with Platform (strategic); its customers see its
+ * fortress drift from outside as its own answers fall.
+ */
+export const demoCustomerMap: { provider: string; customer: string; relationship: 'drive_thru' | 'strategic' }[] = [
+  { provider: 'Legal', customer: 'Sales North', relationship: 'drive_thru' },
+  { provider: 'Legal', customer: 'Sales South', relationship: 'drive_thru' },
+  { provider: 'Legal', customer: 'Customer Success', relationship: 'drive_thru' },
+  { provider: 'Legal', customer: 'Platform', relationship: 'strategic' },
+  { provider: 'IT Service Desk', customer: 'Platform', relationship: 'drive_thru' },
+  { provider: 'IT Service Desk', customer: 'Mobile', relationship: 'drive_thru' },
+  { provider: 'IT Service Desk', customer: 'Design', relationship: 'drive_thru' },
+  { provider: 'IT Service Desk', customer: 'Sales North', relationship: 'drive_thru' },
+  { provider: 'Finance', customer: 'Sales North', relationship: 'drive_thru' },
+  { provider: 'Finance', customer: 'Sales South', relationship: 'drive_thru' },
+  { provider: 'Finance', customer: 'Legal', relationship: 'strategic' },
+  { provider: 'Platform', customer: 'Mobile', relationship: 'strategic' },
+  { provider: 'Platform', customer: 'Design', relationship: 'drive_thru' },
+];
+
+/** Legal's shared values, shown above the alignment item of its pulse. */
+export const demoValues: Record<string, { value: string; cost: string }[]> = {
+  Legal: [
+    { value: 'Responsive', cost: 'perfect' },
+    { value: 'Plain language', cost: 'legal precision' },
+  ],
+};
 
 /** The demo's sign-in accounts; the password is printed by `npm run demo`. */
 export const demoAccounts = {

@@ -1,14 +1,15 @@
 import type { Database } from '@pulse/db';
 import { currentQuestionnaire } from '@pulse/shared';
 import { deriveSeed } from '@pulse/shared/insights';
-import { generateScenario } from '@pulse/shared/simulation';
+import { generateScenario, partnerShift, partnerWorld, type PartnerLink } from '@pulse/shared/simulation';
 import type { Kysely } from 'kysely';
 import { hashToken, newToken } from '../plugins/auth.js';
 import { hashPassword } from '../features/auth/password.js';
 import { closeCycle, createCycle, openCycle } from '../features/cycles/cycles.service.js';
 import { deliverInvitations, type MailContext } from '../features/cycles/invitations.service.js';
+import { deliverDigests } from '../features/digests/digests.service.js';
 import type { ThresholdSettings } from '../features/settings/settings.service.js';
-import { DEMO_CYCLES, demoAccounts, demoOrganisation, type DemoTeam } from './demo-organisation.js';
+import { DEMO_CYCLES, demoAccounts, demoCustomerMap, demoOrganisation, demoValues, type DemoTeam } from './demo-organisation.js';
 
 const SEED = 20_261_128;
 const firstNames = ['Alex', 'Sam', 'Noor', 'Kai', 'Mira', 'Jonas', 'Ines', 'Tomás', 'Yuki', 'Amara', 'Leo', 'Freya', 'Omar', 'Priya', 'Lukas', 'Zoe'];
@@ -19,6 +20,7 @@ export interface DemoSummary {
   members: number;
   cycles: number;
   responses: number;
+  partnerRatings: number;
 }
 
 interface PlacedTeam {
@@ -43,6 +45,25 @@ function monthStart(now: Date, back: number): Date {
   return d;
 }
 
+const demoLevels = { satisfaction: 3.8, frustration: 2.2, openness: 3.8 };
+
+/**
+ * The customer map and a generator of each cycle's partner ratings: the simulation's rating
+ * process, in which a fortress team's customers see its responsiveness fall as it retreats.
+ */
+function demoPartners(placed: readonly PlacedTeam[]) {
+  const byName = new Map(placed.map((p) => [p.spec.name, p]));
+  const links: PartnerLink[] = demoCustomerMap.map((l) => ({ providerId: byName.get(l.provider)!.id, customerId: byName.get(l.customer)!.id, relationship: l.relationship }));
+  const spec = { customersPerTeam: { min: 0, max: 0 }, askedShare: 0.7, maxPerPulse: 3, level: demoLevels.openness, noise: { pair: 0.3, person: 0.5, item: 0.7 }, lead: 0 };
+  const teams = placed.map((p) => ({
+    id: p.id,
+    size: p.memberIds.length,
+    shift: (t: number) =>
+      'onset' in p.spec.pattern ? partnerShift(p.spec.pattern, p.spec.pattern.onset.min, t, { lead: 0, drop: p.spec.partnerDrop }) : 0,
+  }));
+  return { links, world: partnerWorld(teams, links, spec, { seed: deriveSeed(SEED, 99), betweenTeam: 0.25, cycleNoise: 0.05 }) };
+}
+
 /** Each team's own answers for every cycle, from the simulation's generator and its pattern. */
 function generateAnswers(spec: DemoTeam, index: number): Record<string, number>[][] {
   const generated = generateScenario({
@@ -54,18 +75,22 @@ function generateAnswers(spec: DemoTeam, index: number): Record<string, number>[
     responseRate: { min: 0.75, max: 0.9 },
     teamsPerDepartment: 0,
     threshold: 5,
-    levels: { satisfaction: 3.8, frustration: 2.2, openness: 3.8 },
+    levels: demoLevels,
     noise: { betweenTeam: 0.25, person: 0.5, item: 0.7, cycle: 0.05 },
     patterns: [spec.pattern],
   });
-  return [...generated.cycles()].map((cycle) => [...cycle.teams.values()][0]!.answers);
+  const answers = [...generated.cycles()].map((cycle) => [...cycle.teams.values()][0]!.answers);
+  // A team with values answers the alignment item too: here it follows "my work reflects what I value".
+  if (demoValues[spec.name]) for (const cycle of answers) for (const a of cycle) a.val_aligned = a.aut_values!;
+  return answers;
 }
 
 /**
  * Fills an empty database with the demo organisation: teams on three levels, members, the
  * demo accounts, 18 closed monthly cycles of synthetic answers (closed through the real
- * close path, so figures and alerts are computed as in production) and one open cycle whose
- * invitations are mailed now.
+ * close path, so figures and alerts are computed as in production, with the customer map's
+ * partner ratings and the alert digests it mails) and one open cycle whose invitations are
+ * mailed now.
  */
 export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings }, now = new Date()): Promise<DemoSummary> {
   const { db } = ctx;
@@ -101,7 +126,18 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
     await db.insertInto('team_leaders').values({ team_id: team.id, user_id: user.id }).execute();
   }
 
+  const partners = demoPartners(placed);
+  await db
+    .insertInto('team_customers')
+    .values(partners.links.map((l) => ({ provider_team_id: l.providerId, customer_team_id: l.customerId, relationship: l.relationship })))
+    .execute();
+  for (const [name, values] of Object.entries(demoValues)) {
+    const team = placed.find((p) => p.spec.name === name)!;
+    await db.insertInto('team_values').values(values.map((v, i) => ({ team_id: team.id, position: i + 1, ...v }))).execute();
+  }
+
   let responses = 0;
+  let partnerRatings = 0;
   for (let t = 0; t < DEMO_CYCLES; t++) {
     const opensAt = monthStart(now, DEMO_CYCLES - t);
     const closesAt = new Date(opensAt.getTime() + 7 * 86_400_000);
@@ -142,7 +178,17 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
         .execute();
       responses += answers.length;
     }
+    const ratings = partners.world.ratings(t, new Map(placed.map((p) => [p.id, p.answers[t]!.length])));
+    if (ratings.length) {
+      await db
+        .insertInto('partner_ratings')
+        .values(ratings.map((r) => ({ cycle_id: cycle.id, provider_team_id: r.providerId, rater_team_id: r.raterTeamId, answers: JSON.stringify(r.answers) })))
+        .execute();
+    }
+    partnerRatings += ratings.length;
     await closeCycle(db, cycle.id, closesAt, ctx.settings);
+    // As after every close: leaders with new or escalated alerts get their digest.
+    await deliverDigests(ctx, closesAt);
   }
 
   // This month's pulse is open, its invitations in the outbox: a newcomer can answer one.
@@ -154,5 +200,5 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   await openCycle(db, current.id, now);
   await deliverInvitations(ctx, now);
 
-  return { teams: placed.length, members: person, cycles: DEMO_CYCLES, responses };
+  return { teams: placed.length, members: person, cycles: DEMO_CYCLES, responses, partnerRatings };
 }

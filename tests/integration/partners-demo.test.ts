@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '@pulse/server/demo/seed-demo';
+import { loginAs, type Session } from '../support/auth.js';
+import { readOutbox } from '../support/pulse.js';
+import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+
+/** The demo organisation seen from outside: Legal's customers rate it, and leaders get digests. */
+describe(`the demo organisation's partner view and digests (${backend})`, () => {
+  let t: TestApp;
+  let hr: Session;
+  const teamId: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const summary = await seedDemo({ db: t.app.db, mailer: t.app.mailer, publicUrl: t.app.config.publicUrl, log: t.app.log, settings: t.config });
+    expect(summary.partnerRatings).toBeGreaterThan(500);
+    for (const team of await t.app.db.selectFrom('teams').select(['id', 'name']).execute()) teamId[team.name] = team.id;
+    hr = await loginAs(t.app, 'hr');
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const get = async (url: string) => {
+    const res = await t.app.inject({ method: 'GET', url, headers: hr.headers });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+
+  it('cites what Legal says of itself next to what the teams that rely on it see', async () => {
+    const { alerts } = await get(`/api/v1/alerts?status=open&teamId=${teamId.Legal}`);
+    const fortress = alerts.find((a: { kind: string }) => a.kind === 'fortress');
+    expect(fortress.summary).toMatch(/^Relatedness fell \d+ points and openness fell \d+ points/);
+    expect(fortress.summary).toMatch(/Seen from outside: the teams that rely on this team rate its responsiveness \d+ points lower over \d+ cycles \(\d+ now from \d+ ratings by \d teams/);
+    expect(fortress.summary).toMatch(/while the team rates its own openness \d+ points? lower/);
+    expect(fortress.signals.map((s: { facet?: string }) => s.facet ?? null)).toContain('partner');
+    // Mostly drive-thru customers: a request menu and automation come first.
+    expect(fortress.actions[0]).toMatch(/^Publish a request menu/);
+    const { series } = await get(`/api/v1/teams/${teamId.Legal}/trends`);
+    const last = series.at(-1);
+    expect(last.partner.raterTeams).toBeGreaterThanOrEqual(2);
+    expect(last.partner.n).toBeGreaterThanOrEqual(5);
+    expect(last.alignment.n).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has mailed Legal’s leader a digest naming its fortress alert, with no figure from a suppressed group', async () => {
+    const mails = (await readOutbox(t.app)).filter((m) => /new or escalated/.test(m.subject));
+    const lena = mails.filter((m) => m.to === 'lena.legal@demo.example');
+    expect(lena.length).toBeGreaterThan(0);
+    const stats = await t.app.db
+      .selectFrom('team_cycle_stats as s')
+      .innerJoin('cycles as c', 'c.id', 's.cycle_id')
+      .innerJoin('teams as tm', 'tm.id', 's.team_id')
+      .select(['c.label', 'tm.name', 's.suppressed'])
+      .execute();
+    const suppressed = new Set(stats.filter((s) => s.suppressed).map((s) => `${s.label}|${s.name}`));
+    expect(suppressed.size).toBeGreaterThan(0); // Payroll, every month
+    const text = async (file: string) => {
+      const qp = (await readFile(path.join(t.app.mailer.outboxDir, file), 'latin1')).replace(/=\r?\n/g, '');
+      return Buffer.from(qp.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    };
+    let legalFortress = false;
+    for (const mail of mails) {
+      const raw = await text(mail.file);
+      // A long subject is folded over header lines.
+      const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)![1]!.replace(/\r?\n[ \t]+/g, ' ');
+      const label = /after the (.+) pulse$/.exec(subject)![1]!;
+      for (const line of raw.split('\n').filter((l) => l.startsWith('- '))) {
+        const team = line.slice(2, line.indexOf(':'));
+        if (suppressed.has(`${label}|${team}`) && !line.includes("partners' view")) expect(line).not.toMatch(/\d/);
+        if (mail.to === 'lena.legal@demo.example' && /^- Legal: fortress of no, (warning|critical)\. .*partners' view/.test(line)) legalFortress = true;
+      }
+    }
+    expect(legalFortress).toBe(true);
+    expect(mails.some((m) => m.to === 'hr@demo.example' && m.subject.startsWith('Organisation digest'))).toBe(true);
+  });
+});
