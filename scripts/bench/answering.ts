@@ -7,7 +7,7 @@
 // least 0.6 of the bare route's, and p99 at most 50 ms.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { openDatabase } from '@pulse/db';
+import { migrateToLatest, openDatabase } from '@pulse/db';
 import { sql } from 'kysely';
 import { openCycleWithTokens, validSubmission } from '../../tests/reliability/support/known-tokens.js';
 import { benchDataDir, startBenchCluster } from './support/bench-postgres.js';
@@ -68,6 +68,10 @@ async function load(server: RunningServer, amount: number, path: (i: number) => 
 const cluster = startBenchCluster({ fresh: false });
 console.log(machineLine(cluster.version));
 const handle = await openDatabase({ databaseUrl: cluster.url, dataDir: benchDataDir });
+// The schema the server will run on (its storage settings shape the invitations written next),
+// and no leftover of an interrupted run.
+await migrateToLatest(handle.db);
+await handle.db.deleteFrom('cycles').where('label', '=', 'Answering benchmark').execute();
 const { cycleId, tokens } = await openCycleWithTokens(handle.db, warmup + rounds * perRound, 'Answering benchmark');
 let next = 0;
 const ours = (amount: number) => load(app, amount, () => `/api/v1/pulse/${tokens[next++]}`);
