@@ -10,6 +10,8 @@ export const NAV: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/insights', label: 'nav.insights', roles: ['admin', 'hr', 'leader'] },
   { href: '/teams', label: 'nav.teams', roles: ['admin', 'hr', 'leader'] },
   { href: '/members', label: 'nav.members', roles: ['admin', 'hr', 'leader'] },
+  { href: '/customers', label: 'nav.customers', roles: ['admin', 'hr', 'leader'] },
+  { href: '/guide/remedies', label: 'nav.guide', roles: ['admin', 'hr', 'leader'] },
   { href: '/users', label: 'nav.users', roles: ['admin', 'hr'] },
   { href: '/exports', label: 'nav.exports', roles: ['admin', 'hr'] },
   { href: '/audit', label: 'nav.audit', roles: ['admin', 'hr'] },

@@ -2,9 +2,8 @@ import type { ImportResult } from '@pulse/shared';
 import { useState } from 'react';
 import { importMembers } from '../api/members.js';
 import { t } from '../i18n/messages.js';
-import { FormError, Notice } from './forms.js';
+import { CsvImportPanel } from './CsvImportPanel.js';
 import { useAction } from './use-action.js';
-import { ScrollTable } from './ScrollTable.js';
 
 const counts = (r: ImportResult) =>
   t('import.counts', { created: r.created, updated: r.updated, unchanged: r.unchanged, deactivated: r.deactivated, teams: r.teamsCreated });
@@ -26,8 +25,7 @@ export function MemberImport({ onImported }: { onImported(): void }) {
     setDone('');
     setPreview((await check.run(file.text, deactivate)) ?? null);
   };
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
+  const choose = async (file: File) => {
     const chosen = { name: file.name, text: await file.text() };
     setCsv(chosen);
     await runCheck(chosen, deactivateMissing);
@@ -43,64 +41,41 @@ export function MemberImport({ onImported }: { onImported(): void }) {
   };
 
   return (
-    <section className="panel" aria-labelledby="import-heading">
-      <h2 id="import-heading">{t('import.title')}</h2>
-      <p className="hint">{t('import.format')}</p>
-      <div className="field">
-        <label htmlFor="import-file">{t('import.file')}</label>
-        <input
-          id="import-file"
-          type="file"
-          accept=".csv,text/csv"
-          onChange={(e) => {
-            void choose(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </div>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={deactivateMissing}
-          onChange={(e) => {
-            setDeactivateMissing(e.target.checked);
-            if (csv) void runCheck(csv, e.target.checked);
-          }}
-        />{' '}
-        {t('import.deactivateMissing')}
-      </label>
-      {check.pending && <p role="status">{t('import.checking')}</p>}
-      <FormError error={check.error} title={csv ? t('import.problems', { file: csv.name }) : undefined} />
-      {preview && csv && (
-        <div className="stack">
-          <p role="status">{t('import.ready', { file: csv.name, counts: counts(preview) })}</p>
-          <ScrollTable
-            label={t('import.previewLabel')}
-            caption={t('import.previewCaption', { count: preview.preview.length })}
-            headers={[t('import.line'), t('members.email'), t('members.name'), t('members.team'), t('members.role')]}
-          >
-            {preview.preview.map((row) => (
-              <tr key={row.line}>
-                <td>{row.line}</td>
-                <td>{row.email}</td>
-                <td>{row.name}</td>
-                <td>{row.team}</td>
-                <td>{t(`role.${row.role}`)}</td>
-              </tr>
-            ))}
-          </ScrollTable>
-          <div className="actions">
-            <button type="button" onClick={() => void confirm()} disabled={commit.pending}>
-              {commit.pending ? t('import.importing') : t('import.confirm')}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => (setCsv(null), setPreview(null))}>
-              {t('import.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
-      <FormError error={commit.error} />
-      <Notice>{done}</Notice>
-    </section>
+    <CsvImportPanel
+      id="import"
+      title={t('import.title')}
+      format={t('import.format')}
+      fileName={csv?.name ?? null}
+      onChoose={(file) => void choose(file)}
+      options={
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={deactivateMissing}
+            onChange={(e) => {
+              setDeactivateMissing(e.target.checked);
+              if (csv) void runCheck(csv, e.target.checked);
+            }}
+          />{' '}
+          {t('import.deactivateMissing')}
+        </label>
+      }
+      checking={check.pending}
+      checkError={check.error}
+      preview={
+        preview && csv
+          ? {
+              ready: t('import.ready', { file: csv.name, counts: counts(preview) }),
+              headers: [t('import.line'), t('members.email'), t('members.name'), t('members.team'), t('members.role')],
+              rows: preview.preview.map((row) => ({ key: row.line, cells: [row.line, row.email, row.name, row.team, t(`role.${row.role}`)] })),
+            }
+          : null
+      }
+      committing={commit.pending}
+      onConfirm={() => void confirm()}
+      onCancel={() => (setCsv(null), setPreview(null))}
+      commitError={commit.error}
+      done={done}
+    />
   );
 }

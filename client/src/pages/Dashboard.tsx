@@ -4,6 +4,7 @@ import { accessRoutes } from './access-routes.js';
 import { HomePage } from './HomePage.js';
 import { insightsRoutes } from './insights-routes.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { partnerRoutes } from './partner-routes.js';
 
 /** The signed-in area: every page but the pulse. */
 export default function Dashboard() {
@@ -15,6 +16,7 @@ export default function Dashboard() {
         </Route>
         {accessRoutes}
         {insightsRoutes}
+        {partnerRoutes}
         <Route>
           <NotFoundPage />
         </Route>

@@ -2,46 +2,82 @@ import type { Pulse } from '@pulse/shared/api/pulse';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../api/client.js';
 import { t } from '../i18n/messages.js';
+import { partnerField, PartnerSection, partnerSubmission, type PartnerAnswers } from './PartnerSection.js';
 import { sendPulse } from './pulse-api.js';
 import { noticeByStatus, type NoticeKind } from './PulseNotice.js';
-import { RatingScale } from './RatingScale.js';
+import { RatingScale, type ScaleItem } from './RatingScale.js';
 
-/** Field errors by item id, plus `comment`, from a 400's `details`. */
+/** Field errors by field id (item id, partner field, or `comment`), from a 400's `details`. */
 function fieldErrors(error: ApiRequestError): Record<string, string> {
-  return Object.fromEntries(error.details.map((d) => [d.path.replace(/^answers\./, ''), d.message]));
+  return Object.fromEntries(
+    error.details.map((d) => {
+      const partner = /^partnerAnswers\.([^.]+)\.(.+)$/.exec(d.path);
+      return [partner ? partnerField(partner[1]!, partner[2]!) : d.path.replace(/^answers\./, ''), d.message];
+    }),
+  );
 }
 
-/** The questionnaire with progress, validation and sending; ends in `onDone`. */
+/** The questionnaire, the team's values item and the partner section, with progress, validation and sending; ends in `onDone`. */
 export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Pulse; onDone: (kind: NoticeKind) => void }) {
-  const { items } = pulse.questionnaire;
+  // Every statement that needs an answer: the questionnaire's and, for a team with values, theirs.
+  const required: ScaleItem[] = [...pulse.questionnaire.items, ...(pulse.values ? [pulse.values.item] : [])];
   const [answers, setAnswers] = useState<Record<string, number>>({});
+  const [partnerAnswers, setPartnerAnswers] = useState<PartnerAnswers>({});
+  const [notAsked, setNotAsked] = useState<ReadonlySet<string>>(new Set());
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [sending, setSending] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
 
-  const answered = items.filter((item) => answers[item.id] !== undefined).length;
-  const missing = items.filter((item) => errors[item.id]);
+  const answered = required.filter((item) => answers[item.id] !== undefined).length;
   const closes = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(pulse.cycle.closesAt));
+  // What the summary lists, in page order: each a link to its statement.
+  const partnerFields = pulse.partners.flatMap((p) => p.items.map((item) => ({ id: partnerField(p.teamId, item.id) })));
+  const missing = [...required.map((item) => ({ id: item.id, text: item.text })), ...partnerFields.map((f) => ({ id: f.id, text: errors[f.id] ?? '' }))].filter(
+    (field) => errors[field.id],
+  );
 
+  const solved = (id: string) => setErrors(({ [id]: _solved, ...rest }) => rest);
   function choose(id: string, value: number) {
     setAnswers((previous) => ({ ...previous, [id]: value }));
-    setErrors(({ [id]: _solved, ...rest }) => rest);
+    solved(id);
+  }
+  function ratePartner(teamId: string, itemId: string, value: number) {
+    setPartnerAnswers((previous) => ({ ...previous, [teamId]: { ...previous[teamId], [itemId]: value } }));
+    const partner = pulse.partners.find((p) => p.teamId === teamId)!;
+    for (const item of partner.items) solved(partnerField(teamId, item.id));
+  }
+  function markNotAsked(teamId: string, value: boolean) {
+    setNotAsked((previous) => {
+      const next = new Set(previous);
+      if (value) next.add(teamId);
+      else next.delete(teamId);
+      return next;
+    });
+    if (value) {
+      setPartnerAnswers(({ [teamId]: _dropped, ...rest }) => rest);
+      for (const item of pulse.partners.find((p) => p.teamId === teamId)!.items) solved(partnerField(teamId, item.id));
+    }
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(undefined);
-    const unanswered = Object.fromEntries(items.filter((i) => answers[i.id] === undefined).map((i) => [i.id, t('pulse.required')]));
-    if (Object.keys(unanswered).length) {
-      setErrors(unanswered);
+    const unanswered = Object.fromEntries(required.filter((i) => answers[i.id] === undefined).map((i) => [i.id, t('pulse.required')]));
+    const partners = partnerSubmission(pulse.partners, partnerAnswers, notAsked);
+    if (Object.keys(unanswered).length || Object.keys(partners.missing).length) {
+      setErrors({ ...unanswered, ...partners.missing });
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
     setSending(true);
     try {
-      await sendPulse(token, { answers, ...(comment.trim() ? { comment } : {}) });
+      await sendPulse(token, {
+        answers,
+        ...(comment.trim() ? { comment } : {}),
+        ...(Object.keys(partners.send).length ? { partnerAnswers: partners.send } : {}),
+      });
       onDone('thanks');
     } catch (error) {
       const apiError = error instanceof ApiRequestError ? error : new ApiRequestError(0, 'client_error', String(error));
@@ -55,16 +91,20 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
     }
   }
 
+  const scale = (item: ScaleItem) => (
+    <RatingScale key={item.id} item={item} value={answers[item.id]} error={errors[item.id]} onChange={(v) => choose(item.id, v)} />
+  );
+
   return (
     <main className="page pulse">
       <header className="pulse-header">
         <h1>{t('pulse.heading', { label: pulse.cycle.label })}</h1>
         <p className="pulse-team">{t('pulse.team', { team: pulse.team.name })}</p>
-        <p>{t('pulse.intro', { count: items.length, closes })}</p>
+        <p>{t('pulse.intro', { count: required.length, closes })}</p>
       </header>
       <div className="pulse-progress">
-        <p id="pulse-progress-text">{t('pulse.progress', { answered, total: items.length })}</p>
-        <progress max={items.length} value={answered} aria-labelledby="pulse-progress-text" />
+        <p id="pulse-progress-text">{t('pulse.progress', { answered, total: required.length })}</p>
+        <progress max={required.length} value={answered} aria-labelledby="pulse-progress-text" />
       </div>
       <div ref={summary} tabIndex={-1} className="pulse-summary">
         {(missing.length > 0 || failure || errors.comment) && (
@@ -74,9 +114,9 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
               <>
                 <p>{missing.length === 1 ? t('pulse.summaryOne') : t('pulse.summary', { count: missing.length })}</p>
                 <ul>
-                  {missing.map((item) => (
-                    <li key={item.id}>
-                      <a href={`#q-${item.id}`}>{item.text}</a>
+                  {missing.map((field) => (
+                    <li key={field.id}>
+                      <a href={`#q-${field.id}`}>{field.text}</a>
                     </li>
                   ))}
                 </ul>
@@ -87,9 +127,27 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
         )}
       </div>
       <form onSubmit={submit} noValidate>
-        {items.map((item) => (
-          <RatingScale key={item.id} item={item} value={answers[item.id]} error={errors[item.id]} onChange={(v) => choose(item.id, v)} />
-        ))}
+        {pulse.questionnaire.items.map(scale)}
+        {pulse.values && (
+          <section className="pulse-values" aria-labelledby="pulse-values-title">
+            <h2 id="pulse-values-title">{t('pulse.valuesTitle')}</h2>
+            <p id="pulse-values-intro">{t('pulse.valuesIntro')}</p>
+            <ul aria-labelledby="pulse-values-intro">
+              {pulse.values.statements.map((statement) => (
+                <li key={statement}>{statement}</li>
+              ))}
+            </ul>
+            {scale(pulse.values.item)}
+          </section>
+        )}
+        <PartnerSection
+          partners={pulse.partners}
+          answers={partnerAnswers}
+          notAsked={notAsked}
+          errors={errors}
+          onAnswer={ratePartner}
+          onNotAsked={markNotAsked}
+        />
         <div className="pulse-comment">
           <label htmlFor="pulse-comment">{t('pulse.commentLabel')}</label>
           <p id="pulse-comment-hint" className="hint">

@@ -1,5 +1,8 @@
 import type { Item } from '@pulse/shared';
 
+/** What a scale needs of its statement: questionnaire items, the values item and partner items alike. */
+export type ScaleItem = Pick<Item, 'id' | 'text' | 'scale'>;
+
 /**
  * One statement on its agreement scale: native radio buttons sharing a name, so the group is
  * one tab stop, the arrow keys move the choice and the browser keeps focus visible.
@@ -10,7 +13,7 @@ export function RatingScale({
   error,
   onChange,
 }: {
-  item: Item;
+  item: ScaleItem;
   value: number | undefined;
   error: string | undefined;
   onChange: (value: number) => void;
