@@ -8,7 +8,6 @@
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { migrateToLatest, openDatabase } from '@pulse/db';
-import { sql } from 'kysely';
 import { openCycleWithTokens, validSubmission } from '../../tests/reliability/support/known-tokens.js';
 import { benchDataDir, startBenchCluster } from './support/bench-postgres.js';
 import { machineLine, median, ms, table } from './support/report.js';
@@ -71,14 +70,25 @@ const handle = await openDatabase({ databaseUrl: cluster.url, dataDir: benchData
 // The schema the server will run on (its storage settings shape the invitations written next),
 // and no leftover of an interrupted run.
 await migrateToLatest(handle.db);
-await handle.db.deleteFrom('cycles').where('label', '=', 'Answering benchmark').execute();
+await handle.db.deleteFrom('cycles').where('label', 'in', ['Answering benchmark', 'Answering benchmark (bare)']).execute();
 const { cycleId, tokens } = await openCycleWithTokens(handle.db, warmup + rounds * perRound, 'Answering benchmark');
+// The baseline writes into the same responses table, under a cycle of its own.
+const bareCycle = await handle.db
+  .insertInto('cycles')
+  .values({ label: 'Answering benchmark (bare)', opens_at: new Date(), closes_at: new Date(Date.now() + 86_400_000), status: 'open', all_teams: true, questionnaire_version: 1 })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const bareTeam = await handle.db.selectFrom('teams').select('id').limit(1).executeTakeFirstOrThrow();
 let next = 0;
 const ours = (amount: number) => load(app, amount, () => `/api/v1/pulse/${tokens[next++]}`);
 const bare = (amount: number) => load(baseline, amount, (i) => `/bare/${i}`);
 
 const app = await startApp(cluster.url);
-const baseline = await startServer('scripts/bench/support/bare-server.ts', { DATABASE_URL: cluster.url }, '/health');
+const baseline = await startServer(
+  'scripts/bench/support/bare-server.ts',
+  { DATABASE_URL: cluster.url, BARE_CYCLE_ID: bareCycle.id, BARE_TEAM_ID: bareTeam.id },
+  '/health',
+);
 const results: { ours: Run[]; bare: Run[] } = { ours: [], bare: [] };
 try {
   await bare(warmup);
@@ -103,8 +113,7 @@ try {
 } finally {
   await app.stop();
   await baseline.stop();
-  await handle.db.deleteFrom('cycles').where('id', '=', cycleId).execute();
-  await sql`drop table if exists bench_bare`.execute(handle.db);
+  await handle.db.deleteFrom('cycles').where('id', 'in', [cycleId, bareCycle.id]).execute();
   await handle.close();
   cluster.stop();
 }

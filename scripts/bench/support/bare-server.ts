@@ -1,6 +1,7 @@
 // The answering benchmark's baseline: the least a Fastify server can do for one answer. It
-// validates the same body with the same zod schema and makes one plain INSERT on a pool of
-// the application's size, with nothing else: no hooks, no security headers, no token.
+// validates the same body with the same zod schema and makes one plain INSERT into the same
+// `responses` table (same indexes, same size) on a pool of the application's size, with
+// nothing else: no hooks, no security headers, no token, no invitation to claim.
 import { poolOptions } from '@pulse/db';
 import { zPulseSubmission } from '@pulse/shared/api/pulse';
 import Fastify from 'fastify';
@@ -8,14 +9,20 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import pg from 'pg';
 
 const pool = new pg.Pool(poolOptions(process.env.DATABASE_URL!));
-await pool.query('create table if not exists bench_bare (id bigint generated always as identity primary key, answers jsonb not null, comment text)');
+const cycleId = process.env.BARE_CYCLE_ID!;
+const teamId = process.env.BARE_TEAM_ID!;
 
 const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'warn' } }).withTypeProvider<ZodTypeProvider>();
 app.setValidatorCompiler(validatorCompiler);
 app.setSerializerCompiler(serializerCompiler);
 app.get('/health', async () => ({ status: 'ok' }));
 app.post('/bare/:token', { schema: { body: zPulseSubmission } }, async (request, reply) => {
-  await pool.query('insert into bench_bare (answers, comment) values ($1, $2)', [JSON.stringify(request.body.answers), request.body.comment ?? null]);
+  await pool.query('insert into responses (cycle_id, team_id, questionnaire_version, answers, comment) values ($1, $2, 1, $3, $4)', [
+    cycleId,
+    teamId,
+    JSON.stringify(request.body.answers),
+    request.body.comment ?? null,
+  ]);
   return reply.status(201).send({ status: 'received' });
 });
 app.addHook('onClose', () => pool.end());
