@@ -63,7 +63,10 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   // Infrastructure first, then features.
   await app.register(errors);
-  await app.register(pressure, options.pressure ?? {});
+  // The embedded database runs on the event loop, so a long query looks like overload; and
+  // test runs share two cores with many processes. Both shed on requests in progress only.
+  const watchEventLoop = Boolean(config.databaseUrl) && config.nodeEnv !== 'test';
+  await app.register(pressure, { ...(watchEventLoop ? {} : { maxEventLoopDelayMs: 0 }), ...options.pressure });
   await app.register(database, { config });
   await app.register(mail, { config });
   await app.register(auth, { config });

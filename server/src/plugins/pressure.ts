@@ -12,7 +12,7 @@ export interface PressureOptions {
    * late 503 anyway; shedding at once keeps memory flat and tells clients when to come back.
    */
   maxInFlight: number;
-  /** Mean event-loop delay (ms) over the last second above which requests are shed. */
+  /** Mean event-loop delay (ms) over the last second above which requests are shed; 0: never. */
   maxEventLoopDelayMs: number;
   /** Heap in use above which requests are shed, well before V8's own limit ends the process. */
   maxHeapUsedBytes: number;
