@@ -1,9 +1,9 @@
 import type { ExportFormat } from '@pulse/shared';
-import { useSearchParams } from 'wouter';
 import { exportUrl } from '../api/exports.js';
 import { t } from '../i18n/messages.js';
 import { exportFormatsList } from './insights/export-formats.js';
 import { RangeForm } from './insights/RangeForm.js';
+import { useQueryState } from './insights/use-query-state.js';
 import './insights/insights.css';
 
 /**
@@ -11,18 +11,9 @@ import './insights/insights.css';
  * into the download link; the server streams the file and writes it to the audit log.
  */
 export function ExportPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryState();
   const format: ExportFormat = exportFormatsList.find((f) => f === params.get('format')) ?? 'csv';
   const range = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      return next;
-    });
   return (
     <div className="insights narrow-wide">
       <h1>{t('export.title')}</h1>

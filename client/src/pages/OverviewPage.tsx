@@ -1,5 +1,5 @@
 import type { OverviewResponse } from '@pulse/shared';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { useOverview } from '../api/insights.js';
 import { ChartFigure } from '../charts/ChartFigure.js';
 import { ParticipationChart } from '../charts/lazy.js';
@@ -12,6 +12,7 @@ import { t } from '../i18n/messages.js';
 import { FortressWatch } from './insights/FortressWatch.js';
 import { Heatmap } from './insights/Heatmap.js';
 import { isSortKey } from './insights/heat-tree.js';
+import { useQueryState } from './insights/use-query-state.js';
 import './insights/insights.css';
 
 const PARTICIPATION_LIMIT = 15;
@@ -22,20 +23,11 @@ const PARTICIPATION_LIMIT = 15;
  * subtree (the server decides).
  */
 export function OverviewPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryState();
   const overview = useOverview(params.get('cycle') ?? undefined);
   const sortParam = params.get('sort');
   const sort = isSortKey(sortParam) ? sortParam : 'team';
   const descending = params.get('dir') === 'desc';
-  const update = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === null) next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    });
   return (
     <div className="insights">
       <h1>{t('overview.title')}</h1>

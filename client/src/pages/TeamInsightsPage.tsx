@@ -1,5 +1,5 @@
 import type { TrendsResponse } from '@pulse/shared';
-import { useSearchParams, Link } from 'wouter';
+import { Link } from 'wouter';
 import { useTrends } from '../api/insights.js';
 import { ChartFigure } from '../charts/ChartFigure.js';
 import { FortressChart, ResponseChart, TrendChart } from '../charts/lazy.js';
@@ -11,6 +11,7 @@ import { AlertsPanel } from './insights/AlertsPanel.js';
 import { CommentsPanel } from './insights/CommentsPanel.js';
 import { RangeForm } from './insights/RangeForm.js';
 import { FortressTable, ResponseTable, TrendTable } from './insights/team-tables.js';
+import { useQueryState } from './insights/use-query-state.js';
 import './insights/insights.css';
 
 /**
@@ -19,18 +20,9 @@ import './insights/insights.css';
  * comments cycle live in the address, so a link shows the same view.
  */
 export function TeamInsightsPage({ id }: { id: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useQueryState();
   const range = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
   const trends = useTrends(id, range);
-  const setParam = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      return next;
-    });
   const title = trends.status === 'ready' ? trends.data.team.name : t('team.title');
   return (
     <div className="insights">

@@ -20,7 +20,8 @@ const row = (overrides: Partial<ExportRow>): ExportRow => ({
 });
 
 async function* from(rows: ExportRow[]) {
-  yield* rows;
+  yield [];
+  yield rows;
 }
 
 async function text(stream: NodeJS.ReadableStream): Promise<string> {

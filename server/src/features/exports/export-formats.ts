@@ -1,7 +1,7 @@
-import { once } from 'node:events';
-import { PassThrough, pipeline, Readable } from 'node:stream';
+import { EventEmitter, once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
 import { exportColumns, type ExportFormat, type ExportRow } from '@pulse/shared';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
 /** The header fields of each format. */
@@ -25,39 +25,51 @@ export function neutraliseFormula(value: string): string {
 /**
  * RFC 4180 CSV in UTF-8: CRLF line ends, a header line, fields quoted when they hold a comma, a
  * quote, CR or LF; empty fields for nulls. A byte-order mark lets spreadsheets read UTF-8.
+ * Each page becomes one string, so a row's objects never outlive its page.
  */
-export function csvStream(rows: AsyncIterable<ExportRow>): Readable {
-  const out = stringify({
-    header: true,
+export function csvStream(pages: AsyncIterable<ExportRow[]>): Readable {
+  const options = {
     columns: [...exportColumns],
-    bom: true,
     record_delimiter: 'windows',
     // csv-stringify only quotes the whole record delimiter; a lone CR or LF must be quoted too.
     quoted_match: /[\r\n]/,
     cast: { string: neutraliseFormula },
-  });
-  pipeline(Readable.from(rows), out, () => {
-    // An error destroys `out`, which aborts the response; nothing else to do here.
-  });
-  return out;
-}
-
-/** `{ threshold, from, to, rows: [...] }`, written row by row in chunks of about 64 KB. */
-export function jsonStream(head: { threshold: number; from: string | null; to: string | null }, rows: AsyncIterable<ExportRow>): Readable {
+  } as const;
   async function* chunks() {
-    let buffer = `${JSON.stringify(head).slice(0, -1)},"rows":[`;
-    let first = true;
-    for await (const row of rows) {
-      buffer += (first ? '' : ',') + JSON.stringify(row, exportColumns as unknown as string[]);
-      first = false;
-      if (buffer.length >= 65_536) {
-        yield buffer;
-        buffer = '';
-      }
-    }
-    yield `${buffer}]}`;
+    yield `\uFEFF${stringify([], { ...options, header: true })}`;
+    for await (const page of pages) if (page.length) yield stringify(page, options);
   }
   return Readable.from(chunks(), { objectMode: false });
+}
+
+/** `{ threshold, from, to, rows: [...] }`, one chunk per page. */
+export function jsonStream(head: { threshold: number; from: string | null; to: string | null }, pages: AsyncIterable<ExportRow[]>): Readable {
+  async function* chunks() {
+    yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+    let first = true;
+    for await (const page of pages) {
+      if (!page.length) continue;
+      yield (first ? '' : ',') + page.map((row) => JSON.stringify(row, exportColumns as unknown as string[])).join(',');
+      first = false;
+    }
+    yield ']}';
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+/**
+ * Waits while the zip compressor's input is full. exceljs writes a sheet into a stream of its
+ * own (`stream`, whose `pipes` are where archiver reads it) and ignores the compressor's
+ * back-pressure; this reaches that stream (a readable-stream PassThrough, so it is recognised
+ * by its writable state, not by class). exceljs is pinned by the lockfile; should the internals
+ * move, the wait is skipped and only the yield and the response's drain remain. A wait never
+ * lasts more than a second, so a stream that ends early cannot stall the export.
+ */
+async function compressorReady(sheet: object): Promise<void> {
+  const internals = sheet as { stream?: { pipes?: unknown[] } };
+  const next = internals.stream?.pipes?.[0] as (EventEmitter & { _writableState?: { needDrain?: boolean } }) | undefined;
+  if (!(next instanceof EventEmitter) || !next._writableState?.needDrain) return;
+  await once(next, 'drain', { signal: AbortSignal.timeout(1_000) }).catch(() => undefined);
 }
 
 /** Rows between two pauses of the XLSX writer. */
@@ -67,21 +79,24 @@ const XLSX_BATCH = 250;
  * One worksheet written by exceljs's streaming writer: numbers as numbers, empty cells for
  * nulls, text as text cells (never formulas, so no quote is needed). exceljs hands rows to the
  * zip compressor without back-pressure, so every few hundred rows the writer yields to the
- * event loop (letting compression catch up) and waits while the response is full: memory
- * stays flat however many rows there are.
+ * event loop (letting compression catch up) and waits while the compressor or the response is
+ * full: memory stays flat however many rows there are.
  */
-export function xlsxStream(rows: AsyncIterable<ExportRow>): Readable {
+export function xlsxStream(pages: AsyncIterable<ExportRow[]>): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Aggregates');
   const write = async () => {
     sheet.addRow([...exportColumns]).commit();
     let count = 0;
-    for await (const row of rows) {
-      sheet.addRow(exportColumns.map((column) => row[column] ?? undefined)).commit();
-      if (++count % XLSX_BATCH !== 0) continue;
-      await new Promise((resolve) => setImmediate(resolve));
-      if (out.writableNeedDrain) await once(out, 'drain');
+    for await (const page of pages) {
+      for (const row of page) {
+        sheet.addRow(exportColumns.map((column) => row[column] ?? undefined)).commit();
+        if (++count % XLSX_BATCH !== 0) continue;
+        await new Promise((resolve) => setImmediate(resolve));
+        await compressorReady(sheet);
+        if (out.writableNeedDrain) await once(out, 'drain');
+      }
     }
     sheet.commit();
     await workbook.commit();

@@ -1,27 +1,58 @@
 import type { Database } from '@pulse/db';
-import type { Kysely } from 'kysely';
-import type { StatsView } from '../insights/insights-read.repository.js';
+import { sql, type Kysely } from 'kysely';
 
 export interface CycleRange {
   from?: Date | undefined;
   to?: Date | undefined;
 }
 
+/** The constructs of the export, in its row order. */
+export const CONSTRUCTS = ['autonomy', 'competence', 'relatedness', 'openness'] as const;
+type Construct = (typeof CONSTRUCTS)[number];
+type Figure = 'n' | 'mean' | 'ci_low' | 'ci_high';
+const figures: Record<Figure, { key: string; type: 'int4' | 'float8' }> = {
+  n: { key: 'n', type: 'int4' },
+  mean: { key: 'mean', type: 'float8' },
+  ci_low: { key: 'ciLow', type: 'float8' },
+  ci_high: { key: 'ciHigh', type: 'float8' },
+};
+
+/** One stored cell with the figures the export needs, flat: `autonomy_mean`, `openness_n`… */
+export type ExportStat = {
+  team_id: string | null;
+  label: string;
+  opens_at: Date;
+  invited: number;
+  responded: number;
+  suppressed: boolean;
+  reason: string | null;
+  fortress_index: number | null;
+} & { [K in `${Construct}_${Figure}`]: number | null };
+
+/** `(s.scores -> 'autonomy' ->> 'mean')::float8 as autonomy_mean`, and so on. */
+const figureColumns = CONSTRUCTS.flatMap((construct) =>
+  (Object.entries(figures) as [Figure, (typeof figures)[Figure]][]).map(([name, { key, type }]) =>
+    sql<number | null>`(s.scores -> ${sql.lit(construct)} ->> ${sql.lit(key)})::${sql.raw(type)}`.as(`${construct}_${name}`),
+  ),
+);
+
 /**
  * The served figures (team_cycle_stats, nothing recomputed) of the listed teams, or of the
  * whole organisation when `teamIds` is null, for cycles in the range: by team, oldest cycle
- * first. One page of the export.
+ * first. One page of the export. Only the needed numbers leave the database, as plain columns,
+ * so a page is small and short-lived.
  */
-export async function statsPage(db: Kysely<Database>, teamIds: readonly string[] | null, range: CycleRange): Promise<StatsView[]> {
+export async function statsPage(db: Kysely<Database>, teamIds: readonly string[] | null, range: CycleRange): Promise<ExportStat[]> {
   if (teamIds && teamIds.length === 0) return [];
   let query = db
     .selectFrom('team_cycle_stats as s')
     .innerJoin('cycles as c', 'c.id', 's.cycle_id')
-    .select(['s.cycle_id', 's.team_id', 'c.label', 'c.opens_at', 's.invited', 's.responded', 's.suppressed', 's.reason', 's.scores', 's.fortress_index'])
+    .select(['s.team_id', 'c.label', 'c.opens_at', 's.invited', 's.responded', 's.suppressed', 's.reason', 's.fortress_index'])
+    .select(figureColumns)
     .where((eb) => (teamIds === null ? eb('s.team_id', 'is', null) : eb('s.team_id', 'in', teamIds)));
   if (range.from) query = query.where('c.opens_at', '>=', range.from);
   if (range.to) query = query.where('c.opens_at', '<=', range.to);
-  return query.orderBy('s.team_id').orderBy('c.opens_at').orderBy('s.cycle_id').execute();
+  return (await query.orderBy('s.team_id').orderBy('c.opens_at').orderBy('s.cycle_id').execute()) as ExportStat[];
 }
 
 export interface AlertSpan {

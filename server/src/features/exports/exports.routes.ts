@@ -27,14 +27,14 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const query = request.query;
       const source = await aggregateExport(app.db, app.config, query);
-      const rows = audited(source.rows, app.db, request.user!, query);
+      const pages = audited(source.pages, app.db, request.user!, query);
       const { contentType, extension } = formatHeaders[query.format];
       const range = [query.from, query.to].filter(Boolean).map((d) => d!.slice(0, 10));
       reply
         .header('content-type', contentType)
         .header('content-disposition', `attachment; filename="pulse-aggregates${range.map((d) => `-${d}`).join('')}.${extension}"`)
         .header('cache-control', 'no-store');
-      const body = query.format === 'csv' ? csvStream(rows) : query.format === 'json' ? jsonStream(source, rows) : xlsxStream(rows);
+      const body = query.format === 'csv' ? csvStream(pages) : query.format === 'json' ? jsonStream(source, pages) : xlsxStream(pages);
       // Fastify sends a stream as it is; the 200 schema documents the JSON format for OpenAPI.
       return reply.send(body as unknown as ExportJson);
     },
@@ -42,17 +42,17 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 /**
- * Passes the rows through and writes one audit entry with who, format, range and the number
- * of rows: once the last row is out (before the response ends), or with `completed: false`
+ * Passes the pages through and writes one audit entry with who, format, range and the number
+ * of rows: once the last page is out (before the response ends), or with `completed: false`
  * when the download stops early.
  */
-async function* audited(rows: AsyncIterable<ExportRow>, db: Kysely<Database>, user: SessionUser, query: ExportQuery): AsyncGenerator<ExportRow> {
+async function* audited(pages: AsyncIterable<ExportRow[]>, db: Kysely<Database>, user: SessionUser, query: ExportQuery): AsyncGenerator<ExportRow[]> {
   let count = 0;
   let completed = false;
   try {
-    for await (const row of rows) {
-      count++;
-      yield row;
+    for await (const page of pages) {
+      count += page.length;
+      yield page;
     }
     completed = true;
   } finally {

@@ -1,14 +1,15 @@
 import type { Database } from '@pulse/db';
-import type { Construct, ExportQuery, ExportRow, Scores } from '@pulse/shared';
+import type { ExportQuery, ExportRow } from '@pulse/shared';
 import { alertLevels, suppressionMessage, type SuppressionReason } from '@pulse/shared/insights';
 import type { Kysely } from 'kysely';
-import { allTeams, type StatsView } from '../insights/insights-read.repository.js';
+import { allTeams } from '../insights/insights-read.repository.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
-import { alertSpans, statsPage, type AlertSpan, type CycleRange } from './exports.repository.js';
+import { alertSpans, CONSTRUCTS, statsPage, type AlertSpan, type CycleRange, type ExportStat } from './exports.repository.js';
 
-/** Teams per query: with 36 cycles a page holds 3,600 stats rows, so memory stays flat. */
-export const TEAMS_PER_PAGE = 20;
-const CONSTRUCTS: readonly Construct[] = ['autonomy', 'competence', 'relatedness', 'openness'];
+/** Teams per query: with 36 cycles a page holds 720 stored cells, so memory stays flat. */
+const TEAMS_PER_PAGE = 20;
+/** Stored cells per batch of rows handed to a format (four rows each). */
+const STATS_PER_BATCH = 50;
 /** The organisation's row in the export: no team of its own, so an empty path. */
 const ORGANISATION = { id: null, name: 'Organisation', path: '' };
 
@@ -22,8 +23,8 @@ export interface AggregateExport {
   threshold: number;
   from: string | null;
   to: string | null;
-  /** Rows in team-path order (the organisation first), each team's cycles oldest first. */
-  rows: AsyncGenerator<ExportRow>;
+  /** Pages of rows in team-path order (the organisation first), each team's cycles oldest first. */
+  pages: AsyncGenerator<ExportRow[]>;
 }
 
 /**
@@ -37,53 +38,48 @@ export async function aggregateExport(db: Kysely<Database>, settings: ThresholdS
   const teams = await teamsByPath(db);
   const levelOf = alertLevelLookup(await alertSpans(db));
 
-  const rowsOf = (stat: StatsView, team: TeamLabel): ExportRow[] => {
-    const scores = stat.suppressed ? undefined : (stat.scores as Scores);
+  const rowsOf = (stat: ExportStat, team: TeamLabel): ExportRow[] => {
     const shared = {
       team: team.name,
       team_path: team.path,
       cycle: stat.label,
       response_rate: stat.invited > 0 ? stat.responded / stat.invited : null,
-      fortress_index: scores ? stat.fortress_index : null,
+      fortress_index: stat.suppressed ? null : stat.fortress_index,
       alert_level: team.id ? levelOf(team.id, stat.opens_at) : null,
       suppressed: stat.suppressed ? suppressionMessage(stat.reason as SuppressionReason, threshold) : null,
       cycle_opens_at: stat.opens_at.toISOString().slice(0, 10),
     };
-    return CONSTRUCTS.map((construct) => {
-      const score = scores?.[construct];
-      return {
-        team: shared.team,
-        team_path: shared.team_path,
-        cycle: shared.cycle,
-        construct,
-        n: score?.n ?? null,
-        mean: score?.mean ?? null,
-        ci_low: score?.ciLow ?? null,
-        ci_high: score?.ciHigh ?? null,
-        response_rate: shared.response_rate,
-        fortress_index: shared.fortress_index,
-        alert_level: shared.alert_level,
-        suppressed: shared.suppressed,
-        cycle_opens_at: shared.cycle_opens_at,
-      };
-    });
+    // A suppressed cell has no stored figures (a check constraint), so these are null there.
+    return CONSTRUCTS.map((construct) => ({
+      ...shared,
+      construct,
+      n: stat[`${construct}_n`],
+      mean: stat[`${construct}_mean`],
+      ci_low: stat[`${construct}_ci_low`],
+      ci_high: stat[`${construct}_ci_high`],
+    }));
   };
 
-  async function* rows(): AsyncGenerator<ExportRow> {
-    for (const stat of await statsPage(db, null, range)) yield* rowsOf(stat, ORGANISATION);
-    for (let i = 0; i < teams.length; i += TEAMS_PER_PAGE) {
-      const page = teams.slice(i, i + TEAMS_PER_PAGE);
-      const byTeam = new Map<string, StatsView[]>();
-      for (const stat of await statsPage(db, page.map((t) => t.id), range)) {
-        let list = byTeam.get(stat.team_id!);
-        if (!list) byTeam.set(stat.team_id!, (list = []));
-        list.push(stat);
-      }
-      for (const team of page) for (const stat of byTeam.get(team.id) ?? []) yield* rowsOf(stat, team);
+  // Rows leave in small batches: their objects and the text made of them die young, so the
+  // garbage collector frees them cheaply and memory stays flat.
+  async function* batches(stats: ExportStat[], teamOf: (stat: ExportStat) => TeamLabel): AsyncGenerator<ExportRow[]> {
+    for (let i = 0; i < stats.length; i += STATS_PER_BATCH) {
+      yield stats.slice(i, i + STATS_PER_BATCH).flatMap((stat) => rowsOf(stat, teamOf(stat)));
     }
   }
 
-  return { threshold, from: query.from ?? null, to: query.to ?? null, rows: rows() };
+  async function* pages(): AsyncGenerator<ExportRow[]> {
+    yield* batches(await statsPage(db, null, range), () => ORGANISATION);
+    for (let i = 0; i < teams.length; i += TEAMS_PER_PAGE) {
+      const page = teams.slice(i, i + TEAMS_PER_PAGE);
+      const order = new Map(page.map((team, index) => [team.id, index]));
+      // The query orders by team id; the export follows the teams' path order.
+      const stats = (await statsPage(db, page.map((t) => t.id), range)).sort((x, y) => order.get(x.team_id!)! - order.get(y.team_id!)!);
+      yield* batches(stats, (stat) => page[order.get(stat.team_id!)!]!);
+    }
+  }
+
+  return { threshold, from: query.from ?? null, to: query.to ?? null, pages: pages() };
 }
 
 /** Every team with its slash-separated path, sorted by path so sub-teams follow their parent. */
