@@ -338,6 +338,7 @@ const en = {
   'export.first': 'the first',
   'export.last': 'the latest',
   'export.download': 'Download {format}',
+  'export.useDates': 'Use these dates',
   'export.aboutTitle': 'What the file holds',
   'export.aboutRows':
     'One row per team, cycle and construct: team, team_path, cycle, construct, n, mean, ci_low, ci_high, response_rate, fortress_index, alert_level, suppressed. The organisation as a whole is the row with an empty team_path.',

@@ -21,7 +21,7 @@ export function ExportPage() {
       <section aria-labelledby="export-range" className="panel">
         <h2 id="export-range">{t('export.rangeTitle')}</h2>
         <p className="hint">{t('export.rangeHint')}</p>
-        <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} onChange={(next) => set({ from: next.from, to: next.to })} />
+        <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} applyLabel={t('export.useDates')} onChange={(next) => set({ from: next.from, to: next.to })} />
         <fieldset className="format-choice">
           <legend>{t('export.format')}</legend>
           {exportFormatsList.map((f) => (

@@ -4,7 +4,17 @@ import { Field } from '../../components/forms.js';
 import { t } from '../../i18n/messages.js';
 
 /** Two dates bounding the cycles shown (by start date); applying puts them in the address. */
-export function RangeForm({ range, onChange, children }: { range: CycleRange; onChange(range: CycleRange): void; children?: ReactNode }) {
+export function RangeForm({
+  range,
+  onChange,
+  applyLabel = t('range.apply'),
+  children,
+}: {
+  range: CycleRange;
+  onChange(range: CycleRange): void;
+  applyLabel?: string;
+  children?: ReactNode;
+}) {
   const [from, setFrom] = useState(range.from ?? '');
   const [to, setTo] = useState(range.to ?? '');
   const invalid = from !== '' && to !== '' && from > to;
@@ -25,7 +35,7 @@ export function RangeForm({ range, onChange, children }: { range: CycleRange; on
       </Field>
       {children}
       <button type="submit" disabled={invalid}>
-        {t('range.apply')}
+        {applyLabel}
       </button>
       {(range.from || range.to) && (
         <button type="button" className="button-secondary" onClick={clear}>
