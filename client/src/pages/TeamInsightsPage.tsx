@@ -7,6 +7,7 @@ import { PANEL_HEIGHT_PX } from '../charts/sizes.js';
 import { constructSeries, CONSTRUCTS, fortressSeries, responseSeries } from '../charts/shape.js';
 import { EmptyState, Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
+import { PartnerLine } from '../partners/PartnerLine.js';
 import { AlertsPanel } from './insights/AlertsPanel.js';
 import { CommentsPanel } from './insights/CommentsPanel.js';
 import { RangeForm } from './insights/RangeForm.js';
@@ -36,6 +37,7 @@ export function TeamInsightsPage({ id }: { id: string }) {
         {(data) => (
           <>
             <TeamCharts data={data} />
+            {data.series.some((p) => p.partner) && <PartnerLine series={data.series} team={data.team.name} threshold={data.threshold} />}
             <div className="insights-columns">
               <AlertsPanel teamId={id} />
               <CommentsPanel teamId={id} series={data.series} cycleId={params.get('cycle') ?? undefined} onCycle={(cycle) => setParam({ cycle })} />

@@ -1,4 +1,5 @@
-import { MAX_TEAM_VALUES, type TeamValue } from '@pulse/shared/api/values';
+import type { TeamValue } from '@pulse/shared/api/values';
+import { MAX_TEAM_VALUES } from '@pulse/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { saveTeamValues, useTeamValues } from '../api/customers.js';
 import { FormError, Notice } from '../components/forms.js';

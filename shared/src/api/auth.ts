@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../limits.js';
+export { MIN_PASSWORD_LENGTH };
 
 export const zRole = z.enum(['admin', 'hr', 'leader', 'member']);
 export type Role = z.infer<typeof zRole>;
@@ -28,8 +30,6 @@ export const zTokenParams = z.object({ token: z.string().min(16).max(128) });
 /** What a set-password page may show about its link before the password is chosen. */
 export const zTokenInfo = z.object({ purpose: z.enum(['invite', 'reset']), email: z.string(), name: z.string() });
 export type TokenInfo = z.infer<typeof zTokenInfo>;
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 export const zSetPasswordBody = z.object({
   token: z.string().min(16).max(128),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { zQuestionnaire, zScale } from '../questionnaire.js';
 import { zPartnerItem } from './partners.js';
+import { PULSE_COMMENT_MAX_LENGTH } from '../limits.js';
+export { PULSE_COMMENT_MAX_LENGTH };
 
 /** The longest optional comment a respondent may leave. */
-export const PULSE_COMMENT_MAX_LENGTH = 2000;
 
 /** The link's token is the credential: no session, no account. */
 export const zPulseParams = z.object({ token: z.string() });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-
-export const MIN_ANONYMITY_THRESHOLD = 3;
-export const MAX_ANONYMITY_THRESHOLD = 10;
+import { MIN_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD } from '../limits.js';
+export { MIN_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD };
 
 export const zSettings = z.object({
   /** Smallest group whose answers are ever shown, in any form. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { MAX_TEAM_VALUES } from '../limits.js';
+export { MAX_TEAM_VALUES };
 
 /** At most this many values per team. */
-export const MAX_TEAM_VALUES = 3;
 
 /** One shared value, read "{value} even at the cost of {cost}". */
 export const zTeamValue = z.object({

@@ -5,6 +5,7 @@ import { Field, FormError, Notice } from '../../components/forms.js';
 import { Resource } from '../../components/states.js';
 import { useAction } from '../../components/use-action.js';
 import { t, type MessageKey } from '../../i18n/messages.js';
+import { RemedyLinks } from '../../partners/RemedyLinks.js';
 
 /** The team's alerts: open and acknowledged ones in full, resolved ones folded away. */
 export function AlertsPanel({ teamId }: { teamId: string }) {
@@ -83,11 +84,7 @@ function AlertCard({ alert, onAcknowledged }: { alert: Alert; onAcknowledged?: (
         ))}
       </ul>
       <h4>{t('alerts.actions')}</h4>
-      <ul>
-        {alert.actions.map((action) => (
-          <li key={action}>{action}</li>
-        ))}
-      </ul>
+      <RemedyLinks actions={alert.actions} />
       {alert.status === 'acknowledged' && (
         <p className="alert-note">
           {t('alerts.acknowledgedOn', { date: alert.acknowledgedAt ? new Date(alert.acknowledgedAt).toLocaleDateString('en-GB') : '' })} “{alert.note}”

@@ -1,0 +1,9 @@
+/**
+ * Limits the client needs at run time, in a module without zod: a page that imports one of
+ * these does not pull the schemas (about 20 KB gzipped) into its chunk.
+ */
+export const MIN_PASSWORD_LENGTH = 12;
+export const PULSE_COMMENT_MAX_LENGTH = 2000;
+export const MIN_ANONYMITY_THRESHOLD = 3;
+export const MAX_ANONYMITY_THRESHOLD = 10;
+export const MAX_TEAM_VALUES = 3;
