@@ -27,6 +27,8 @@ COPY db/src db/src
 COPY server/src server/src
 COPY tsconfig.base.json ./
 COPY --from=build /app/client/dist client/dist
+# A bounded heap keeps exports and large answers within the container's memory (docs/dashboards.md).
+ENV NODE_OPTIONS=--max-old-space-size=256
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
