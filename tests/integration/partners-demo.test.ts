@@ -74,4 +74,24 @@ describe(`the demo organisation's partner view and digests (${backend})`, () => 
     expect(legalFortress).toBe(true);
     expect(mails.some((m) => m.to === 'hr@demo.example' && m.subject.startsWith('Organisation digest'))).toBe(true);
   });
+
+  it('exports the partners’ view and the values alignment exactly where the screen shows them', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/exports/aggregates?format=json', headers: hr.headers });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const rows: { team: string; cycle: string; construct: string; n: number | null; mean: number | null; suppressed: string | null }[] =
+      Array.isArray(body) ? body : body.rows;
+    const { series } = await get(`/api/v1/teams/${teamId.Legal}/trends`);
+    for (const point of series) {
+      const partner = rows.find((r) => r.team === 'Legal' && r.cycle === point.label && r.construct === 'partner_responsiveness');
+      if (point.partner) expect(partner).toMatchObject({ n: point.partner.n, mean: point.partner.mean, suppressed: null });
+      else if (partner) expect(partner).toMatchObject({ n: null, mean: null, suppressed: expect.any(String) });
+      const alignment = rows.find((r) => r.team === 'Legal' && r.cycle === point.label && r.construct === 'values_alignment');
+      if (point.alignment) expect(alignment).toMatchObject({ n: point.alignment.n, mean: point.alignment.mean });
+      else expect(alignment).toBeUndefined();
+    }
+    expect(rows.some((r) => r.team === 'Legal' && r.construct === 'partner_responsiveness' && r.mean !== null)).toBe(true);
+    // Payroll (3 people) never shows figures, in any row.
+    expect(rows.filter((r) => r.team === 'Payroll' && r.mean !== null)).toEqual([]);
+  });
 });

@@ -50,7 +50,8 @@ export const zExportRow = z.object({
   team: z.string(),
   team_path: z.string(),
   cycle: z.string(),
-  construct: zConstruct,
+  /** A construct, or `values_alignment` / `partner_responsiveness` where the screen shows them. */
+  construct: z.union([zConstruct, z.enum(['values_alignment', 'partner_responsiveness'])]),
   n: z.number().int().nullable(),
   mean: z.number().nullable(),
   ci_low: z.number().nullable(),

@@ -17,8 +17,16 @@ const figures: Record<Figure, { key: string; type: 'int4' | 'float8' }> = {
   ci_high: { key: 'ciHigh', type: 'float8' },
 };
 
+/** Scores stored in a column of their own: the values alignment and the partners' view. */
+export const EXTRA_SCORES = ['alignment', 'partner'] as const;
+type ExtraScore = (typeof EXTRA_SCORES)[number];
+
 /** One stored cell with the figures the export needs, flat: `autonomy_mean`, `openness_n`… */
 export type ExportStat = {
+  /** Why the partners' view of this team is hidden; null when shown or when nobody rated it. */
+  partner_reason: string | null;
+  /** Whether the partners' view was computed for this team and cycle at all. */
+  partner_rated: boolean;
   team_id: string | null;
   label: string;
   opens_at: Date;
@@ -27,7 +35,7 @@ export type ExportStat = {
   suppressed: boolean;
   reason: string | null;
   fortress_index: number | null;
-} & { [K in `${Construct}_${Figure}`]: number | null };
+} & { [K in `${Construct | ExtraScore}_${Figure}`]: number | null };
 
 /** `(s.scores -> 'autonomy' ->> 'mean')::float8 as autonomy_mean`, and so on. */
 const figureColumns = CONSTRUCTS.flatMap((construct) =>
@@ -36,8 +44,14 @@ const figureColumns = CONSTRUCTS.flatMap((construct) =>
   ),
 );
 
+/** The same figures from the alignment column and the partner total (rater_team_id null). */
+const extraColumns = (Object.entries(figures) as [Figure, (typeof figures)[Figure]][]).flatMap(([name, { key, type }]) => [
+  sql<number | null>`(s.alignment ->> ${sql.lit(key)})::${sql.raw(type)}`.as(`alignment_${name}`),
+  sql<number | null>`(p.score ->> ${sql.lit(key)})::${sql.raw(type)}`.as(`partner_${name}`),
+]);
+
 /**
- * The served figures (team_cycle_stats, nothing recomputed) of the listed teams, or of the
+ * The served figures (team_cycle_stats and partner_cycle_stats, nothing recomputed) of the listed teams, or of the
  * whole organisation when `teamIds` is null, for cycles in the range: by team, oldest cycle
  * first. One page of the export. Only the needed numbers leave the database, as plain columns,
  * so a page is small and short-lived.
@@ -47,8 +61,13 @@ export async function statsPage(db: Kysely<Database>, teamIds: readonly string[]
   let query = db
     .selectFrom('team_cycle_stats as s')
     .innerJoin('cycles as c', 'c.id', 's.cycle_id')
+    .leftJoin('partner_cycle_stats as p', (join) =>
+      join.onRef('p.cycle_id', '=', 's.cycle_id').onRef('p.provider_team_id', '=', 's.team_id').on('p.rater_team_id', 'is', null),
+    )
     .select(['s.team_id', 'c.label', 'c.opens_at', 's.invited', 's.responded', 's.suppressed', 's.reason', 's.fortress_index'])
+    .select(['p.reason as partner_reason', sql<boolean>`p.cycle_id is not null`.as('partner_rated')])
     .select(figureColumns)
+    .select(extraColumns)
     .where((eb) => (teamIds === null ? eb('s.team_id', 'is', null) : eb('s.team_id', 'in', teamIds)));
   if (range.from) query = query.where('c.opens_at', '>=', range.from);
   if (range.to) query = query.where('c.opens_at', '<=', range.to);

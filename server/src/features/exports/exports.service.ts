@@ -1,9 +1,16 @@
 import type { Database } from '@pulse/db';
 import type { ExportQuery, ExportRow } from '@pulse/shared';
-import { alertLevels, suppressionMessage, type SuppressionReason } from '@pulse/shared/insights';
+import {
+  alertLevels,
+  partnerSuppressionMessage,
+  suppressionMessage,
+  type PartnerSuppressionReason,
+  type SuppressionReason,
+} from '@pulse/shared/insights';
 import type { Kysely } from 'kysely';
 import { allTeams } from '../insights/insights-read.repository.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
+import type { EXTRA_SCORES} from './exports.repository.js';
 import { alertSpans, CONSTRUCTS, statsPage, type AlertSpan, type CycleRange, type ExportStat } from './exports.repository.js';
 
 /** Teams per query: with 36 cycles a page holds 720 stored cells, so memory stays flat. */
@@ -49,15 +56,22 @@ export async function aggregateExport(db: Kysely<Database>, settings: ThresholdS
       suppressed: stat.suppressed ? suppressionMessage(stat.reason as SuppressionReason, threshold) : null,
       cycle_opens_at: stat.opens_at.toISOString().slice(0, 10),
     };
+    const figuresOf = (key: (typeof CONSTRUCTS)[number] | (typeof EXTRA_SCORES)[number]) => ({
+      n: stat[`${key}_n`],
+      mean: stat[`${key}_mean`],
+      ci_low: stat[`${key}_ci_low`],
+      ci_high: stat[`${key}_ci_high`],
+    });
     // A suppressed cell has no stored figures (a check constraint), so these are null there.
-    return CONSTRUCTS.map((construct) => ({
-      ...shared,
-      construct,
-      n: stat[`${construct}_n`],
-      mean: stat[`${construct}_mean`],
-      ci_low: stat[`${construct}_ci_low`],
-      ci_high: stat[`${construct}_ci_high`],
-    }));
+    const rows: ExportRow[] = CONSTRUCTS.map((construct) => ({ ...shared, construct, ...figuresOf(construct) }));
+    // Shown only where the screen shows it: alignment of a visible cell of a team with values.
+    if (stat.alignment_n !== null) rows.push({ ...shared, construct: 'values_alignment', ...figuresOf('alignment') });
+    // The partners' view has its own rule (k ratings from two teams) and its own reason.
+    if (stat.partner_rated) {
+      const reason = stat.partner_reason ? partnerSuppressionMessage(stat.partner_reason as PartnerSuppressionReason, threshold) : null;
+      rows.push({ ...shared, construct: 'partner_responsiveness', ...figuresOf('partner'), suppressed: reason });
+    }
+    return rows;
   };
 
   // Rows leave in small batches: their objects and the text made of them die young, so the
