@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '@pulse/server/demo/seed-demo';
-import { loginAs, type Session } from '../support/auth.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoOrganisation } from '../support/demo.js';
 import { readOutbox } from '../support/pulse.js';
-import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { backend } from '../support/test-app.js';
 
 const stableTeams = ['IT Service Desk', 'Finance', 'Platform', 'Design', 'Sales North', 'Sales South', 'Customer Success', 'Onboarding'];
 
 describe(`the demo organisation (${backend})`, () => {
-  let t: TestApp;
-  let hr: Session;
-  const teamId: Record<string, string> = {};
+  const demo = useDemoOrganisation();
+  const { teamId, get } = demo;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    const summary = await seedDemo({ db: t.app.db, mailer: t.app.mailer, publicUrl: t.app.config.publicUrl, log: t.app.log, settings: t.config });
-    expect(summary).toMatchObject({ teams: 14, cycles: 18 });
-    expect(summary.members).toBeGreaterThanOrEqual(100);
-    for (const team of await t.app.db.selectFrom('teams').select(['id', 'name']).execute()) teamId[team.name] = team.id;
-    hr = await loginAs(t.app, 'hr');
-  }, 120_000);
-  afterAll(() => t.close());
-
-  const get = async (url: string) => {
-    const res = await t.app.inject({ method: 'GET', url, headers: hr.headers });
-    expect(res.statusCode).toBe(200);
-    return res.json();
-  };
+  it('seeds 14 teams, more than 100 members and 18 closed cycles', () => {
+    expect(demo.summary).toMatchObject({ teams: 14, cycles: 18 });
+    expect(demo.summary.members).toBeGreaterThanOrEqual(100);
+  });
 
   it('has an open fortress alert on Legal, citing relatedness and openness with evidence', async () => {
     const { alerts } = await get(`/api/v1/alerts?status=open&teamId=${teamId.Legal}`);
@@ -59,9 +46,9 @@ describe(`the demo organisation (${backend})`, () => {
   });
 
   it('opens this month’s pulse with a mailed link for every member', async () => {
-    const mails = (await readOutbox(t.app)).filter((m) => m.token);
+    const mails = (await readOutbox(demo.t.app)).filter((m) => m.token);
     expect(mails.length).toBeGreaterThanOrEqual(100);
-    const pulse = await t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mails[0]!.token}` });
+    const pulse = await demo.t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mails[0]!.token}` });
     expect(pulse.statusCode).toBe(200);
   });
 });

@@ -1,31 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '@pulse/server/demo/seed-demo';
-import { loginAs, type Session } from '../support/auth.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoOrganisation } from '../support/demo.js';
 import { readOutbox } from '../support/pulse.js';
-import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { backend } from '../support/test-app.js';
 
 /** The demo organisation seen from outside: Legal's customers rate it, and leaders get digests. */
 describe(`the demo organisation's partner view and digests (${backend})`, () => {
-  let t: TestApp;
-  let hr: Session;
-  const teamId: Record<string, string> = {};
+  const demo = useDemoOrganisation();
+  const { teamId, get } = demo;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    const summary = await seedDemo({ db: t.app.db, mailer: t.app.mailer, publicUrl: t.app.config.publicUrl, log: t.app.log, settings: t.config });
-    expect(summary.partnerRatings).toBeGreaterThan(500);
-    for (const team of await t.app.db.selectFrom('teams').select(['id', 'name']).execute()) teamId[team.name] = team.id;
-    hr = await loginAs(t.app, 'hr');
-  }, 120_000);
-  afterAll(() => t.close());
-
-  const get = async (url: string) => {
-    const res = await t.app.inject({ method: 'GET', url, headers: hr.headers });
-    expect(res.statusCode).toBe(200);
-    return res.json();
-  };
+  it('has more than 500 partner ratings', () => {
+    expect(demo.summary.partnerRatings).toBeGreaterThan(500);
+  });
 
   it('cites what Legal says of itself next to what the teams that rely on it see', async () => {
     const { alerts } = await get(`/api/v1/alerts?status=open&teamId=${teamId.Legal}`);
@@ -44,10 +31,10 @@ describe(`the demo organisation's partner view and digests (${backend})`, () => 
   });
 
   it('has mailed Legal’s leader a digest naming its fortress alert, with no figure from a suppressed group', async () => {
-    const mails = (await readOutbox(t.app)).filter((m) => /new or escalated/.test(m.subject));
+    const mails = (await readOutbox(demo.t.app)).filter((m) => /new or escalated/.test(m.subject));
     const lena = mails.filter((m) => m.to === 'lena.legal@demo.example');
     expect(lena.length).toBeGreaterThan(0);
-    const stats = await t.app.db
+    const stats = await demo.t.app.db
       .selectFrom('team_cycle_stats as s')
       .innerJoin('cycles as c', 'c.id', 's.cycle_id')
       .innerJoin('teams as tm', 'tm.id', 's.team_id')
@@ -56,7 +43,7 @@ describe(`the demo organisation's partner view and digests (${backend})`, () => 
     const suppressed = new Set(stats.filter((s) => s.suppressed).map((s) => `${s.label}|${s.name}`));
     expect(suppressed.size).toBeGreaterThan(0); // Payroll, every month
     const text = async (file: string) => {
-      const qp = (await readFile(path.join(t.app.mailer.outboxDir, file), 'latin1')).replace(/=\r?\n/g, '');
+      const qp = (await readFile(path.join(demo.t.app.mailer.outboxDir, file), 'latin1')).replace(/=\r?\n/g, '');
       return Buffer.from(qp.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
     };
     let legalFortress = false;
@@ -76,7 +63,7 @@ describe(`the demo organisation's partner view and digests (${backend})`, () => 
   });
 
   it('exports the partners’ view and the values alignment exactly where the screen shows them', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/exports/aggregates?format=json', headers: hr.headers });
+    const res = await demo.t.app.inject({ method: 'GET', url: '/api/v1/exports/aggregates?format=json', headers: demo.hr.headers });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const rows: { team: string; cycle: string; construct: string; n: number | null; mean: number | null; suppressed: string | null }[] =
