@@ -4,6 +4,7 @@ import { blurAnswerTrail } from '@pulse/server/features/pulse/pulse.repository';
 import { loginAs } from '../support/auth.js';
 import { fullAnswers, openWindow, readOutbox, seedTeams } from '../support/pulse.js';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { tableColumns } from '../support/schema.js';
 
 /**
  * The heart of trust: a stored response must not lead back to a member or a link, not through
@@ -28,10 +29,7 @@ describe(`anonymous storage of responses (${backend})`, () => {
   afterAll(() => t.close());
 
   it('has only the columns cycle, team, questionnaire version, answers, comment and a random id', async () => {
-    const columns = await sql<{ column_name: string; data_type: string }>`
-      select column_name, data_type from information_schema.columns
-      where table_schema = 'public' and table_name = 'responses' order by column_name`.execute(t.app.db);
-    expect(columns.rows).toEqual([
+    expect(await tableColumns(t.app.db, 'responses')).toEqual([
       { column_name: 'answers', data_type: 'jsonb' },
       { column_name: 'comment', data_type: 'text' },
       { column_name: 'cycle_id', data_type: 'uuid' },

@@ -4,6 +4,7 @@ import { blurAnswerTrail } from '@pulse/server/features/pulse/pulse.repository';
 import { loginAs, type Session } from '../support/auth.js';
 import { clearOutbox, fullAnswers, readOutbox, seedTeams, type SeededTeam } from '../support/pulse.js';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
+import { tableColumns } from '../support/schema.js';
 
 type PartnerAnswers = Record<string, Record<string, number>>;
 
@@ -133,10 +134,7 @@ describe(`partner ratings (${backend})`, () => {
   it('stores a rating without rater, token or time: only the cycle, the provider and the rater’s team', async () => {
     // Cycle 1's answers: Sales 3 ratings and Support 1, the rest leave Legal out ("not asked").
     await answerAll(1, { Sales: [3, 4, 4], Support: [1, 2, 1] });
-    const columns = await sql<{ column_name: string; data_type: string }>`
-      select column_name, data_type from information_schema.columns
-      where table_schema = 'public' and table_name = 'partner_ratings' order by column_name`.execute(t.app.db);
-    expect(columns.rows).toEqual([
+    expect(await tableColumns(t.app.db, 'partner_ratings')).toEqual([
       { column_name: 'answers', data_type: 'jsonb' },
       { column_name: 'cycle_id', data_type: 'uuid' },
       { column_name: 'id', data_type: 'uuid' },

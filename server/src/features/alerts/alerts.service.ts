@@ -77,7 +77,11 @@ export async function storeAlertEpisodes(trx: Transaction<Database>, alerts: rea
     const acknowledgedAbove = row.acknowledged_level !== null && rank(e.last.level) <= rank(row.acknowledged_level);
     const status: AlertStatus = e.resolvedCycleId ? 'resolved' : row.status === 'acknowledged' && acknowledgedAbove ? 'acknowledged' : 'open';
     if (status === 'open' && rank(e.last.level) > rank(row.level)) escalated.push(e.key);
-    await updateAlert(trx, row.id, { ...content, status });
+    // Most episodes are untouched by a new cycle: write only those that changed.
+    const unchanged =
+      status === row.status &&
+      (Object.keys(content) as (keyof typeof content)[]).every((key) => JSON.stringify(content[key]) === JSON.stringify(row[key]));
+    if (!unchanged) await updateAlert(trx, row.id, { ...content, status });
   }
   await insertAlerts(trx, fresh);
   await deleteAlerts(trx, [...existing.values()].map((r) => r.id));

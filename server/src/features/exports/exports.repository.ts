@@ -1,5 +1,6 @@
 import type { Database } from '@pulse/db';
 import { sql, type Kysely } from 'kysely';
+import type { StatsView } from '../insights/insights-read.repository.js';
 
 export interface CycleRange {
   from?: Date | undefined;
@@ -22,19 +23,11 @@ export const EXTRA_SCORES = ['alignment', 'partner'] as const;
 type ExtraScore = (typeof EXTRA_SCORES)[number];
 
 /** One stored cell with the figures the export needs, flat: `autonomy_mean`, `openness_n`… */
-export type ExportStat = {
+export type ExportStat = Omit<StatsView, 'cycle_id' | 'scores' | 'alignment'> & {
   /** Why the partners' view of this team is hidden; null when shown or when nobody rated it. */
   partner_reason: string | null;
   /** Whether the partners' view was computed for this team and cycle at all. */
   partner_rated: boolean;
-  team_id: string | null;
-  label: string;
-  opens_at: Date;
-  invited: number;
-  responded: number;
-  suppressed: boolean;
-  reason: string | null;
-  fortress_index: number | null;
 } & { [K in `${Construct | ExtraScore}_${Figure}`]: number | null };
 
 /** `(s.scores -> 'autonomy' ->> 'mean')::float8 as autonomy_mean`, and so on. */
