@@ -9,6 +9,7 @@ import * as partnerRatings from './migrations/20261128T220100_partner_ratings.js
 import * as teamValues from './migrations/20261128T220200_team_values.js';
 import * as alertDigests from './migrations/20261128T220300_alert_digests.js';
 import * as answerHotUpdates from './migrations/20261128T230000_answer_hot_updates.js';
+import * as claimFunction from './migrations/20261128T233000_claim_function.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '20261128T220200_team_values': teamValues,
   '20261128T220300_alert_digests': alertDigests,
   '20261128T230000_answer_hot_updates': answerHotUpdates,
+  '20261128T233000_claim_function': claimFunction,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -53,12 +53,11 @@ export interface ResponseExtras {
 }
 
 /**
- * Marks the invitation answered and stores the response in ONE statement, so it is both or
- * neither. Under concurrent submissions of one token PostgreSQL re-checks `not answered` on
- * the locked row, so exactly one statement inserts. The response copies only the cycle, the
- * team and the questionnaire version: nothing that leads back to the invitation.
- * Partner ratings go in with it, each its own row with only the cycle, the provider and the
- * rater's team: no member, no token, no time.
+ * Marks the invitation answered and stores the response, with its partner ratings, in ONE
+ * statement (a call of `claim_pulse_response`, whose migration says why it is a function):
+ * both or neither, and under concurrent submissions of one token exactly one stores. The
+ * response copies only the cycle, the team and the questionnaire version; each rating only the
+ * cycle, the provider and the rater's team: nothing that leads back to the invitation.
  * Resolves false when the invitation was already answered, its cycle is not open, or the
  * token is unknown, or its cycle asks another questionnaire version than `questionnaireVersion`
  * (the version the answers were checked against), or the team's values do not match
@@ -73,27 +72,10 @@ export async function claimAndStoreResponse(
   now: Date,
   extras: ResponseExtras = { partners: [], withValues: false },
 ): Promise<boolean> {
-  const result = await sql<{ stored: number }>`
-    with claimed as (
-      update invitations as i set answered = true
-      from cycles as c
-      where (i.token_hash = ${tokenHash} or i.reminder_token_hash = ${tokenHash})
-        and not i.answered
-        and c.id = i.cycle_id and c.status = 'open' and c.closes_at > ${now}
-        and c.questionnaire_version = ${questionnaireVersion}
-        and exists (select 1 from team_values v where v.team_id = i.team_id) = ${extras.withValues}::boolean
-      returning i.cycle_id, i.team_id, c.questionnaire_version
-    ),
-    rated as (
-      insert into partner_ratings (cycle_id, provider_team_id, rater_team_id, answers)
-      select claimed.cycle_id, p.provider, claimed.team_id, p.answers
-      from claimed cross join jsonb_to_recordset(${JSON.stringify(extras.partners)}::jsonb) as p(provider uuid, answers jsonb)
-      returning 1
-    )
-    insert into responses (cycle_id, team_id, questionnaire_version, answers, comment)
-    select cycle_id, team_id, questionnaire_version, ${answersJson}::jsonb, ${comment} from claimed
-    returning 1 as stored`.execute(db);
-  return result.rows.length === 1;
+  const result = await sql<{ stored: boolean }>`
+    select claim_pulse_response(${tokenHash}, ${questionnaireVersion}, ${answersJson}::jsonb, ${comment}, ${now},
+      ${JSON.stringify(extras.partners)}::jsonb, ${extras.withValues}) as stored`.execute(db);
+  return result.rows[0]?.stored === true;
 }
 
 /**
