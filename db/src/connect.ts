@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { openEmbeddedDatabase } from './pglite-store.js';
+import { namingPool } from './named-statements.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { pgTypes } from './type-parsers.js';
 import type { Database } from './schema.js';
@@ -37,7 +38,7 @@ export function guardPool(pool: pg.Pool, onError: (error: Error) => void): void 
 
 /** Kysely over an existing `pg` pool (closing the pool stays with whoever created it). */
 export function kyselyOnPool(pool: pg.Pool): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
 }
 
 /** Kysely over the embedded PGlite database in `dataDir`, holding its directory lock. */

@@ -1,3 +1,4 @@
+import { claimAndStoreResponse } from '@pulse/server/features/pulse/pulse.repository';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
@@ -38,5 +39,16 @@ describe(`values at the repository boundary (${backend})`, () => {
     await t.app.db.insertInto('audit_log').values({ action: 'probe' }).execute();
     await expect(t.app.db.updateTable('audit_log').set({ action: 'changed' }).execute()).rejects.toThrow(/append-only/);
     await expect(t.app.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+  });
+
+  // Planning the claim on every answer cost more than running it (docs/benchmarks.md).
+  it.skipIf(backend !== 'postgres')('prepares the answering claim once per PostgreSQL connection and reuses it', async () => {
+    await t.app.db.connection().execute(async (connection) => {
+      const prepared = async () => (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection)).rows.map((r) => r.name);
+      expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', null, new Date())).toBe(false);
+      expect(await prepared()).toEqual(['claim_pulse_response']);
+      expect(await claimAndStoreResponse(connection, 'no such token either', 1, '{}', null, new Date())).toBe(false);
+      expect(await prepared()).toEqual(['claim_pulse_response']);
+    });
   });
 });

@@ -1,5 +1,5 @@
-import type { CycleStatus, Database } from '@pulse/db';
-import { sql, type Kysely } from 'kysely';
+import { claimPulseResponse, type CycleStatus, type Database } from '@pulse/db';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 
 /** What a link's token opens: its invitation's state, cycle and team. */
 export interface TokenTarget {
@@ -54,7 +54,8 @@ export interface ResponseExtras {
 
 /**
  * Marks the invitation answered and stores the response, with its partner ratings, in ONE
- * statement (a call of `claim_pulse_response`, whose migration says why it is a function):
+ * statement (a call of `claim_pulse_response`, whose migration says why it is a function, sent
+ * as a named statement so each PostgreSQL connection parses and plans the call once):
  * both or neither, and under concurrent submissions of one token exactly one stores. The
  * response copies only the cycle, the team and the questionnaire version; each rating only the
  * cycle, the provider and the rater's team: nothing that leads back to the invitation.
@@ -72,9 +73,8 @@ export async function claimAndStoreResponse(
   now: Date,
   extras: ResponseExtras = { partners: [], withValues: false },
 ): Promise<boolean> {
-  const result = await sql<{ stored: boolean }>`
-    select claim_pulse_response(${tokenHash}, ${questionnaireVersion}, ${answersJson}::jsonb, ${comment}, ${now},
-      ${JSON.stringify(extras.partners)}::jsonb, ${extras.withValues}) as stored`.execute(db);
+  const parameters = [tokenHash, questionnaireVersion, answersJson, comment, now, JSON.stringify(extras.partners), extras.withValues];
+  const result = await db.executeQuery<{ stored: boolean }>(CompiledQuery.raw(claimPulseResponse.text, parameters));
   return result.rows[0]?.stored === true;
 }
 
