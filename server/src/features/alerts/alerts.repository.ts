@@ -3,7 +3,9 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AlertsTable } from '@pulse/db';
 
 export type AlertRow = Selectable<AlertsTable>;
-export type AlertView = AlertRow & { team_name: string; cycle_label: string };
+/** The columns an alert is shown with (alerts.service `toAlert`), and its team's and cycle's names. */
+const viewColumns = ['id', 'team_id', 'cycle_id', 'kind', 'level', 'status', 'summary', 'signals', 'actions', 'acknowledged_at', 'note'] as const;
+export type AlertView = Pick<AlertRow, (typeof viewColumns)[number]> & { team_name: string; cycle_label: string };
 
 export async function allAlertRows(trx: Transaction<Database>): Promise<AlertRow[]> {
   return trx.selectFrom('alerts').selectAll().execute();
@@ -43,7 +45,7 @@ export async function listAlerts(
     .selectFrom('alerts as a')
     .innerJoin('teams as t', 't.id', 'a.team_id')
     .innerJoin('cycles as c', 'c.id', 'a.cycle_id')
-    .selectAll('a')
+    .select(viewColumns.map((column) => `a.${column}` as const))
     .select(['t.name as team_name', 'c.label as cycle_label'])
     .where('a.status', 'in', filter.statuses);
   if (filter.teamIds) query = query.where('a.team_id', 'in', filter.teamIds);

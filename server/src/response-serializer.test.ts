@@ -1,0 +1,23 @@
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { responseSerializer } from './response-serializer.js';
+
+const serialize = responseSerializer({ schema: z.object({ team: z.string(), score: z.number() }), method: 'GET', url: '/x', httpStatus: '200' });
+
+describe('the response serializer', () => {
+  it('sends only the fields the schema names, so a stray field never reaches the client', () => {
+    const json = serialize({ team: 'Legal', score: 61.5, answers: [4, 2, 5], email: 'lena@example.test' });
+    expect(JSON.parse(json)).toEqual({ team: 'Legal', score: 61.5 });
+  });
+
+  it('refuses an answer that does not match its schema instead of sending it', () => {
+    let thrown: unknown;
+    try {
+      serialize({ team: 'Legal', score: 'sixty' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isResponseSerializationError(thrown)).toBe(true);
+  });
+});
