@@ -116,7 +116,9 @@ describe('people and access in Chromium', () => {
     await leaderPage.getByLabel('New password').fill(LEADER_PASSWORD);
     await leaderPage.getByLabel('Repeat the password').fill(LEADER_PASSWORD);
     await leaderPage.getByRole('button', { name: 'Save password and sign in' }).click();
-    await leaderPage.waitForURL(/\/teams$/);
+    // A leader lands on their insights; the team tree is one link away.
+    await leaderPage.waitForURL(/\/insights$/);
+    await leaderPage.getByRole('link', { name: 'Teams' }).click();
     await expect.poll(() => teamNames(leaderPage)).toEqual(['Sales', 'Inside']);
     expect(await leaderPage.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     await checkPage(leaderPage, 360);
@@ -170,6 +172,16 @@ describe('people and access in Chromium', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'now 7' }).count()).toBe(1);
     await checkPage(page, 360);
+
+    // The session ends while the page is open (expiry, or signed out elsewhere): the next page
+    // sends its reader to sign in again and back to where they were going.
+    await server.app.db.deleteFrom('sessions').execute();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.waitForURL(/\/login\?next=%2Faudit$/);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/audit$/);
     await context.close();
     expect(cspErrors).toEqual([]);
   });
@@ -185,7 +197,7 @@ describe('people and access in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(hr.password);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/teams$/);
+    await page.waitForURL(/\/insights$/);
     // The skip link is the first stop and lands on the page content.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');

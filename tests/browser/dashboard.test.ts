@@ -43,7 +43,8 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(demoAccounts.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/teams$/);
+    // Leaders and HR land on the insights.
+    await page.waitForURL(/\/insights$/);
     return { context, page };
   }
 

@@ -33,7 +33,7 @@ describe('internal customers and partner ratings in Chromium', () => {
     await page.getByLabel('Email').fill(hr.email);
     await page.getByLabel('Password').fill(hr.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/teams$/);
+    await page.waitForURL(/\/insights$/);
     return page;
   }
   const csvFile = (text: string) => ({ name: 'map.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });

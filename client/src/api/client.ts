@@ -18,6 +18,16 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+let sessionEnded: (() => void) | null = null;
+
+/**
+ * `listener` hears when the server refuses a request for want of a session (401) outside the
+ * sign-in routes: the session expired or was ended elsewhere. Null stops listening.
+ */
+export function whenSessionEnds(listener: (() => void) | null): void {
+  sessionEnded = listener;
+}
+
 /**
  * Calls the API with the session cookie. Bodies are JSON unless a string is given with its own
  * content type. Resolves with the parsed body (undefined for 204), rejects with ApiRequestError.
@@ -38,6 +48,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/api/v1/auth/')) sessionEnded?.();
     if (isErrorBody(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.details);
     throw new ApiRequestError(response.status, 'unexpected_response', `The server answered ${response.status}.`);
   }

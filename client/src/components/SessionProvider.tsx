@@ -1,7 +1,7 @@
 import type { User } from '@pulse/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fetchMe, logout } from '../api/auth.js';
-import { ApiRequestError } from '../api/client.js';
+import { ApiRequestError, whenSessionEnds } from '../api/client.js';
 
 export type SessionState =
   | { status: 'loading' }
@@ -36,6 +36,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // A session that expires while a page is open sends its reader to sign in again (RequireRole
+  // redirects with `next`), instead of leaving an error on the page.
+  useEffect(() => {
+    whenSessionEnds(() => setState({ status: 'signed-out' }));
+    return () => whenSessionEnds(null);
+  }, []);
   const value = useMemo<Session>(
     () => ({
       state,
