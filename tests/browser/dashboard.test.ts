@@ -160,8 +160,12 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
         const values = await rowOf(row.team.name).locator('.heat-value').allTextContents();
         expect(values).toEqual(CONSTRUCTS.map((c) => fmt(row.scores![c].mean)));
       }
+      // Partners' rating, hidden or not, comes from the same API figure (text before its spoken detail).
+      const partner = await rowOf(row.team.name).locator('.partner-cell').textContent();
+      expect(partner!.split(',')[0]).toBe(row.partner ? fmt(row.partner.mean) : '—');
     }
     expect(overview.rows.some((r) => r.suppressed)).toBe(true);
+    expect(overview.rows.some((r) => r.partner)).toBe(true);
     await checkPage(page, 1280);
 
     // The fortress watch puts Legal first; sorting and collapsing keep the hierarchy.

@@ -203,6 +203,18 @@ describe(`partner ratings (${backend})`, () => {
     // The providers Hub rated (at most 10 ratings from one team) never show.
     const finance = await t.app.inject({ method: 'GET', url: `/api/v1/teams/${providers[0]}/trends`, headers: hr.headers });
     expect(finance.json().series.every((p: { partner?: unknown }) => p.partner === undefined)).toBe(true);
+
+    // The overview carries the same figure in Legal's row of that cycle, and none before it.
+    const overview = async (cycleId: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/overview?cycleId=${cycleId}`, headers: hr.headers });
+      expect(res.statusCode).toBe(200);
+      return res.json().rows as { team: { id: string }; partner?: unknown }[];
+    };
+    const legalIn = async (cycleId: string) => (await overview(cycleId)).find((r) => r.team.id === teams.Legal!.id)!;
+    expect((await legalIn(cycleIds[2]!)).partner).toEqual(partner);
+    expect((await legalIn(cycleIds[1]!)).partner).toBeUndefined();
+    expect((await legalIn(cycleIds[0]!)).partner).toBeUndefined();
+    expect((await overview(cycleIds[2]!)).filter((r) => r.partner !== undefined).map((r) => r.team.id)).toEqual([teams.Legal!.id]);
   });
 
   it('keeps small cells of the provider × customer matrix blank, and the matrix for HR only', async () => {

@@ -308,6 +308,8 @@ const en = {
   'heatmap.caption': 'Scores from 0 to 100 for {cycle}',
   'heatmap.team': 'Team',
   'heatmap.participation': 'Participation',
+  'heatmap.partner': 'Partners',
+  'heatmap.partnerDetail': '{n} ratings from {teams} teams, 95% CI {ci}',
   'heatmap.alert': 'Alert',
   'heatmap.expand': 'Show the teams beneath {name}',
   'heatmap.collapse': 'Hide the teams beneath {name}',

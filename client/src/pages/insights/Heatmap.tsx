@@ -14,7 +14,13 @@ export interface HeatmapProps {
   onSort(sort: SortKey, descending: boolean): void;
 }
 
-const columnLabel = (key: SortKey) => (key === 'team' ? t('heatmap.team') : key === 'fortress' ? t('charts.fortressIndex') : key === 'participation' ? t('heatmap.participation') : t(`construct.${key}`));
+const columnLabel = (key: SortKey) => {
+  if (key === 'team') return t('heatmap.team');
+  if (key === 'fortress') return t('charts.fortressIndex');
+  if (key === 'partner') return t('heatmap.partner');
+  if (key === 'participation') return t('heatmap.participation');
+  return t(`construct.${key}`);
+};
 
 /**
  * Teams × constructs for one cycle, following the hierarchy: each team's sub-teams sit beneath
@@ -117,11 +123,25 @@ function HeatRow({ node, collapsed, onToggle }: { node: HeatNode; collapsed: boo
           <td>{row.fortressIndex === undefined ? <span className="hint">{t('heatmap.noBaseline')}</span> : fmt(row.fortressIndex)}</td>
         </>
       )}
+      <PartnerCell row={row} />
       <td>
         {row.invited > 0 ? t('heatmap.participationCell', { responded: row.responded, invited: row.invited, rate: Math.round((100 * row.responded) / row.invited) }) : '—'}
       </td>
       <td>{row.alertLevel && <span className={`badge level-${row.alertLevel}`}>{t(`level.${row.alertLevel}`)}</span>}</td>
     </tr>
+  );
+}
+
+/** What the teams that rely on this one rate it: only where its own rule lets it show. */
+function PartnerCell({ row }: { row: HeatNode['row'] }) {
+  const partner = row.partner;
+  if (!partner) return <td className="partner-cell">—</td>;
+  const detail = t('heatmap.partnerDetail', { n: partner.n, teams: partner.raterTeams, ci: fmtCi(partner.ciLow !== null && partner.ciHigh !== null ? [partner.ciLow, partner.ciHigh] : null) });
+  return (
+    <td className="partner-cell" title={detail}>
+      {fmt(partner.mean)}
+      <span className="visually-hidden">, {detail}</span>
+    </td>
   );
 }
 

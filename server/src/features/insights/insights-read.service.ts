@@ -16,7 +16,7 @@ import {
   type StatsView,
   type TeamNode,
 } from './insights-read.repository.js';
-import { partnerLine } from '../partners/partners.service.js';
+import { partnerColumn, partnerLine } from '../partners/partners.service.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 
 /**
@@ -127,11 +127,21 @@ export async function overviewFor(db: Kysely<Database>, settings: ThresholdSetti
   if (!cycle) return { cycle: null, cycles, threshold, rows: [] };
   const org = await organisation(db);
   const levels = await activeAlertLevels(db);
+  // As in a team's trends: partners' ratings have their own rule (docs/partners.md) and show
+  // even where the team's own cell is hidden.
+  const partners = await partnerColumn(db, cycle.id);
   const rows: OverviewRow[] = [];
   for (const stat of await statsForCycle(db, cycle.id)) {
     if (stat.team_id === null || !inScope(scope, stat.team_id) || !org.byId.has(stat.team_id)) continue;
     const ref = org.ref(stat.team_id);
-    rows.push({ ...toPoint(stat, threshold), team: dropDepth(ref), depth: ref.depth, alertLevel: levels.get(stat.team_id) ?? null });
+    const partner = partners.get(stat.team_id);
+    rows.push({
+      ...toPoint(stat, threshold),
+      ...(partner ? { partner } : {}),
+      team: dropDepth(ref),
+      depth: ref.depth,
+      alertLevel: levels.get(stat.team_id) ?? null,
+    });
   }
   rows.sort((a, b) => a.team.path.localeCompare(b.team.path));
   return { cycle, cycles, threshold, rows };

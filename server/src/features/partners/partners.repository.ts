@@ -52,6 +52,17 @@ export async function visibleTotals(db: Kysely<Database>, providerId: string) {
     .execute();
 }
 
+/** The visible partner totals of every provider in one cycle. */
+export async function visibleTotalsForCycle(db: Kysely<Database>, cycleId: string) {
+  return db
+    .selectFrom('partner_cycle_stats')
+    .where('cycle_id', '=', cycleId)
+    .where('rater_team_id', 'is', null)
+    .where('score', 'is not', null)
+    .select(['provider_team_id', 'score', 'rater_teams'])
+    .execute();
+}
+
 /** Every served partner row of one cycle. */
 export async function cycleStats(db: Kysely<Database>, cycleId: string) {
   return db.selectFrom('partner_cycle_stats').where('cycle_id', '=', cycleId).selectAll().execute();

@@ -23,6 +23,7 @@ import {
   replacePartnerMoments,
   replacePartnerStats,
   visibleTotals,
+  visibleTotalsForCycle,
   type PartnerStatsRow,
 } from './partners.repository.js';
 
@@ -78,10 +79,21 @@ export async function storePartnerStats(trx: Transaction<Database>, result: Insi
   await replacePartnerStats(trx, [...targets], partnerStatsRows(result, targets));
 }
 
+const toPartnerScore = (row: { score: unknown; rater_teams: number | null }): PartnerScore => ({
+  ...(row.score as Omit<PartnerScore, 'raterTeams'>),
+  raterTeams: row.rater_teams!,
+});
+
 /** The partner line of a team's trends: its visible totals by cycle id. */
 export async function partnerLine(db: Kysely<Database>, teamId: string): Promise<Map<string, PartnerScore>> {
   const rows = await visibleTotals(db, teamId);
-  return new Map(rows.map((r) => [r.cycle_id, { ...(r.score as Omit<PartnerScore, 'raterTeams'>), raterTeams: r.rater_teams! }]));
+  return new Map(rows.map((r) => [r.cycle_id, toPartnerScore(r)]));
+}
+
+/** The partner column of the overview: every provider's visible total in one cycle, by team id. */
+export async function partnerColumn(db: Kysely<Database>, cycleId: string): Promise<Map<string, PartnerScore>> {
+  const rows = await visibleTotalsForCycle(db, cycleId);
+  return new Map(rows.map((r) => [r.provider_team_id, toPartnerScore(r)]));
 }
 
 /**
