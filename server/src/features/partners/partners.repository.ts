@@ -41,25 +41,11 @@ export async function replacePartnerStats(trx: Transaction<Database>, cycleIds: 
   for (let i = 0; i < rows.length; i += 1_000) await trx.insertInto('partner_cycle_stats').values(rows.slice(i, i + 1_000)).execute();
 }
 
-/** A provider's visible partner totals, by cycle. */
-export async function visibleTotals(db: Kysely<Database>, providerId: string) {
-  return db
-    .selectFrom('partner_cycle_stats')
-    .where('provider_team_id', '=', providerId)
-    .where('rater_team_id', 'is', null)
-    .where('score', 'is not', null)
-    .select(['cycle_id', 'score', 'rater_teams'])
-    .execute();
-}
-
-/** The visible partner totals of every provider in one cycle. */
-export async function visibleTotalsForCycle(db: Kysely<Database>, cycleId: string) {
-  return db
-    .selectFrom('partner_cycle_stats')
-    .where('cycle_id', '=', cycleId)
-    .where('rater_team_id', 'is', null)
-    .where('score', 'is not', null)
-    .select(['provider_team_id', 'score', 'rater_teams'])
+/** Visible partner totals: of one provider in every cycle, or of every provider in one cycle. */
+export async function visibleTotals(db: Kysely<Database>, of: { providerId: string } | { cycleId: string }) {
+  const query = db.selectFrom('partner_cycle_stats').where('rater_team_id', 'is', null).where('score', 'is not', null);
+  return ('providerId' in of ? query.where('provider_team_id', '=', of.providerId) : query.where('cycle_id', '=', of.cycleId))
+    .select(['cycle_id', 'provider_team_id', 'score', 'rater_teams'])
     .execute();
 }
 

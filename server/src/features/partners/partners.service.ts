@@ -23,7 +23,6 @@ import {
   replacePartnerMoments,
   replacePartnerStats,
   visibleTotals,
-  visibleTotalsForCycle,
   type PartnerStatsRow,
 } from './partners.repository.js';
 
@@ -86,13 +85,13 @@ const toPartnerScore = (row: { score: unknown; rater_teams: number | null }): Pa
 
 /** The partner line of a team's trends: its visible totals by cycle id. */
 export async function partnerLine(db: Kysely<Database>, teamId: string): Promise<Map<string, PartnerScore>> {
-  const rows = await visibleTotals(db, teamId);
+  const rows = await visibleTotals(db, { providerId: teamId });
   return new Map(rows.map((r) => [r.cycle_id, toPartnerScore(r)]));
 }
 
 /** The partner column of the overview: every provider's visible total in one cycle, by team id. */
 export async function partnerColumn(db: Kysely<Database>, cycleId: string): Promise<Map<string, PartnerScore>> {
-  const rows = await visibleTotalsForCycle(db, cycleId);
+  const rows = await visibleTotals(db, { cycleId });
   return new Map(rows.map((r) => [r.provider_team_id, toPartnerScore(r)]));
 }
 
