@@ -11,6 +11,10 @@ describe('the response serializer', () => {
     expect(JSON.parse(json)).toEqual({ team: 'Legal', score: 61.5 });
   });
 
+  it('refuses a route whose response schema is not a zod schema when the route is registered', () => {
+    expect(() => responseSerializer({ schema: { type: 'object' } as never, method: 'GET', url: '/y', httpStatus: '200' })).toThrow(/must be zod schemas/);
+  });
+
   it('refuses an answer that does not match its schema instead of sending it', () => {
     let thrown: unknown;
     try {
