@@ -62,8 +62,10 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     reply.header('x-request-id', request.id);
   });
 
-  // Infrastructure first, then features.
+  // Infrastructure first, then features. Security headers go on before any hook can refuse a
+  // request (503 under pressure, 403 on a foreign origin), so refusals carry them too.
   await app.register(errors);
+  await app.register(security, { config });
   // The embedded database runs on the event loop, so a long query looks like overload; and
   // test runs share two cores with many processes. Both shed on requests in progress only.
   const watchEventLoop = Boolean(config.databaseUrl) && config.nodeEnv !== 'test';
@@ -71,7 +73,6 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(database, { config });
   await app.register(mail, { config });
   await app.register(auth, { config });
-  await app.register(security, { config });
   await app.register(scheduler);
   await app.register(openapi);
   await app.register(client);

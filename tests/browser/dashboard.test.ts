@@ -131,6 +131,18 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     await page.getByText('Show the figures of “Autonomy” as a table').click();
     await expect.poll(() => page.getByRole('region', { name: 'Figures: Autonomy' }).locator('tbody tr').count()).toBe(6);
     expect(await page.getByLabel('Cycle', { exact: true }).inputValue()).toBe(first.cycleId);
+
+    // When the session has ended, signing in again comes back to this very view, range and cycle included.
+    const view = page.url();
+    await server.app.db.deleteFrom('sessions').execute();
+    await page.reload();
+    await page.waitForURL(/\/login\?next=/);
+    expect(new URL(page.url()).searchParams.get('next')).toBe(view.slice(server.baseUrl.length));
+    await page.getByLabel('Email').fill(demoAccounts.leaders[0].email);
+    await page.getByLabel('Password').fill(demoAccounts.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(view);
+    await expect.poll(() => page.getByLabel('Cycles from').inputValue()).toBe(first.opensAt.slice(0, 10));
     await context.close();
 
     // At phone width the same view fits the screen.

@@ -19,6 +19,13 @@ function isErrorBody(value: unknown): value is ErrorBody {
 }
 
 let sessionEnded: (() => void) | null = null;
+/** Counts sign-ins, so a 401 to a request sent before the latest one is not taken for its end. */
+let sessionNumber = 0;
+
+/** A new session began (sign-in, password link): older requests' 401s no longer count. */
+export function sessionStarted(): void {
+  sessionNumber++;
+}
 
 /**
  * `listener` hears when the server refuses a request for want of a session (401) outside the
@@ -34,6 +41,7 @@ export function whenSessionEnds(listener: (() => void) | null): void {
  */
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
+  const sentIn = sessionNumber;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -48,7 +56,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    if (response.status === 401 && !path.startsWith('/api/v1/auth/')) sessionEnded?.();
+    if (response.status === 401 && sentIn === sessionNumber && !path.startsWith('/api/v1/auth/')) sessionEnded?.();
     if (isErrorBody(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.details);
     throw new ApiRequestError(response.status, 'unexpected_response', `The server answered ${response.status}.`);
   }

@@ -1,6 +1,6 @@
 import type { Role } from '@pulse/shared';
 import type { ReactNode } from 'react';
-import { Redirect, useLocation } from 'wouter';
+import { Redirect, useLocation, useSearch } from 'wouter';
 import { t } from '../i18n/messages.js';
 import { AppShell } from './AppShell.js';
 import { useSession } from './SessionProvider.js';
@@ -13,10 +13,12 @@ import { ErrorState, Loading } from './states.js';
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const session = useSession();
   const [location] = useLocation();
+  const search = useSearch();
   const { state } = session;
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={() => void session.refresh()} />;
-  if (state.status === 'signed-out') return <Redirect to={`/login?next=${encodeURIComponent(location)}`} />;
+  // Back to the same view after signing in: the address carries its state (cycle, range, sort).
+  if (state.status === 'signed-out') return <Redirect to={`/login?next=${encodeURIComponent(search ? `${location}?${search}` : location)}`} />;
   if (!roles.includes(state.user.role)) {
     return (
       <AppShell>

@@ -1,7 +1,7 @@
 import type { User } from '@pulse/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fetchMe, logout } from '../api/auth.js';
-import { ApiRequestError, whenSessionEnds } from '../api/client.js';
+import { ApiRequestError, sessionStarted, whenSessionEnds } from '../api/client.js';
 
 export type SessionState =
   | { status: 'loading' }
@@ -46,7 +46,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       state,
       user: state.status === 'signed-in' ? state.user : null,
-      signedIn: (user) => setState({ status: 'signed-in', user }),
+      signedIn: (user) => {
+        sessionStarted();
+        setState({ status: 'signed-in', user });
+      },
       signOut: async () => {
         await logout();
         setState({ status: 'signed-out' });
