@@ -74,6 +74,9 @@ describe(`sessions and login (${backend})`, () => {
     const { cookie } = await loginAs(t.app, 'hr');
     const foreign = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, origin: 'https://evil.example' } });
     expect(foreign.statusCode).toBe(403);
+    // The refusal carries the security headers too.
+    expect(foreign.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(foreign.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     const foreignReferer = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/logout',
