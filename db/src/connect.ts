@@ -36,9 +36,12 @@ export function guardPool(pool: pg.Pool, onError: (error: Error) => void): void 
   pool.on('connect', (client) => client.on('error', onError));
 }
 
-/** Kysely over an existing `pg` pool (closing the pool stays with whoever created it). */
-export function kyselyOnPool(pool: pg.Pool): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
+/**
+ * Kysely over an existing `pg` pool (closing the pool stays with whoever created it), sending
+ * the hot statements by name unless `namedStatements` is false (db/src/named-statements.ts).
+ */
+export function kyselyOnPool(pool: pg.Pool, { namedStatements = true } = {}): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatements ? namingPool(pool) : pool }) });
 }
 
 /** Kysely over the embedded PGlite database in `dataDir`, holding its directory lock. */

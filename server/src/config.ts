@@ -19,6 +19,7 @@ const zEnv = z.object({
   SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
   SESSION_MAX_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(24)),
   LOGIN_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(900)),
+  DATABASE_NAMED_STATEMENTS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
 });
 
 export interface Config {
@@ -38,6 +39,11 @@ export interface Config {
   sessionMaxHours: number;
   /** Failed logins are counted over this sliding window (per account and per address). */
   loginWindowSeconds: number;
+  /**
+   * Whether the hot statements go to PostgreSQL as named prepared statements (faster answering);
+   * off for a PgBouncer in transaction pooling without prepared-statement support.
+   */
+  namedStatements: boolean;
 }
 
 /** Raised with every problem in the environment at once, one per line. */
@@ -70,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    namedStatements: e.DATABASE_NAMED_STATEMENTS === 'on',
   });
 }

@@ -51,4 +51,16 @@ describe(`values at the repository boundary (${backend})`, () => {
       expect(await prepared()).toEqual(['claim_pulse_response']);
     });
   });
+
+  it.skipIf(backend !== 'postgres')('sends the claim unnamed with DATABASE_NAMED_STATEMENTS=off, for PgBouncer without prepared statements', async () => {
+    const unnamed = await createTestApp({ DATABASE_NAMED_STATEMENTS: 'off' });
+    try {
+      await unnamed.app.db.connection().execute(async (connection) => {
+        expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', null, new Date())).toBe(false);
+        expect((await sql`select name from pg_prepared_statements`.execute(connection)).rows).toEqual([]);
+      });
+    } finally {
+      await unnamed.close();
+    }
+  });
 });

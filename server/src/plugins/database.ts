@@ -22,7 +22,7 @@ async function database(app: FastifyInstance, { config }: { config: Config }) {
     await app.register(fastifyPostgres, poolOptions(config.databaseUrl));
     guardPool(app.pg.pool, (error) => app.log.warn({ err: error }, 'database connection lost'));
     // The pool belongs to @fastify/postgres, which ends it on close; Kysely only borrows it.
-    app.decorate('db', kyselyOnPool(app.pg.pool));
+    app.decorate('db', kyselyOnPool(app.pg.pool, { namedStatements: config.namedStatements }));
     app.decorate('dbKind', 'postgres');
   } else {
     const embedded = await openEmbedded(config.dataDir);
