@@ -23,4 +23,19 @@ describe('client shell in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('sends the client’s files as compressed at build: brotli when accepted, else gzip, cached for good', async () => {
+    const html = await (await fetch(`${server.baseUrl}/`, { headers: { accept: 'text/html' } })).text();
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)![1]!;
+    const sent = async (encoding: string) => {
+      const response = await fetch(`${server.baseUrl}${script}`, { headers: { 'accept-encoding': encoding } });
+      return { encoding: response.headers.get('content-encoding'), cache: response.headers.get('cache-control'), body: await response.text() };
+    };
+    const [br, gzip, plain] = await Promise.all([sent('br, gzip'), sent('gzip'), sent('identity')]);
+    expect([br.encoding, gzip.encoding, plain.encoding]).toEqual(['br', 'gzip', null]);
+    expect(br.cache).toBe('public, max-age=31536000, immutable');
+    // The same script whichever way it travelled.
+    expect(br.body).toBe(plain.body);
+    expect(gzip.body).toBe(plain.body);
+  });
 });
