@@ -11,7 +11,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +18,7 @@ import { buildApp } from '@pulse/server';
 import { loadConfig } from '@pulse/server/config';
 import { hashToken, newToken, SESSION_COOKIE } from '@pulse/server/plugins/auth';
 import { findPostgresBin, startPostgres } from '../../tests/support/postgres-server.js';
+import { freePort } from '../../tests/support/ports.js';
 
 const LIMIT_MB = 100;
 /** The heap cap of the checked run: about three times the live heap of the running server. */
@@ -138,15 +138,6 @@ async function download(base: string, cookie: string, format: string): Promise<n
     if (code !== 3 || attempt === 10) throw new Error(`${format}: the download failed (exit ${code})`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-}
-
-/** A free loopback port for the server. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
 }
 
 /** VmRSS and VmHWM (peak) of a process, in kB. */

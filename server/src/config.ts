@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -52,6 +53,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** A local .env (see .env.example) fills the variables the environment leaves unset. */
+export function readDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
 }
 
 /** The only reader of the environment: one zod parse, frozen. */

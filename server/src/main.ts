@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { DataDirLockedError } from '@pulse/db';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, readDotEnv } from './config.js';
 import { ensureFirstAdmin } from './first-run.js';
 
 async function main() {
-  // A local .env (see .env.example) fills variables the environment leaves unset.
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  readDotEnv();
   const config = loadConfig();
   const app = await buildApp(config);
   await ensureFirstAdmin(app);

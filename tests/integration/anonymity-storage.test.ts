@@ -4,7 +4,7 @@ import { blurAnswerTrail } from '@pulse/server/features/pulse/pulse.repository';
 import { loginAs } from '../support/auth.js';
 import { fullAnswers, openWindow, readOutbox, seedTeams } from '../support/pulse.js';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
-import { tableColumns } from '../support/schema.js';
+import { personalValues, referencedTables, tableColumns } from '../support/schema.js';
 
 /**
  * The heart of trust: a stored response must not lead back to a member or a link, not through
@@ -45,25 +45,13 @@ describe(`anonymous storage of responses (${backend})`, () => {
   });
 
   it('references only cycles and teams, never users or invitations', async () => {
-    const references = await sql<{ referenced: string }>`
-      select ccu.table_name as referenced
-      from information_schema.table_constraints tc
-      join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
-      where tc.table_name = 'responses' and tc.constraint_type = 'FOREIGN KEY'
-      order by 1`.execute(t.app.db);
-    expect(references.rows.map((r) => r.referenced)).toEqual(['cycles', 'teams']);
+    expect(await referencedTables(t.app.db, 'responses')).toEqual(['cycles', 'teams']);
   });
 
   it('holds no value that names a member, an invitation, a token or its hash', async () => {
     const rows = await t.app.db.selectFrom('responses').selectAll().where('cycle_id', '=', cycleId).execute();
     expect(rows).toHaveLength(7);
-    const invitations = await t.app.db.selectFrom('invitations').selectAll().execute();
-    const users = await t.app.db.selectFrom('users').selectAll().execute();
-    const secrets = [
-      ...tokens,
-      ...invitations.flatMap((i) => [i.id, i.token_hash, i.reminder_token_hash, i.user_id]),
-      ...users.flatMap((u) => [u.id, u.email, u.name]),
-    ].filter((s): s is string => Boolean(s));
+    const secrets = await personalValues(t.app.db, tokens);
     const stored = JSON.stringify(rows);
     for (const secret of secrets) expect(stored).not.toContain(secret);
     for (const row of rows) {

@@ -4,7 +4,7 @@ import { blurAnswerTrail } from '@pulse/server/features/pulse/pulse.repository';
 import { loginAs, type Session } from '../support/auth.js';
 import { clearOutbox, fullAnswers, readOutbox, seedTeams, type SeededTeam } from '../support/pulse.js';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
-import { tableColumns } from '../support/schema.js';
+import { personalValues, referencedTables, tableColumns } from '../support/schema.js';
 
 type PartnerAnswers = Record<string, Record<string, number>>;
 
@@ -141,22 +141,11 @@ describe(`partner ratings (${backend})`, () => {
       { column_name: 'provider_team_id', data_type: 'uuid' },
       { column_name: 'rater_team_id', data_type: 'uuid' },
     ]);
-    const references = await sql<{ referenced: string }>`
-      select distinct ccu.table_name as referenced
-      from information_schema.table_constraints tc
-      join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
-      where tc.table_name = 'partner_ratings' and tc.constraint_type = 'FOREIGN KEY' order by 1`.execute(t.app.db);
-    expect(references.rows.map((r) => r.referenced)).toEqual(['cycles', 'teams']);
+    expect(await referencedTables(t.app.db, 'partner_ratings')).toEqual(['cycles', 'teams']);
 
     const rows = await t.app.db.selectFrom('partner_ratings').selectAll().execute();
     expect(rows).toHaveLength(4);
-    const invitations = await t.app.db.selectFrom('invitations').selectAll().execute();
-    const users = await t.app.db.selectFrom('users').selectAll().execute();
-    const secrets = [
-      ...pulses[1]!.map((l) => l.token),
-      ...invitations.flatMap((i) => [i.id, i.token_hash, i.reminder_token_hash, i.user_id]),
-      ...users.flatMap((u) => [u.id, u.email, u.name]),
-    ].filter((s): s is string => Boolean(s));
+    const secrets = await personalValues(t.app.db, pulses[1]!.map((l) => l.token));
     const stored = JSON.stringify(rows);
     for (const secret of secrets) expect(stored).not.toContain(secret);
     for (const row of rows) {

@@ -3,11 +3,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { migrateToLatest, openDatabase } from '@pulse/db';
 import { pino } from 'pino';
-import { loadConfig } from '../config.js';
+import { loadConfig, readDotEnv } from '../config.js';
 import { createMailer } from '../plugins/mail.js';
 import { demoAccounts } from './demo-organisation.js';
 import { hasData, seedDemo } from './seed-demo.js';
 
+// The same settings `npm start` then serves with, .env included.
+readDotEnv();
 const config = loadConfig();
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
