@@ -38,6 +38,10 @@ describe(`users and roles (${backend})`, () => {
     expect((await call(hr, 'POST', '/users', { email: 'nope', name: 'X', role: 'leader' })).statusCode).toBe(400);
     expect((await call(hr, 'POST', '/users', { email: 'ok@example.test', name: '', role: 'leader' })).statusCode).toBe(400);
     expect((await call(hr, 'PATCH', `/users/${hr.user.id}`, {})).statusCode).toBe(400);
+    expect((await call(hr, 'PATCH', '/users/not-an-id', { name: 'X' })).statusCode).toBe(400);
+    // Nothing was created or changed by any of them.
+    const users = await t.app.db.selectFrom('users').select(['email', 'name']).execute();
+    expect(users.some((u) => u.email === 'ok@example.test' || u.name === 'X')).toBe(false);
   });
 
   it('lets only an admin grant or touch the admin role', async () => {

@@ -59,6 +59,15 @@ describe(`sessions and login (${backend})`, () => {
     expect(await t.app.db.selectFrom('login_failures').selectAll().execute()).toEqual([]);
   });
 
+  it('answers 400 to a logout whose body is not JSON, and keeps the session', async () => {
+    const { cookie } = await loginAs(t.app, 'hr');
+    const headers = { cookie, origin: t.config.publicUrl, 'content-type': 'application/json' };
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers, payload: '{not json' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toEqual(expect.any(String));
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
+  });
+
   it('refuses a session cookie replayed after logout', async () => {
     const { headers } = await loginAs(t.app, 'hr');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(200);

@@ -41,6 +41,12 @@ describe(`shared values and the alignment item (${backend})`, () => {
     expect(half.json().error.details[0].path).toBe('values.0.cost');
     const read = await t.app.inject({ method: 'GET', url: `/api/v1/teams/${legal.id}/values`, headers: hr.headers });
     expect(read.json()).toEqual({ values });
+    // A team id that is not an id, on either method.
+    for (const method of ['GET', 'PUT'] as const) {
+      const bad = await t.app.inject({ method, url: '/api/v1/teams/not-an-id/values', headers: hr.headers, ...(method === 'PUT' ? { payload: { values } } : {}) });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details[0].path).toBe('params.id');
+    }
   });
 
   it('shows the values above one item in the pulse, requires it there, and scores alignment like a construct', async () => {

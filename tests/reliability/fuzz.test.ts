@@ -85,8 +85,12 @@ function encode(text: string): string {
   }
 }
 
-/** Path parameters that are junk, possibly with percent-escapes that are not UTF-8. */
+/**
+ * Path parameters that are junk, possibly with percent-escapes that are not UTF-8, or a
+ * well-formed id of nothing, so that the body's and the query's checks are reached too.
+ */
 const paramValue = fc.oneof(
+  fc.uuid(),
   junkString.map((s) => encode(s || 'x')),
   fc.constantFrom('%FF%FE', '%C3%28', '%E0%80%AF', '%00', '..%2F..%2Fetc%2Fpasswd', '00000000-0000-0000-0000-00000000000Z', 'x'.repeat(300)),
 );

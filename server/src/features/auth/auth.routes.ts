@@ -52,7 +52,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['session'],
         summary: 'End the session on the server and clear its cookie',
-        response: { 204: z.null(), 403: zErrorBody },
+        // 400: a body that is not valid JSON (none is needed).
+        response: { 204: z.null(), 400: zErrorBody, 403: zErrorBody },
       },
     },
     async (request, reply) => {

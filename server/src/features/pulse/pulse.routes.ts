@@ -12,7 +12,8 @@ const logSerializers = {
   req: (request: FastifyRequest) => ({ method: request.method, url: request.url.replace(/\/pulse\/[^/?]+/, '/pulse/[token]') }),
 };
 
-const errors = { 404: zErrorBody, 409: zErrorBody, 410: zErrorBody };
+/** 400: a link that is not valid percent-encoding; 403 (answering): a foreign Origin. */
+const errors = { 400: zErrorBody, 404: zErrorBody, 409: zErrorBody, 410: zErrorBody };
 
 /** Answering a pulse: no login, the link's token is the credential. */
 export const pulseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,7 +40,7 @@ export const pulseRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Answer a pulse, once',
         params: zPulseParams,
         body: zPulseSubmission,
-        response: { 201: zPulseReceived, 400: zErrorBody, ...errors },
+        response: { 201: zPulseReceived, 403: zErrorBody, ...errors },
       },
     },
     async (request, reply) => {
