@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import { zErrorBody } from '@pulse/shared';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
@@ -19,6 +20,7 @@ import { exportsRoutes } from './features/exports/exports.routes.js';
 import { customersRoutes } from './features/customers/customers.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
 import { valuesRoutes } from './features/values/values.routes.js';
+import { alignFiguresWithThreshold } from './features/settings/settings.service.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
 import client from './plugins/client.js';
@@ -74,11 +76,17 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(mail, { config });
   await app.register(auth, { config });
   await app.register(scheduler);
+  // Figures built at another threshold than the one in force (ANONYMITY_THRESHOLD changed) are
+  // rebuilt before the first request.
+  app.addHook('onReady', async () => {
+    if (await alignFiguresWithThreshold(app.db, config)) app.log.info('figures rebuilt at the anonymity threshold in force');
+  });
   await app.register(openapi);
   await app.register(client);
 
   await app.register(
     async (api) => {
+      api.addHook('onRoute', declareSharedErrors);
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(usersRoutes);
@@ -100,6 +108,24 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     { prefix: '/api/v1' },
   );
   return app;
+}
+
+/**
+ * The answers any route can give besides its own, added to every route's contract (and so to
+ * OpenAPI) in one place: 500 and 503 (overload, database down; with Retry-After), and for a
+ * route that takes a body, 413 (over the size limit) and 415 (a content type it does not parse).
+ * All are in the shared error shape. A route's own declaration of a status wins.
+ */
+function declareSharedErrors(route: RouteOptions) {
+  const response = route.schema?.response as Record<string, unknown> | undefined;
+  if (!response) return;
+  const withBody = route.schema?.body !== undefined;
+  route.schema!.response = {
+    500: zErrorBody,
+    503: zErrorBody,
+    ...(withBody ? { 413: zErrorBody, 415: zErrorBody } : {}),
+    ...response,
+  };
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -37,6 +37,9 @@ describe(`health and errors (${backend})`, () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(res.statusCode).toBe(200);
     expect(res.json().paths['/api/v1/health']).toBeDefined();
+    // The answers any route can give are in every route's contract: overload, and a body too large.
+    const answering = res.json().paths['/api/v1/pulse/{token}'].post.responses;
+    expect(Object.keys(answering).sort()).toEqual(['201', '400', '403', '404', '409', '410', '413', '415', '500', '503']);
   });
 
   it('gives every response a request id', async () => {

@@ -1,4 +1,6 @@
 import { currentQuestionnaire } from '@pulse/shared';
+import { recomputeInsights } from '@pulse/server/features/insights/insights.service';
+import { alignFiguresWithThreshold } from '@pulse/server/features/settings/settings.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Session } from '../support/auth.js';
 import { clearOutbox, openWindow, readOutbox } from '../support/pulse.js';
@@ -166,5 +168,23 @@ describe(`insights after a cycle closes (${backend})`, () => {
     expect(overview.threshold).toBe(6);
     expect(rows.IT).toMatchObject({ suppressed: true, responded: 5, reason: expect.stringContaining('fewer than 6') });
     expect(rows.Legal.suppressed).toBe(false);
+  });
+
+  it('never serves figures built at another threshold than the one in force, even when it changed without a rebuild', async () => {
+    const itSuppressed = async () => {
+      const overview = (await get(hr, `/api/v1/overview?cycleId=${cycleId}`)).json();
+      return overview.rows.find((r: { team: { name: string } }) => r.team.name === 'IT').suppressed as boolean;
+    };
+    // The admin's 6 disappears (as when ANONYMITY_THRESHOLD alone decides): 5 is in force, the figures were built at 6.
+    await t.app.db.deleteFrom('settings').where('key', '=', 'anonymity_threshold').execute();
+    expect(await itSuppressed()).toBe(true);
+    // Closing any other cycle rebuilds this one too, not only the closing one.
+    await t.app.db.transaction().execute((trx) => recomputeInsights(trx, 5, []));
+    expect(await itSuppressed()).toBe(false);
+    // And start-up aligns them (here back to an admin's 6), once.
+    await t.app.db.insertInto('settings').values({ key: 'anonymity_threshold', value: JSON.stringify(6) }).execute();
+    expect(await alignFiguresWithThreshold(t.app.db, t.config)).toBe(true);
+    expect(await itSuppressed()).toBe(true);
+    expect(await alignFiguresWithThreshold(t.app.db, t.config)).toBe(false);
   });
 });

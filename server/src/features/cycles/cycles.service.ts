@@ -4,7 +4,7 @@ import type { Cycle, CycleCreate, CycleSummary } from '@pulse/shared/api/cycles'
 import type { Kysely } from 'kysely';
 import { badRequest, notFound } from '../../errors.js';
 import { finaliseCycle } from '../insights/insights.service.js';
-import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
+import { lockedAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 import { blurAnswerTrail } from '../pulse/pulse.repository.js';
 import { deliverInvitations, type MailContext } from './invitations.service.js';
 import { readSchedule } from '../schedule/schedule.repository.js';
@@ -111,7 +111,7 @@ export async function closeCycle(db: Kysely<Database>, cycleId: string, now: Dat
     if (!cycle || cycle.status === 'closed') return;
     await setCycleStatus(trx, cycle.id, 'closed', now);
     await blurAnswerTrail(trx, cycle.id);
-    await finaliseCycle(trx, cycle.id, await getAnonymityThreshold(trx, settings));
+    await finaliseCycle(trx, cycle.id, await lockedAnonymityThreshold(trx, settings));
   });
   return cycleOrThrow(db, cycleId);
 }

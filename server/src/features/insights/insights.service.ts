@@ -12,6 +12,7 @@ import { storeAlertEpisodes } from '../alerts/alerts.service.js';
 import { customerMix } from '../customers/customers.service.js';
 import { queueCycleDigest } from '../digests/digests.service.js';
 import { partnerInputs, storeCyclePartners, storePartnerStats } from '../partners/partners.service.js';
+import { lockSetting, writeSetting } from '../settings/settings.repository.js';
 import { alignmentInputs, storeCycleAlignment } from '../values/values.service.js';
 import {
   allMoments,
@@ -24,6 +25,9 @@ import {
   snapshotTree,
   type StatsRow,
 } from './insights.repository.js';
+
+/** The settings key holding the threshold every served figure was built with. */
+const FIGURES_THRESHOLD_KEY = 'figures_threshold';
 
 /**
  * Turns a closing cycle's answers into its team moments and freezes its hierarchy, then
@@ -67,6 +71,9 @@ export async function storeCycleMoments(trx: Transaction<Database>, cycleId: str
  * keys of the alert episodes that are new or escalated.
  */
 export async function recomputeInsights(trx: Transaction<Database>, threshold: number, cycleIds?: string[]): Promise<string[]> {
+  // Figures of the other cycles built at another threshold (ANONYMITY_THRESHOLD changed, say)
+  // are rebuilt too: no two views may come from different suppression decisions.
+  const builtWith = await lockSetting(trx, FIGURES_THRESHOLD_KEY);
   const cycles = await closedCycles(trx);
   const trees = await cycleTrees(trx);
   const moments = await allMoments(trx);
@@ -82,7 +89,7 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
   }));
   const result = runInsights({ teams: [], cycles: inputs, threshold, customers: await customerMix(trx) });
 
-  const targets = new Set(cycleIds ?? cycles.map((c) => c.id));
+  const targets = new Set(cycleIds && builtWith === threshold ? cycleIds : cycles.map((c) => c.id));
   const fortress = new Map<string, number>();
   for (const points of result.drift.values()) {
     for (const d of points) if (d.fortressIndex !== undefined) fortress.set(`${d.teamId}|${d.cycleId}`, d.fortressIndex);
@@ -112,5 +119,14 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
   }
   await replaceStats(trx, [...targets], rows);
   await storePartnerStats(trx, result, targets);
+  if (builtWith !== threshold) await writeSetting(trx, FIGURES_THRESHOLD_KEY, threshold);
   return storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id));
+}
+
+
+/** Rebuilds every cycle's figures and alerts unless they were built at `threshold`; resolves whether it did. */
+export async function alignFigures(trx: Transaction<Database>, threshold: number): Promise<boolean> {
+  if ((await lockSetting(trx, FIGURES_THRESHOLD_KEY)) === threshold) return false;
+  await recomputeInsights(trx, threshold);
+  return true;
 }

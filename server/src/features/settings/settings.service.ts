@@ -1,11 +1,11 @@
 import type { Database } from '@pulse/db';
 import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, type Settings, type UpdateSettingsBody } from '@pulse/shared';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import type { SessionUser } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { recomputeInsights } from '../insights/insights.service.js';
-import { readSetting, writeSetting } from './settings.repository.js';
+import { alignFigures } from '../insights/insights.service.js';
+import { lockSetting, readSetting, writeSetting } from './settings.repository.js';
 
 const THRESHOLD_KEY = 'anonymity_threshold';
 
@@ -17,9 +17,26 @@ export type ThresholdSettings = Pick<Config, 'anonymityThreshold'>;
  * below 3, whatever is stored.
  */
 export async function getAnonymityThreshold(db: Kysely<Database>, config: ThresholdSettings): Promise<number> {
-  const stored = await readSetting(db, THRESHOLD_KEY);
+  return thresholdOf(await readSetting(db, THRESHOLD_KEY), config);
+}
+
+/**
+ * The threshold in force, with its setting locked until `trx` ends: whatever builds figures
+ * from it (closing a cycle, changing it, aligning at start-up) runs one at a time, so every
+ * served figure comes from one suppression decision.
+ */
+export async function lockedAnonymityThreshold(trx: Transaction<Database>, config: ThresholdSettings): Promise<number> {
+  return thresholdOf(await lockSetting(trx, THRESHOLD_KEY), config);
+}
+
+function thresholdOf(stored: unknown, config: ThresholdSettings): number {
   const value = typeof stored === 'number' && Number.isInteger(stored) ? stored : config.anonymityThreshold;
   return Math.min(MAX_ANONYMITY_THRESHOLD, Math.max(MIN_ANONYMITY_THRESHOLD, value));
+}
+
+/** At start-up: rebuilds the served figures when the threshold in force changed (ANONYMITY_THRESHOLD, say) since they were built. */
+export async function alignFiguresWithThreshold(db: Kysely<Database>, config: ThresholdSettings): Promise<boolean> {
+  return db.transaction().execute(async (trx) => alignFigures(trx, await lockedAnonymityThreshold(trx, config)));
 }
 
 export async function getSettings(db: Kysely<Database>, config: Config): Promise<Settings> {
@@ -28,11 +45,11 @@ export async function getSettings(db: Kysely<Database>, config: Config): Promise
 
 /** Changes settings and writes the change, old and new value, to the audit log. */
 export async function updateSettings(db: Kysely<Database>, config: Config, actor: SessionUser, body: UpdateSettingsBody): Promise<Settings> {
-  const before = await getAnonymityThreshold(db, config);
   await db.transaction().execute(async (trx) => {
+    const before = await lockedAnonymityThreshold(trx, config);
     await writeSetting(trx, THRESHOLD_KEY, body.anonymityThreshold);
     // Every served figure follows the new threshold at once, history included.
-    if (before !== body.anonymityThreshold) await recomputeInsights(trx, body.anonymityThreshold);
+    await alignFigures(trx, body.anonymityThreshold);
     await recordAudit(trx, actor, 'settings.update', THRESHOLD_KEY, { from: before, to: body.anonymityThreshold });
   });
   return getSettings(db, config);
