@@ -10,6 +10,7 @@ const integration = (backend: 'pglite' | 'postgres'): TestProjectInlineConfigura
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    expect: { poll: { timeout: 20_000 } },
   },
 });
 
@@ -41,9 +42,12 @@ if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
       include: ['tests/browser/**/*.test.ts'],
       env: { TEST_DB: 'pglite' },
       globalSetup: ['tests/support/global-setup.ts', 'tests/support/global-browser.ts'],
-      testTimeout: 60_000,
+      testTimeout: 180_000,
       hookTimeout: 120_000,
       fileParallelism: false,
+      // Every poll waits on the page's own state (a heading, a row count, a chart drawn), so it
+      // may wait as long as a busy machine needs: the 1 s default failed on a loaded 2-core CI.
+      expect: { poll: { timeout: 45_000, interval: 100 } },
     },
   });
 } else if (process.env.CI === 'true') {
