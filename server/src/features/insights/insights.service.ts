@@ -11,7 +11,7 @@ import {
   type Publication,
 } from '@pulse/shared/insights';
 import type { Transaction } from 'kysely';
-import { storeAlertEpisodes } from '../alerts/alerts.service.js';
+import { cyclesIncluding, storeAlertEpisodes } from '../alerts/alerts.service.js';
 import { customerMix } from '../customers/customers.service.js';
 import { queueCycleDigest } from '../digests/digests.service.js';
 import { partnerInputs, storeCyclePartners, storePartnerStats } from '../partners/partners.service.js';
@@ -129,7 +129,7 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
   await replaceStats(trx, [...targets], rows);
   await storePartnerStats(trx, result, targets);
   if (builtWith !== threshold) await writeSetting(trx, FIGURES_THRESHOLD_KEY, threshold);
-  return storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id));
+  return storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id), cyclesIncluding(result.drift));
 }
 
 /**
