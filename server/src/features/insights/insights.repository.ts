@@ -124,6 +124,18 @@ export async function publications(db: Kysely<Database>): Promise<Map<string, Pu
   return out;
 }
 
+/** The most recent published cycle's label and the threshold it was published at. */
+export async function latestPublished(db: Kysely<Database>): Promise<{ label: string; threshold: number } | undefined> {
+  return db
+    .selectFrom('published_cycles as p')
+    .innerJoin('cycles as c', 'c.id', 'p.cycle_id')
+    .select(['c.label', 'p.threshold'])
+    .orderBy('c.opens_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Writes a cycle's first publication to the ledger. */
 export async function recordPublication(trx: Transaction<Database>, cycleId: string, publication: Publication): Promise<void> {
   await trx.insertInto('published_cycles').values({ cycle_id: cycleId, threshold: publication.threshold }).execute();

@@ -10,7 +10,7 @@ import {
   type InsightsResult,
   type Publication,
 } from '@pulse/shared/insights';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { cyclesIncluding, storeAlertEpisodes } from '../alerts/alerts.service.js';
 import { customerMix } from '../customers/customers.service.js';
 import { queueCycleDigest } from '../digests/digests.service.js';
@@ -23,6 +23,7 @@ import {
   cycleResponses,
   cycleTrees,
   invitedByTeam,
+  latestPublished,
   publications,
   recordPublication,
   replaceMoments,
@@ -150,6 +151,12 @@ async function keepLedger(
     if (!published) await recordPublication(trx, agg.cycleId, publication);
     else if (unpublished(published, publication).length > 0) throw new Error(`Cycle ${agg.cycleId} would show cells it never published`);
   }
+}
+
+/** The latest closed cycle and the threshold it was published at (for the settings screen). */
+export async function latestPublication(db: Kysely<Database>): Promise<{ cycleLabel: string; threshold: number } | null> {
+  const row = await latestPublished(db);
+  return row ? { cycleLabel: row.label, threshold: row.threshold } : null;
 }
 
 /** Rebuilds every cycle's figures and alerts unless they were built at `threshold`; resolves whether it did. */
