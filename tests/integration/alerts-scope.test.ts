@@ -1,6 +1,7 @@
 import { currentQuestionnaire } from '@pulse/shared';
 import { describe, expect, it } from 'vitest';
 import { useDemoOrganisation } from '../support/demo.js';
+import { importMembers } from '../support/members.js';
 import { clearOutbox, openWindow, readOutbox } from '../support/pulse.js';
 import { backend } from '../support/test-app.js';
 
@@ -23,16 +24,13 @@ describe(`a cycle leaves the alerts of teams it did not include as they were (${
     const open = before.filter((a) => a.status === 'open');
     expect(open.filter((a) => a.level === 'critical').length).toBeGreaterThanOrEqual(1);
 
-    const csv = ['email,name,team,role']
-      .concat([1, 2, 3, 4, 5].flatMap((i) => [`north${i}@example.test,North ${i},Newco/North,member`, `south${i}@example.test,South ${i},Newco/South,member`]))
-      .join('\n');
-    const imported = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/members/import',
-      headers: { ...hr.headers, 'content-type': 'text/csv; charset=utf-8' },
-      payload: `${csv}\n`,
-    });
-    expect(imported.statusCode).toBe(200);
+    await importMembers(
+      t.app,
+      hr,
+      ['email,name,team,role'].concat(
+        [1, 2, 3, 4, 5].flatMap((i) => [`north${i}@example.test,North ${i},Newco/North,member`, `south${i}@example.test,South ${i},Newco/South,member`]),
+      ),
+    );
     const teams = await t.app.db.selectFrom('teams').select(['id', 'name']).where('name', 'in', ['North', 'South']).execute();
     await clearOutbox(t.app);
     const created = await t.app.inject({

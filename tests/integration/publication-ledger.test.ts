@@ -1,6 +1,7 @@
 import { currentQuestionnaire } from '@pulse/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Session } from '../support/auth.js';
+import { importMembers } from '../support/members.js';
 import { clearOutbox, openWindow, readOutbox } from '../support/pulse.js';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -88,16 +89,11 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
     t = await createTestApp();
     hr = await loginAs(t.app, 'hr');
     admin = await loginAs(t.app, 'admin');
-    const csv = ['email,name,team,role', 'head@example.test,Head,Leakdept,member']
-      .concat([1, 2, 3, 4].map((i) => `sub${i}@example.test,Sub ${i},Leakdept/Sub,member`))
-      .join('\n');
-    const imported = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/members/import',
-      headers: { ...hr.headers, 'content-type': 'text/csv; charset=utf-8' },
-      payload: `${csv}\n`,
-    });
-    expect(imported.statusCode).toBe(200);
+    await importMembers(
+      t.app,
+      hr,
+      ['email,name,team,role', 'head@example.test,Head,Leakdept,member'].concat([1, 2, 3, 4].map((i) => `sub${i}@example.test,Sub ${i},Leakdept/Sub,member`)),
+    );
     for (const row of await t.app.db.selectFrom('teams').select(['id', 'name']).execute()) team[row.name] = row.id;
     firstCycle = await runCycle('First');
   });
