@@ -94,3 +94,15 @@ export {
 export { aggregateAlignment, visibleAlignment, ALIGNMENT_ITEM_ID, type AlignmentAggregate } from './alignment.js';
 export { runInsights, type InsightsInput, type InsightsResult, type CycleInput, type TrendPoint } from './engine.js';
 export { createRandom, deriveSeed, type Random } from './random.js';
+export {
+  actionEffect,
+  withoutMoments,
+  EFFECT_WINDOW,
+  EFFECT_MIN_AFTER,
+  type ActionEffect,
+  type EffectCell,
+  type EffectCycle,
+  type EffectInput,
+  type EffectVerdict,
+  type PeriodChange,
+} from './action-effect.js';
