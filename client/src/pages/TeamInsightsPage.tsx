@@ -1,5 +1,7 @@
 import type { TrendsResponse } from '@pulse/shared';
+import { useState } from 'react';
 import { Link } from 'wouter';
+import { useTeamActions } from '../api/actions.js';
 import { useTrends } from '../api/insights.js';
 import { ChartFigure } from '../charts/ChartFigure.js';
 import { FortressChart, ResponseChart, TrendChart } from '../charts/lazy.js';
@@ -8,6 +10,7 @@ import { constructSeries, CONSTRUCTS, fortressSeries, responseSeries } from '../
 import { EmptyState, Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
 import { PartnerLine } from '../partners/PartnerLine.js';
+import { ActionsPanel, draftFromAlert, type ActionDraft } from './insights/ActionsPanel.js';
 import { AlertsPanel } from './insights/AlertsPanel.js';
 import { CommentsPanel } from './insights/CommentsPanel.js';
 import { RangeForm } from './insights/RangeForm.js';
@@ -24,6 +27,9 @@ export function TeamInsightsPage({ id }: { id: string }) {
   const [params, setParam] = useQueryState();
   const range = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
   const trends = useTrends(id, range);
+  const [actionsVersion, setActionsVersion] = useState(0);
+  const actions = useTeamActions(id, actionsVersion);
+  const [draft, setDraft] = useState<ActionDraft | null>(null);
   const title = trends.status === 'ready' ? trends.data.team.name : t('team.title');
   return (
     <div className="insights">
@@ -39,9 +45,12 @@ export function TeamInsightsPage({ id }: { id: string }) {
             <TeamCharts data={data} />
             {data.series.some((p) => p.partner) && <PartnerLine series={data.series} team={data.team.name} threshold={data.threshold} />}
             <div className="insights-columns">
-              <AlertsPanel teamId={id} />
+              <AlertsPanel teamId={id} actions={actions.data?.actions} onPlanAction={(alert) => setDraft(draftFromAlert(alert))} />
               <CommentsPanel teamId={id} series={data.series} cycleId={params.get('cycle') ?? undefined} onCycle={(cycle) => setParam({ cycle })} />
             </div>
+            <Resource state={actions}>
+              {(list) => <ActionsPanel teamId={id} data={list} draft={draft} onDraft={setDraft} onChanged={() => setActionsVersion((v) => v + 1)} />}
+            </Resource>
           </>
         )}
       </Resource>
