@@ -1,4 +1,7 @@
 import { currentQuestionnaire } from '@pulse/shared';
+import { deliverDigests } from '@pulse/server/features/digests/digests.service';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Session } from '../support/auth.js';
@@ -68,7 +71,7 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     itLeader = await loginAs(app, 'leader');
     await app.db.insertInto('team_leaders').values({ team_id: ids.IT!, user_id: itLeader.user.id }).execute();
     member = await loginAs(app, 'member', { teamId: ids.IT });
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('lets a leader commit their team to an action, owned by them by default, and audits it', async () => {
@@ -280,5 +283,25 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     expect(all[0]).toMatchObject({ id: action.id, overdue: true });
     const open = (await call(hr, 'GET', '/api/v1/actions?status=open')).json().actions;
     expect(open.every((a: { status: string }) => a.status === 'planned' || a.status === 'in_progress')).toBe(true);
+  });
+
+  it('reminds the owner of an overdue action in the digest after a pulse closes, and nobody else', async () => {
+    await create(legalLeader, ids.Legal!, { title: 'Overdue menu review', dueAt: '2020-03-01' });
+    await create(legalLeader, ids.Legal!, { title: 'Future review', dueAt: '2099-03-01' });
+    const cycle = await t.app.db.selectFrom('cycles').select('id').where('label', '=', 'After 2').executeTakeFirstOrThrow();
+    await t.app.db.insertInto('alert_digests').values({ cycle_id: cycle.id, episode_keys: [] }).execute();
+    await clearOutbox(t.app);
+    const ctx = { db: t.app.db, mailer: t.app.mailer, publicUrl: t.config.publicUrl, log: t.app.log };
+    await deliverDigests(ctx, new Date());
+    const mails = await readOutbox(t.app);
+    const toLeader = mails.filter((m) => m.to.includes(legalLeader.user.email));
+    expect(toLeader).toHaveLength(1);
+    expect(toLeader[0]!.subject).toMatch(/^Your actions: 1 overdue action after the/);
+    const body = (await readFile(path.join(t.app.mailer.outboxDir, toLeader[0]!.file), 'latin1')).replace(/=\r?\n/g, '');
+    expect(body).toContain('Overdue menu review');
+    expect(body).not.toContain('Future review');
+    // The IT leader owns no overdue action: no mail. HR owns the overdue "Late one".
+    expect(mails.filter((m) => m.to.includes(itLeader.user.email))).toEqual([]);
+    expect(mails.filter((m) => m.to.includes(hr.user.email))).toHaveLength(1);
   });
 });

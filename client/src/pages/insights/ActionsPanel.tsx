@@ -2,6 +2,7 @@ import type { Alert, Construct } from '@pulse/shared';
 import type { Action, ActionStatus, TeamActionsResponse } from '@pulse/shared/api/actions';
 import { remedies } from '@pulse/shared/insights/remedies';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import { createAction, updateAction } from '../../api/actions.js';
 import { Field, FormError, Notice } from '../../components/forms.js';
 import { useSession } from '../../components/SessionProvider.js';
@@ -205,7 +206,12 @@ export function ActionCard({ action, onChanged, showTeam = false }: { action: Ac
       <h3 id={titleId}>
         <span className={`badge status-${action.status}`}>{t(`actions.status.${action.status}`)}</span>
         {action.overdue && <span className="badge status-overdue">{t('actions.overdue')}</span>} {action.title}
-        {showTeam && <span className="alert-meta"> · {action.teamName}</span>}
+        {showTeam && (
+          <span className="alert-meta">
+            {' · '}
+            <Link href={`/insights/teams/${action.teamId}`}>{action.teamName}</Link>
+          </span>
+        )}
       </h3>
       <p className="action-meta">{t('actions.meta', { owner: action.ownerName ?? t('actions.ownerNone'), due: dueText(action.dueAt) })}</p>
       {effect && (

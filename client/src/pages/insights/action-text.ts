@@ -3,7 +3,7 @@ import { t } from '../../i18n/messages.js';
 
 const signed = (value: number) => {
   const rounded = Math.round(value * 10) / 10;
-  return rounded > 0 ? `+${rounded}` : String(rounded);
+  return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${-rounded}` : '0';
 };
 const whole = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
 
@@ -47,6 +47,8 @@ export function feedbackText(action: Action): string | null {
   return action.status === 'in_progress' ? t('actions.feedbackNone') : null;
 }
 
-/** "12 Jan 2027" for a YYYY-MM-DD date. */
+/** "due 12 Jan 2027" for a YYYY-MM-DD date, or that there is none. */
 export const dueText = (due: string | null) =>
-  due ? new Date(`${due}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) : t('actions.noDue');
+  due
+    ? t('actions.dueOn', { date: new Date(`${due}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) })
+    : t('actions.noDue');

@@ -28,7 +28,6 @@ import {
   listActions,
   lockAction,
   ownerCandidates,
-  overdueWithOwners,
   teamState,
   updateAction,
   type ActionView,
@@ -262,18 +261,4 @@ export async function changeAction(
 export async function actionsForPulse(db: Kysely<Database>, teamId: string): Promise<PulseAction[]> {
   const rows = await actionsInProgressAbove(db, teamId, MAX_ACTIONS_PER_PULSE);
   return rows.map((r) => ({ id: r.id, title: r.title, item: { text: actionItem.text, scale: { ...actionItem.scale, labels: [...actionItem.scale.labels] }, notNoticed: actionItem.notNoticed } }));
-}
-
-/** Open actions past their due date, by owner, for the digests. */
-export async function overdueActionsByOwner(
-  db: Kysely<Database>,
-  now: Date,
-): Promise<Map<string, { email: string; name: string; actions: { id: string; title: string; teamId: string; teamName: string; dueAt: string }[] }>> {
-  const byOwner = new Map<string, { email: string; name: string; actions: { id: string; title: string; teamId: string; teamName: string; dueAt: string }[] }>();
-  for (const row of await overdueWithOwners(db, isoDay(now))) {
-    const owner = byOwner.get(row.owner_id) ?? { email: row.owner_email, name: row.owner_name, actions: [] };
-    owner.actions.push({ id: row.id, title: row.title, teamId: row.team_id, teamName: row.team_name, dueAt: row.due_at });
-    byOwner.set(row.owner_id, owner);
-  }
-  return byOwner;
 }
