@@ -104,6 +104,17 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     expect(audit.map((a) => [a.action, a.actor_id])).toEqual([['actions.create', legalLeader.user.id]]);
   });
 
+  it('is in the OpenAPI document with its bodies and answers', async () => {
+    const { paths } = (await call(null, 'GET', '/api/v1/openapi.json')).json();
+    expect(Object.keys(paths['/api/v1/teams/{id}/actions']).sort()).toEqual(['get', 'post']);
+    expect(paths['/api/v1/teams/{id}/actions'].post.requestBody.content['application/json'].schema.required).toEqual(['title']);
+    expect(Object.keys(paths['/api/v1/teams/{id}/actions'].post.responses)).toContain('201');
+    expect(Object.keys(paths['/api/v1/actions/{id}'].patch.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+    const action = paths['/api/v1/actions/{id}'].patch.responses['200'].content['application/json'].schema.properties.action;
+    expect(action.required).toEqual(expect.arrayContaining(['id', 'teamId', 'title', 'construct', 'alertId', 'status', 'ownerId', 'dueAt', 'createdAt', 'effect']));
+    expect(paths['/api/v1/actions'].get).toBeDefined();
+  });
+
   it('keeps actions inside the scope of the team trends: other leaders 404, members 403, no session 401', async () => {
     const { action } = (await create(hr, ids.IT!, { title: 'IT review' })).json();
     expect(action.ownerId).toBe(hr.user.id);
