@@ -120,7 +120,12 @@ describe('from the critical alert to a committed action, rated in the next pulse
     await phone.goto(`${server.baseUrl}/insights/teams/${teamId.Legal}`);
     const actions = phone.getByRole('region', { name: 'Actions' });
     await expect.poll(() => actions.getByRole('article').count()).toBeGreaterThanOrEqual(1);
+    // The openness chart marks where the demo's request menu started, and says so in words.
+    const note = phone.getByText(/The solid line marks where an action started: “Publish a request menu for drive-thru requests” \(/);
+    await expect.poll(() => note.count()).toBe(1);
     await checkPage(phone, 390);
+    await note.scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${ARTIFACTS}actions-chart-390.png` });
     await phone.locator('#actions').scrollIntoViewIfNeeded();
     await phone.screenshot({ path: `${ARTIFACTS}actions-team-390.png` });
 

@@ -472,6 +472,8 @@ const en = {
   'actions.watchCount': '{count} actions: {states}',
   'actions.watchNone': 'no action yet',
   'nav.actions': 'Actions',
+  'charts.actionMark': 'action',
+  'actions.chartNote': 'The solid line marks where an action started: {actions}.',
   'pulse.actionsTitle': 'What your team is changing',
   'pulse.actionsIntro': 'Your team started these changes. Optional: say whether each makes a difference yet. Leaders see only the team’s combined view, once enough people have answered.',
 } as const;

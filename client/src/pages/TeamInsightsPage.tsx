@@ -1,4 +1,5 @@
 import type { TrendsResponse } from '@pulse/shared';
+import type { Action } from '@pulse/shared/api/actions';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useTeamActions } from '../api/actions.js';
@@ -42,7 +43,7 @@ export function TeamInsightsPage({ id }: { id: string }) {
       <Resource state={trends}>
         {(data) => (
           <>
-            <TeamCharts data={data} />
+            <TeamCharts data={data} actions={actions.data?.actions ?? []} />
             {data.series.some((p) => p.partner) && <PartnerLine series={data.series} team={data.team.name} threshold={data.threshold} />}
             <div className="insights-columns">
               <AlertsPanel teamId={id} actions={actions.data?.actions} onPlanAction={(alert) => setDraft(draftFromAlert(alert))} />
@@ -58,7 +59,7 @@ export function TeamInsightsPage({ id }: { id: string }) {
   );
 }
 
-function TeamCharts({ data }: { data: TrendsResponse }) {
+function TeamCharts({ data, actions }: { data: TrendsResponse; actions: readonly Action[] }) {
   if (data.series.length === 0) return <EmptyState>{t('team.noCycles')}</EmptyState>;
   const comparisonName = data.comparison?.series.length ? data.comparison.name : null;
   const allHidden = data.series.every((p) => p.suppressed);
@@ -78,12 +79,14 @@ function TeamCharts({ data }: { data: TrendsResponse }) {
               {CONSTRUCTS.map((construct) => {
                 const series = constructSeries(data, construct);
                 const name = t(`construct.${construct}`);
+                const started = actions.filter((a) => a.construct === construct && a.effect?.startCycleId && a.status !== 'dropped');
                 return (
                   <ChartFigure
                     key={construct}
                     title={name}
                     height={PANEL_HEIGHT_PX}
-                    chart={<TrendChart construct={construct} data={series} comparisonName={comparisonName} />}
+                    note={started.length > 0 && <p className="hint">{t('actions.chartNote', { actions: started.map((a) => `“${a.title}” (${a.effect!.startCycleLabel})`).join(', ') })}</p>}
+                    chart={<TrendChart construct={construct} data={series} comparisonName={comparisonName} actionStarts={started.map((a) => a.effect!.startCycleId!)} />}
                     table={<TrendTable title={name} data={series} comparisonName={comparisonName} />}
                   />
                 );

@@ -35,7 +35,8 @@ export const zActionEffect = z.object({
   verdict: z.enum(['too_early', 'no_clear_change', 'improved', 'worsened']),
   /** The comparison group: the parent team, or the organisation (without the team itself). */
   comparisonName: z.string(),
-  /** The label of the first cycle that opened after the action started, when there is one. */
+  /** The first cycle that opened after the action started, when there is one: where charts mark it. */
+  startCycleId: z.uuid().nullable(),
   startCycleLabel: z.string().nullable(),
   beforeCycles: z.number().int(),
   afterCycles: z.number().int(),

@@ -85,6 +85,7 @@ async function effectOf(row: ActionView, trends: TrendCache): Promise<ActionEffe
     construct,
     verdict: effect.verdict,
     comparisonName: comparison?.name ?? 'Organisation',
+    startCycleId: after[0]?.point.cycleId ?? null,
     startCycleLabel: after[0]?.point.label ?? null,
     beforeCycles: effect.beforeCycles,
     afterCycles: effect.afterCycles,
