@@ -38,7 +38,7 @@ export default function TrendChart({ construct, data, comparisonName, actionStar
         {scoreAxis()}
         {hiddenMarkers(data)}
         {[...new Set(actionStarts)].map((key) => (
-          <ReferenceLine key={`action-${key}`} x={key} stroke="#1a1a1a" strokeWidth={1.5} label={{ value: t('charts.actionMark'), position: 'insideTopLeft', fill: '#1a1a1a', fontSize: 11 }} />
+          <ReferenceLine key={`action-${key}`} x={key} stroke="#1a1a1a" strokeWidth={1.5} label={{ value: t('charts.actionMark'), position: 'insideTopRight', fill: '#1a1a1a', fontSize: 11 }} />
         ))}
         <Area dataKey="band" name={t('charts.ciBand')} stroke="none" fill={colour} fillOpacity={0.18} connectNulls={false} isAnimationActive={false} />
         {comparisonName && (
