@@ -11,6 +11,8 @@ import * as alertDigests from './migrations/20261128T220300_alert_digests.js';
 import * as answerHotUpdates from './migrations/20261128T230000_answer_hot_updates.js';
 import * as claimFunction from './migrations/20261128T233000_claim_function.js';
 import * as publicationLedger from './migrations/20261204T100000_publication_ledger.js';
+import * as actions from './migrations/20261204T130000_actions.js';
+import * as claimWithActions from './migrations/20261204T130100_claim_with_actions.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +28,8 @@ const migrations: Record<string, Migration> = {
   '20261128T230000_answer_hot_updates': answerHotUpdates,
   '20261128T233000_claim_function': claimFunction,
   '20261204T100000_publication_ledger': publicationLedger,
+  '20261204T130000_actions': actions,
+  '20261204T130100_claim_with_actions': claimWithActions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

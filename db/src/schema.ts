@@ -234,6 +234,35 @@ export interface AlertDigestsTable {
   sent_to: ColumnType<string[], string[] | undefined, string[]>;
 }
 
+export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+
+/** A team's committed action (features/actions). */
+export interface ActionsTable {
+  id: Generated<string>;
+  team_id: string;
+  title: string;
+  construct: 'autonomy' | 'competence' | 'relatedness' | 'openness' | null;
+  alert_id: string | null;
+  remedy: string | null;
+  status: ColumnType<ActionStatus, ActionStatus | undefined, ActionStatus>;
+  owner_id: string | null;
+  /** A date column, read as 'YYYY-MM-DD' text (see the repository). */
+  due_at: ColumnType<string | null, string | null | undefined, string | null>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+/** One answer about an action in progress: no member, no team, no time finer than the cycle. */
+export interface ActionAnswersTable {
+  id: Generated<string>;
+  cycle_id: string;
+  action_id: string;
+  answer: number;
+}
+
 /** Every table the migrations create, as Kysely sees them. */
 export interface Database {
   settings: SettingsTable;
@@ -260,6 +289,8 @@ export interface Database {
   alert_digests: AlertDigestsTable;
   published_cycles: PublishedCyclesTable;
   published_cells: PublishedCellsTable;
+  actions: ActionsTable;
+  action_answers: ActionAnswersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

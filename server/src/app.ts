@@ -20,6 +20,7 @@ import { exportsRoutes } from './features/exports/exports.routes.js';
 import { customersRoutes } from './features/customers/customers.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
 import { valuesRoutes } from './features/values/values.routes.js';
+import { actionsRoutes } from './features/actions/actions.routes.js';
 import { alignFiguresWithThreshold } from './features/settings/settings.service.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
@@ -104,6 +105,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(customersRoutes);
       await api.register(partnersRoutes);
       await api.register(valuesRoutes);
+      await api.register(actionsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -104,6 +104,11 @@ const routes: Record<string, Probe> = {
   'GET /api/v1/partners/matrix': probe('/api/v1/partners/matrix', only(MANAGERS, 200)),
   'GET /api/v1/teams/:id/values': probe(`/api/v1/teams/${UNKNOWN_ID}/values`, only(VIEWERS, 404)),
   'PUT /api/v1/teams/:id/values': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/values`, payload: { values: [] } }, only(VIEWERS, 404)),
+  // actions: scoped like the team's trends, so an unknown team or action is 404 for every viewer
+  'GET /api/v1/teams/:id/actions': probe(`/api/v1/teams/${UNKNOWN_ID}/actions`, only(VIEWERS, 404)),
+  'POST /api/v1/teams/:id/actions': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/actions`, payload: { title: 'X' } }, only(VIEWERS, 404)),
+  'PATCH /api/v1/actions/:id': probe({ url: `/api/v1/actions/${UNKNOWN_ID}`, payload: { title: 'X' } }, only(VIEWERS, 404)),
+  'GET /api/v1/actions': probe('/api/v1/actions', only(VIEWERS, 200)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

@@ -51,4 +51,29 @@ describe(`the demo organisation (${backend})`, () => {
     const pulse = await demo.t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mails[0]!.token}` });
     expect(pulse.statusCode).toBe(200);
   });
+
+  it('has Legal’s request menu in progress (rated by the team, too early for an effect) and Mobile’s finished review with its effect', async () => {
+    const legal = (await get(`/api/v1/teams/${teamId.Legal}/actions`)).actions;
+    expect(legal).toHaveLength(1);
+    const { alerts } = await get(`/api/v1/alerts?status=open&teamId=${teamId.Legal}`);
+    expect(legal[0]).toMatchObject({
+      title: 'Publish a request menu for drive-thru requests',
+      status: 'in_progress',
+      ownerName: 'Lena Legal',
+      alertId: alerts.find((a: { kind: string }) => a.kind === 'fortress').id,
+      effect: { construct: 'openness', verdict: 'too_early', afterCycles: 1 },
+      feedback: { score: { n: 8 } },
+    });
+    const mobile = (await get(`/api/v1/teams/${teamId.Mobile}/actions`)).actions;
+    expect(mobile).toHaveLength(1);
+    expect(mobile[0]).toMatchObject({ status: 'done', ownerName: 'Pablo Product', effect: { afterCycles: 3 } });
+    expect(mobile[0].effect.verdict).not.toBe('too_early');
+    expect(mobile[0].effect.ciLow).toBeLessThan(mobile[0].effect.difference);
+    expect(mobile[0].effect.ciHigh).toBeGreaterThan(mobile[0].effect.difference);
+    // A Legal member's open pulse asks about the menu.
+    const legalMember = await demo.t.app.db.selectFrom('users').select('email').where('team_id', '=', teamId.Legal!).executeTakeFirstOrThrow();
+    const mail = (await readOutbox(demo.t.app)).find((m) => m.to.includes(legalMember.email) && m.token);
+    const pulse = (await demo.t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mail!.token}` })).json();
+    expect(pulse.actions).toEqual([expect.objectContaining({ id: legal[0].id, title: 'Publish a request menu for drive-thru requests' })]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip } from 'recharts';
 import { t } from '../i18n/messages.js';
 import { cycleAxis, hiddenMarkers, hovered, PANEL_HEIGHT, scoreAxis, TooltipBox } from './chart-parts.js';
 import { comparisonColour, constructColours } from './palette.js';
@@ -9,10 +9,12 @@ export interface TrendChartProps {
   data: TrendDatum[];
   /** The comparison line's name (parent team or organisation); none when there is no comparison. */
   comparisonName: string | null;
+  /** Cycles (by key) where an action aimed at this construct started. */
+  actionStarts?: readonly string[];
 }
 
 /** One construct across cycles: its mean, its 95% CI as a band, and the comparison line. */
-export default function TrendChart({ construct, data, comparisonName }: TrendChartProps) {
+export default function TrendChart({ construct, data, comparisonName, actionStarts = [] }: TrendChartProps) {
   const colour = constructColours[construct];
   const name = t(`construct.${construct}`);
   const tooltipLines = (d: TrendDatum) => {
@@ -35,6 +37,9 @@ export default function TrendChart({ construct, data, comparisonName }: TrendCha
         {cycleAxis(data)}
         {scoreAxis()}
         {hiddenMarkers(data)}
+        {[...new Set(actionStarts)].map((key) => (
+          <ReferenceLine key={`action-${key}`} x={key} stroke="#1a1a1a" strokeWidth={1.5} label={{ value: t('charts.actionMark'), position: 'insideTopRight', fill: '#1a1a1a', fontSize: 11 }} />
+        ))}
         <Area dataKey="band" name={t('charts.ciBand')} stroke="none" fill={colour} fillOpacity={0.18} connectNulls={false} isAnimationActive={false} />
         {comparisonName && (
           <Line

@@ -8,6 +8,7 @@ import './access.css';
 /** Dashboard pages, each shown to the roles that may open it. */
 export const NAV: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/insights', label: 'nav.insights', roles: ['admin', 'hr', 'leader'] },
+  { href: '/actions', label: 'nav.actions', roles: ['admin', 'hr', 'leader'] },
   { href: '/teams', label: 'nav.teams', roles: ['admin', 'hr', 'leader'] },
   { href: '/members', label: 'nav.members', roles: ['admin', 'hr', 'leader'] },
   { href: '/customers', label: 'nav.customers', roles: ['admin', 'hr', 'leader'] },

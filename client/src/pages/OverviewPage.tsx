@@ -1,5 +1,6 @@
 import type { OverviewResponse } from '@pulse/shared';
 import { Link } from 'wouter';
+import { useAllActions } from '../api/actions.js';
 import { useOverview } from '../api/insights.js';
 import { ChartFigure } from '../charts/ChartFigure.js';
 import { ParticipationChart } from '../charts/lazy.js';
@@ -25,6 +26,7 @@ const PARTICIPATION_LIMIT = 15;
 export function OverviewPage() {
   const [params, update] = useQueryState();
   const overview = useOverview(params.get('cycle') ?? undefined);
+  const actions = useAllActions();
   const sortParam = params.get('sort');
   const sort = isSortKey(sortParam) ? sortParam : 'team';
   const descending = params.get('dir') === 'desc';
@@ -47,7 +49,7 @@ export function OverviewPage() {
               />
             </section>
             <div className="chart-grid">
-              <FortressWatch rows={data.rows} />
+              <FortressWatch rows={data.rows} actions={actions.data?.actions} />
               <Participation data={data} />
             </div>
           </>

@@ -1,5 +1,8 @@
 import type { TrendsResponse } from '@pulse/shared';
+import type { Action } from '@pulse/shared/api/actions';
+import { useState } from 'react';
 import { Link } from 'wouter';
+import { useTeamActions } from '../api/actions.js';
 import { useTrends } from '../api/insights.js';
 import { ChartFigure } from '../charts/ChartFigure.js';
 import { FortressChart, ResponseChart, TrendChart } from '../charts/lazy.js';
@@ -8,6 +11,7 @@ import { constructSeries, CONSTRUCTS, fortressSeries, responseSeries } from '../
 import { EmptyState, Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
 import { PartnerLine } from '../partners/PartnerLine.js';
+import { ActionsPanel, draftFromAlert, type ActionDraft } from './insights/ActionsPanel.js';
 import { AlertsPanel } from './insights/AlertsPanel.js';
 import { CommentsPanel } from './insights/CommentsPanel.js';
 import { RangeForm } from './insights/RangeForm.js';
@@ -24,6 +28,9 @@ export function TeamInsightsPage({ id }: { id: string }) {
   const [params, setParam] = useQueryState();
   const range = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
   const trends = useTrends(id, range);
+  const [actionsVersion, setActionsVersion] = useState(0);
+  const actions = useTeamActions(id, actionsVersion);
+  const [draft, setDraft] = useState<ActionDraft | null>(null);
   const title = trends.status === 'ready' ? trends.data.team.name : t('team.title');
   return (
     <div className="insights">
@@ -36,12 +43,15 @@ export function TeamInsightsPage({ id }: { id: string }) {
       <Resource state={trends}>
         {(data) => (
           <>
-            <TeamCharts data={data} />
+            <TeamCharts data={data} actions={actions.data?.actions ?? []} />
             {data.series.some((p) => p.partner) && <PartnerLine series={data.series} team={data.team.name} threshold={data.threshold} />}
             <div className="insights-columns">
-              <AlertsPanel teamId={id} />
+              <AlertsPanel teamId={id} actions={actions.data?.actions} onPlanAction={(alert) => setDraft(draftFromAlert(alert))} />
               <CommentsPanel teamId={id} series={data.series} cycleId={params.get('cycle') ?? undefined} onCycle={(cycle) => setParam({ cycle })} />
             </div>
+            <Resource state={actions}>
+              {(list) => <ActionsPanel teamId={id} data={list} draft={draft} onDraft={setDraft} onChanged={() => setActionsVersion((v) => v + 1)} />}
+            </Resource>
           </>
         )}
       </Resource>
@@ -49,7 +59,7 @@ export function TeamInsightsPage({ id }: { id: string }) {
   );
 }
 
-function TeamCharts({ data }: { data: TrendsResponse }) {
+function TeamCharts({ data, actions }: { data: TrendsResponse; actions: readonly Action[] }) {
   if (data.series.length === 0) return <EmptyState>{t('team.noCycles')}</EmptyState>;
   const comparisonName = data.comparison?.series.length ? data.comparison.name : null;
   const allHidden = data.series.every((p) => p.suppressed);
@@ -69,12 +79,14 @@ function TeamCharts({ data }: { data: TrendsResponse }) {
               {CONSTRUCTS.map((construct) => {
                 const series = constructSeries(data, construct);
                 const name = t(`construct.${construct}`);
+                const started = actions.filter((a) => a.construct === construct && a.effect?.startCycleId && a.status !== 'dropped');
                 return (
                   <ChartFigure
                     key={construct}
                     title={name}
                     height={PANEL_HEIGHT_PX}
-                    chart={<TrendChart construct={construct} data={series} comparisonName={comparisonName} />}
+                    note={started.length > 0 && <p className="hint">{t('actions.chartNote', { actions: started.map((a) => `“${a.title}” (${a.effect!.startCycleLabel})`).join(', ') })}</p>}
+                    chart={<TrendChart construct={construct} data={series} comparisonName={comparisonName} actionStarts={started.map((a) => a.effect!.startCycleId!)} />}
                     table={<TrendTable title={name} data={series} comparisonName={comparisonName} />}
                   />
                 );

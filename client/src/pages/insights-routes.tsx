@@ -6,6 +6,7 @@ import { Loading } from '../components/states.js';
 // Each dashboard page is its own chunk, so signing in or opening one page downloads no other.
 const OverviewPage = lazy(() => import('./OverviewPage.js').then((m) => ({ default: m.OverviewPage })));
 const TeamInsightsPage = lazy(() => import('./TeamInsightsPage.js').then((m) => ({ default: m.TeamInsightsPage })));
+const ActionsPage = lazy(() => import('./ActionsPage.js').then((m) => ({ default: m.ActionsPage })));
 const ExportPage = lazy(() => import('./ExportPage.js').then((m) => ({ default: m.ExportPage })));
 
 const viewers = ['admin', 'hr', 'leader'] as const;
@@ -33,6 +34,11 @@ export const insightsRoutes = (
           <TeamInsightsPage key={params.id} id={params.id} />
         </Page>
       )}
+    </Route>
+    <Route path="/actions">
+      <Page roles={viewers}>
+        <ActionsPage />
+      </Page>
     </Route>
     <Route path="/exports">
       <Page roles={['admin', 'hr']}>

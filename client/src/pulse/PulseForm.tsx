@@ -2,6 +2,7 @@ import type { Pulse } from '@pulse/shared/api/pulse';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../api/client.js';
 import { t } from '../i18n/messages.js';
+import { ActionSection, actionSubmission, type ActionAnswers } from './ActionSection.js';
 import { partnerField, PartnerSection, partnerSubmission, type PartnerAnswers } from './PartnerSection.js';
 import { sendPulse } from './pulse-api.js';
 import { noticeByStatus, type NoticeKind } from './PulseNotice.js';
@@ -23,6 +24,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
   const required: ScaleItem[] = [...pulse.questionnaire.items, ...(pulse.values ? [pulse.values.item] : [])];
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [partnerAnswers, setPartnerAnswers] = useState<PartnerAnswers>({});
+  const [actionAnswers, setActionAnswers] = useState<ActionAnswers>({});
   const [notAsked, setNotAsked] = useState<ReadonlySet<string>>(new Set());
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -77,6 +79,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
         answers,
         ...(comment.trim() ? { comment } : {}),
         ...(Object.keys(partners.send).length ? { partnerAnswers: partners.send } : {}),
+        ...(Object.keys(actionSubmission(actionAnswers)).length ? { actionAnswers: actionSubmission(actionAnswers) } : {}),
       });
       onDone('thanks');
     } catch (error) {
@@ -148,6 +151,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
           onAnswer={ratePartner}
           onNotAsked={markNotAsked}
         />
+        <ActionSection actions={pulse.actions} answers={actionAnswers} onAnswer={(id, value) => setActionAnswers((previous) => ({ ...previous, [id]: value }))} />
         <div className="pulse-comment">
           <label htmlFor="pulse-comment">{t('pulse.commentLabel')}</label>
           <p id="pulse-comment-hint" className="hint">

@@ -9,6 +9,7 @@ import { closeCycle, createCycle, openCycle } from '../features/cycles/cycles.se
 import { deliverInvitations, type MailContext } from '../features/cycles/invitations.service.js';
 import { deliverDigests } from '../features/digests/digests.service.js';
 import type { ThresholdSettings } from '../features/settings/settings.service.js';
+import { seedDemoActions } from './demo-actions.js';
 import { DEMO_CYCLES, demoAccounts, demoCustomerMap, demoOrganisation, demoValues, type DemoTeam } from './demo-organisation.js';
 
 const SEED = 20_261_128;
@@ -190,6 +191,9 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
     // As after every close: leaders with new or escalated alerts get their digest.
     await deliverDigests(ctx, closesAt);
   }
+
+  // Legal's answer to its fortress alert, in progress, and Mobile's finished one (demo-actions.ts).
+  await seedDemoActions(db);
 
   // This month's pulse is open, its invitations in the outbox: a newcomer can answer one.
   const current = await createCycle(db, {

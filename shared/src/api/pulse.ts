@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zQuestionnaire, zScale } from '../questionnaire.js';
 import { zPartnerItem } from './partners.js';
+import { zPulseAction } from './actions.js';
 import { PULSE_COMMENT_MAX_LENGTH } from '../limits.js';
 export { PULSE_COMMENT_MAX_LENGTH };
 
@@ -28,6 +29,8 @@ export const zPulse = z.object({
       item: z.object({ id: z.string(), text: z.string(), scale: zScale }),
     })
     .nullable(),
+  /** The team's actions in progress (at most two), each with its one optional item. */
+  actions: z.array(zPulseAction),
 });
 export type Pulse = z.infer<typeof zPulse>;
 
@@ -41,6 +44,8 @@ export const zPulseSubmission = z.object({
   comment: z.string().max(PULSE_COMMENT_MAX_LENGTH).optional(),
   /** Per provider team asked about, both of its items; a team left out was not asked this month. */
   partnerAnswers: z.record(z.string(), z.record(z.string(), z.number().int())).optional(),
+  /** Per action asked about, its item's answer; an action left out was "Not noticed yet". */
+  actionAnswers: z.record(z.string(), z.number().int()).optional(),
 });
 export type PulseSubmission = z.infer<typeof zPulseSubmission>;
 

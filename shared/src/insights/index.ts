@@ -104,3 +104,15 @@ export {
 } from './ledger.js';
 export { runInsights, type InsightsInput, type InsightsResult, type CycleInput, type TrendPoint } from './engine.js';
 export { createRandom, deriveSeed, type Random } from './random.js';
+export {
+  actionEffect,
+  withoutMoments,
+  EFFECT_WINDOW,
+  EFFECT_MIN_AFTER,
+  type ActionEffect,
+  type EffectCell,
+  type EffectCycle,
+  type EffectInput,
+  type EffectVerdict,
+  type PeriodChange,
+} from './action-effect.js';

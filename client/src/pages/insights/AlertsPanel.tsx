@@ -1,4 +1,5 @@
 import type { Alert } from '@pulse/shared';
+import type { Action } from '@pulse/shared/api/actions';
 import { useState, type FormEvent } from 'react';
 import { acknowledgeAlert, useTeamAlerts } from '../../api/alerts.js';
 import { Field, FormError, Notice } from '../../components/forms.js';
@@ -7,8 +8,12 @@ import { useAction } from '../../components/use-action.js';
 import { t, type MessageKey } from '../../i18n/messages.js';
 import { RemedyLinks } from '../../partners/RemedyLinks.js';
 
-/** The team's alerts: open and acknowledged ones in full, resolved ones folded away. */
-export function AlertsPanel({ teamId }: { teamId: string }) {
+/**
+ * The team's alerts: open and acknowledged ones in full, resolved ones folded away. With
+ * `onPlanAction`, each current alert offers to plan an action from its suggestions, and says
+ * which of the team's `actions` answer it.
+ */
+export function AlertsPanel({ teamId, actions = [], onPlanAction }: { teamId: string; actions?: readonly Action[]; onPlanAction?: (alert: Alert) => void }) {
   const alerts = useTeamAlerts(teamId);
   // Acknowledged here: shown at once, without reloading the list.
   const [updated, setUpdated] = useState<Record<string, Alert>>({});
@@ -29,6 +34,8 @@ export function AlertsPanel({ teamId }: { teamId: string }) {
                 <AlertCard
                   key={alert.id}
                   alert={alert}
+                  actions={actions.filter((a) => a.alertId === alert.id && a.status !== 'dropped')}
+                  onPlanAction={onPlanAction}
                   onAcknowledged={(next) => {
                     setUpdated((prev) => ({ ...prev, [next.id]: next }));
                     setNotice(t('alerts.acknowledgedNotice', { kind: t(`alertKind.${next.kind}`) }));
@@ -62,7 +69,17 @@ function signed(change: number): string {
   return rounded > 0 ? `+${rounded}` : String(rounded);
 }
 
-function AlertCard({ alert, onAcknowledged }: { alert: Alert; onAcknowledged?: (alert: Alert) => void }) {
+function AlertCard({
+  alert,
+  actions = [],
+  onPlanAction,
+  onAcknowledged,
+}: {
+  alert: Alert;
+  actions?: readonly Action[];
+  onPlanAction?: ((alert: Alert) => void) | undefined;
+  onAcknowledged?: (alert: Alert) => void;
+}) {
   const titleId = `alert-${alert.id}`;
   return (
     <article className={`alert-card alert-${alert.level}`} aria-labelledby={titleId}>
@@ -85,6 +102,17 @@ function AlertCard({ alert, onAcknowledged }: { alert: Alert; onAcknowledged?: (
       </ul>
       <h4>{t('alerts.actions')}</h4>
       <RemedyLinks actions={alert.actions} />
+      {actions.map((a) => (
+        <p key={a.id} className={`alert-action status-${a.status}`}>
+          {t('actions.onAlert', { status: t(`actions.status.${a.status}`).toLowerCase(), title: a.title })}
+        </p>
+      ))}
+      {onPlanAction && (
+        <button type="button" className="button-plan" onClick={() => onPlanAction(alert)}>
+          {t('actions.planFromAlert')}
+          <span className="visually-hidden"> {t(`alertKind.${alert.kind}`)}</span>
+        </button>
+      )}
       {alert.status === 'acknowledged' && (
         <p className="alert-note">
           {t('alerts.acknowledgedOn', { date: alert.acknowledgedAt ? new Date(alert.acknowledgedAt).toLocaleDateString('en-GB') : '' })} “{alert.note}”

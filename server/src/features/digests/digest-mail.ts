@@ -42,28 +42,56 @@ export function digestLine(alert: DigestAlertRow): string {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** One digest mail: a greeting, one line and link per alert, and how to read them. */
+/** An overdue action a digest reminds its owner of. */
+export interface OverdueLine {
+  title: string;
+  teamId: string;
+  teamName: string;
+  dueAt: string;
+}
+
+/**
+ * One digest mail: a greeting, one line and link per alert, and how to read them; then the
+ * open actions the reader owns that are past their due date. With no alert, only the latter.
+ */
 export function digestMail(
   to: { email: string; name: string },
   alerts: readonly DigestAlertRow[],
-  context: { publicUrl: string; cycleLabel: string; organisation: boolean },
+  context: { publicUrl: string; cycleLabel: string; organisation: boolean; overdue?: readonly OverdueLine[] },
 ): MailMessage {
+  const overdue = context.overdue ?? [];
   const scope = context.organisation ? 'in the organisation' : 'for the teams you lead';
   const count = alerts.length === 1 ? '1 alert' : `${alerts.length} alerts`;
-  const subject = `${context.organisation ? 'Organisation digest' : 'Your teams'}: ${count} new or escalated after the ${context.cycleLabel} pulse`;
-  const intro = `The ${context.cycleLabel} pulse has closed. New or escalated alerts ${scope}:`;
+  const late = overdue.length === 1 ? '1 overdue action' : `${overdue.length} overdue actions`;
+  const subject = alerts.length
+    ? `${context.organisation ? 'Organisation digest' : 'Your teams'}: ${count} new or escalated after the ${context.cycleLabel} pulse`
+    : `Your actions: ${late} after the ${context.cycleLabel} pulse`;
+  const intro = alerts.length ? `The ${context.cycleLabel} pulse has closed. New or escalated alerts ${scope}:` : `The ${context.cycleLabel} pulse has closed.`;
   const outro =
     'Figures come only from groups large enough to show. Open the team view for the whole explanation, the partners’ view and suggested actions.';
   const items = alerts.map((a) => ({ line: digestLine(a), link: teamViewLink(context.publicUrl, a.team_id) }));
+  const lateIntro = 'Actions you own that are past their due date (mark them done, drop them with a reason, or set a new date):';
+  const lateItems = overdue.map((a) => ({ line: `${a.teamName}: “${a.title}”, due ${a.dueAt}.`, link: `${teamViewLink(context.publicUrl, a.teamId)}#actions` }));
   return {
     to: to.email,
     subject,
-    text: [`Hello ${to.name},`, intro, ...items.map((i) => `- ${i.line}\n  Team view: ${i.link}`), outro].join('\n\n') + '\n',
+    text:
+      [
+        `Hello ${to.name},`,
+        intro,
+        ...items.map((i) => `- ${i.line}\n  Team view: ${i.link}`),
+        ...(items.length ? [outro] : []),
+        ...(lateItems.length ? [lateIntro, ...lateItems.map((i) => `- ${i.line}\n  Team view: ${i.link}`)] : []),
+      ].join('\n\n') + '\n',
     html: [
       `<p>Hello ${escapeHtml(to.name)},</p>`,
       `<p>${escapeHtml(intro)}</p>`,
-      `<ul>${items.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">Team view</a></li>`).join('')}</ul>`,
-      `<p>${escapeHtml(outro)}</p>`,
+      ...(items.length
+        ? [`<ul>${items.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">Team view</a></li>`).join('')}</ul>`, `<p>${escapeHtml(outro)}</p>`]
+        : []),
+      ...(lateItems.length
+        ? [`<p>${escapeHtml(lateIntro)}</p>`, `<ul>${lateItems.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">Team view</a></li>`).join('')}</ul>`]
+        : []),
     ].join('\n'),
   };
 }

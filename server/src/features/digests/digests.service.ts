@@ -1,6 +1,7 @@
 import type { Database } from '@pulse/db';
 import type { Transaction } from 'kysely';
 import type { MailContext } from '../cycles/invitations.service.js';
+import { overdueActionsByOwner } from '../actions/actions-overdue.js';
 import { digestMail } from './digest-mail.js';
 import { claimDigest, digestAlerts, hrPeople, leaderScopes, queueDigest, recordSent } from './digests.repository.js';
 
@@ -30,14 +31,20 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
       leader.teams.add(row.team_id);
       leaders.set(row.id, leader);
     }
+    // Each owner of an overdue action hears of it in their digest, or in one of their own.
+    const overdue = await overdueActionsByOwner(ctx.db, now);
+    const lateFor = (id: string) => overdue.get(id)?.actions ?? [];
     for (const [id, leader] of leaders) {
       const mine = alerts.filter((a) => leader.teams.has(a.team_id));
-      if (mine.length) mails.push({ key: id, message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false }) });
+      if (mine.length) mails.push({ key: id, message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: lateFor(id) }) });
     }
     if (alerts.length) {
       for (const hr of await hrPeople(ctx.db)) {
-        mails.push({ key: hr.id, message: digestMail(hr, alerts, { publicUrl: ctx.publicUrl, cycleLabel, organisation: true }) });
+        mails.push({ key: hr.id, message: digestMail(hr, alerts, { publicUrl: ctx.publicUrl, cycleLabel, organisation: true, overdue: lateFor(hr.id) }) });
       }
+    }
+    for (const [id, owner] of overdue) {
+      if (!mails.some((m) => m.key === id)) mails.push({ key: id, message: digestMail(owner, [], { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: owner.actions }) });
     }
     const done = new Set(digest.sent_to);
     let failed = false;

@@ -50,6 +50,8 @@ export interface ResponseExtras {
   partners: { provider: string; answers: Record<string, number> }[];
   /** Whether the answers hold the values item; the claim checks the team's values agree. */
   withValues: boolean;
+  /** Answers about the team's actions in progress: the action and the 1–5 answer, nothing else. */
+  actions?: { action: string; answer: number }[];
 }
 
 /**
@@ -73,7 +75,7 @@ export async function claimAndStoreResponse(
   now: Date,
   extras: ResponseExtras = { partners: [], withValues: false },
 ): Promise<boolean> {
-  const parameters = [tokenHash, questionnaireVersion, answersJson, comment, now, JSON.stringify(extras.partners), extras.withValues];
+  const parameters = [tokenHash, questionnaireVersion, answersJson, comment, now, JSON.stringify(extras.partners), extras.withValues, JSON.stringify(extras.actions ?? [])];
   const result = await db.executeQuery<{ stored: boolean }>(CompiledQuery.raw(claimPulseResponse.text, parameters));
   return result.rows[0]?.stored === true;
 }
@@ -94,6 +96,7 @@ export async function blurAnswerTrail(db: Kysely<Database>, cycleId: string): Pr
       select exists (select 1 from responses where cycle_id = ${cycleId} and xmin::text <> (select x from mark))
           or exists (select 1 from partner_ratings where cycle_id = ${cycleId} and xmin::text <> (select x from mark))
           or exists (select 1 from invitations where cycle_id = ${cycleId} and answered and xmin::text <> (select x from mark))
+          or exists (select 1 from action_answers where cycle_id = ${cycleId} and xmin::text <> (select x from mark))
         as changed
     ),
     invitations_rewritten as (
@@ -106,6 +109,10 @@ export async function blurAnswerTrail(db: Kysely<Database>, cycleId: string): Pr
     ),
     ratings_rewritten as (
       update partner_ratings set answers = answers
+      where cycle_id = ${cycleId} and (select changed from fresh) returning 1
+    ),
+    action_answers_rewritten as (
+      update action_answers set answer = answer
       where cycle_id = ${cycleId} and (select changed from fresh) returning 1
     )
     update cycles set reminded_at = reminded_at where id = ${cycleId} and (select changed from fresh)`.execute(db);

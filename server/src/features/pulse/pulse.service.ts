@@ -1,11 +1,13 @@
 import type { Database } from '@pulse/db';
 import { questionnaires, questionnaireVersion, type ErrorDetail, type Questionnaire } from '@pulse/shared';
 import { partnerItems } from '@pulse/shared/api/partners';
+import { actionItem, type PulseAction } from '@pulse/shared/api/actions';
 import { PULSE_COMMENT_MAX_LENGTH, type Pulse, type PulseSubmission } from '@pulse/shared/api/pulse';
 import { valueStatement, valuesItem, type TeamValue } from '@pulse/shared/api/values';
 import type { Kysely } from 'kysely';
 import { ApiError, badRequest, conflict, notFound } from '../../errors.js';
 import { hashToken } from '../../plugins/auth.js';
+import { actionsForPulse } from '../actions/actions.service.js';
 import { partnersForRespondent } from '../partners/partners.service.js';
 import { valuesOf } from '../values/values.repository.js';
 import { claimAndStoreResponse, findByTokenHash, type ResponseExtras, type TokenTarget } from './pulse.repository.js';
@@ -41,10 +43,13 @@ export function answerProblems(questionnaire: Questionnaire, answers: Readonly<R
   return problems;
 }
 
-/** What this respondent is asked beyond the questionnaire: their team's values and its providers. */
-async function extrasFor(db: Kysely<Database>, target: TokenTarget): Promise<{ values: TeamValue[]; partners: { id: string; name: string }[] }> {
-  const [values, partners] = await Promise.all([valuesOf(db, target.teamId), partnersForRespondent(db, target)]);
-  return { values, partners };
+/** What this respondent is asked beyond the questionnaire: their team's values, its providers and its actions in progress. */
+async function extrasFor(
+  db: Kysely<Database>,
+  target: TokenTarget,
+): Promise<{ values: TeamValue[]; partners: { id: string; name: string }[]; actions: PulseAction[] }> {
+  const [values, partners, actions] = await Promise.all([valuesOf(db, target.teamId), partnersForRespondent(db, target), actionsForPulse(db, target.teamId)]);
+  return { values, partners, actions };
 }
 
 /** GET /pulse/:token: the cycle, the team's name, the questionnaire, its values item and the partners to rate. */
@@ -57,6 +62,7 @@ export async function getPulse(db: Kysely<Database>, token: string, now: Date): 
     questionnaire: questionnaireVersion(target.questionnaireVersion),
     commentMaxLength: PULSE_COMMENT_MAX_LENGTH,
     partners: extras.partners.map((p) => ({ teamId: p.id, name: p.name, items: [...partnerItems] })),
+    actions: extras.actions,
     values: extras.values.length ? { statements: extras.values.map(valueStatement), item: { ...valuesItem, scale: { ...valuesItem.scale, labels: [...valuesItem.scale.labels] } } } : null,
   };
 }
@@ -96,6 +102,17 @@ function partnerProblems(partnerAnswers: PulseSubmission['partnerAnswers'], offe
   return problems;
 }
 
+/** Action answers: only for the actions this pulse asks about, each on the item's scale. Left out: "Not noticed yet". */
+function actionProblems(actionAnswers: PulseSubmission['actionAnswers'], offered: ReadonlySet<string>): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const [actionId, answer] of Object.entries(actionAnswers ?? {})) {
+    const path = `actionAnswers.${actionId}`;
+    if (!offered.has(actionId)) problems.push({ path, message: 'is not an action this pulse asks about' });
+    else if (!inScale(answer, actionItem.scale)) problems.push({ path, message: `must be from ${actionItem.scale.min} to ${actionItem.scale.max}` });
+  }
+  return problems;
+}
+
 /** The one questionnaire version these answers fully and validly answer, if exactly one does. */
 function versionAnswered(answers: Readonly<Record<string, number>>): Questionnaire | undefined {
   const valid = [...questionnaires.values()].filter((q) => answerProblems(q, answers).length === 0);
@@ -118,7 +135,7 @@ export async function submitPulse(db: Kysely<Database>, token: string, submissio
   const comment = submission.comment?.trim() || null;
   // Partner ratings need the partners this link asks about, so only plain answers take the fast path
   // (which also refuses a team with values: their item is then missing).
-  const plain = Object.keys(submission.partnerAnswers ?? {}).length === 0;
+  const plain = Object.keys(submission.partnerAnswers ?? {}).length === 0 && Object.keys(submission.actionAnswers ?? {}).length === 0;
   const guess = plain ? versionAnswered(submission.answers) : undefined;
   if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), comment, now))) return;
   const target = await usableTarget(db, tokenHash, now);
@@ -129,6 +146,7 @@ export async function submitPulse(db: Kysely<Database>, token: string, submissio
     ...answerProblems(questionnaire, core),
     ...valuesProblems(aligned, extras.values.length > 0),
     ...partnerProblems(submission.partnerAnswers, new Set(extras.partners.map((p) => p.id))),
+    ...actionProblems(submission.actionAnswers, new Set(extras.actions.map((a) => a.id))),
   ];
   if (problems.length) throw badRequest('Some answers are missing or not valid.', problems);
   const stored: ResponseExtras = {
@@ -136,9 +154,10 @@ export async function submitPulse(db: Kysely<Database>, token: string, submissio
     partners: Object.entries(submission.partnerAnswers ?? {})
       .filter(([, answers]) => Object.keys(answers).length > 0)
       .map(([provider, answers]) => ({ provider, answers: Object.fromEntries(partnerItems.map((i) => [i.id, answers[i.id]!])) })),
+    actions: Object.entries(submission.actionAnswers ?? {}).map(([action, answer]) => ({ action, answer })),
   };
   const answers = orderedAnswers(questionnaire, core, aligned === undefined ? {} : { [valuesItem.id]: aligned });
-  const sameAsFastPath = questionnaire === guess && !stored.withValues;
+  const sameAsFastPath = questionnaire === guess && !stored.withValues && stored.actions!.length === 0;
   if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, comment, now, stored))) return;
   // Someone else won the race (same link, or the cycle closed meanwhile): say which.
   await usableTarget(db, tokenHash, now);
