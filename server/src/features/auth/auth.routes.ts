@@ -24,6 +24,18 @@ const redactToken = {
 };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Work that runs once an answer has left; closing the app waits for it. */
+  const pending = new Set<Promise<void>>();
+  const afterAnswer = (work: () => Promise<void>) => {
+    const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .finally(() => pending.delete(done));
+    pending.add(done);
+  };
+  app.addHook('onClose', async () => {
+    await Promise.all(pending);
+  });
+
   app.post(
     '/auth/login',
     {
@@ -82,7 +94,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(app, request.body.email, request.ip);
+      // The answer leaves first; the lookup and the mail follow (see requestPasswordReset).
+      const { email } = request.body;
+      const { ip, log } = request;
+      afterAnswer(() => requestPasswordReset(app, email, ip).catch((error: unknown) => log.error({ err: error }, 'password reset failed')));
       return reply.status(202).send({ status: 'accepted' as const });
     },
   );
