@@ -49,7 +49,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     genReqId: () => randomUUID(),
-    trustProxy: config.nodeEnv === 'production',
+    // Off unless TRUST_PROXY names the proxies: else anyone could choose their own address.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Closing answers new requests with 503 while in-flight ones finish.
     return503OnClosing: true,
     // Requests refused before routing (bad HTTP, bad URL encoding) still get the error shape.
@@ -108,6 +109,11 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     { prefix: '/api/v1' },
   );
   return app;
+}
+
+/** TRUST_PROXY as Fastify takes it (its types leave out the hop count its runtime accepts). */
+function fastifyTrustProxy(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 /**
