@@ -30,6 +30,7 @@ import mail from './plugins/mail.js';
 import openapi from './plugins/openapi.js';
 import pressure, { type PressureOptions } from './plugins/pressure.js';
 import security from './plugins/security.js';
+import { loggerOptions } from './logging.js';
 import { responseSerializer } from './response-serializer.js';
 
 declare module 'fastify' {
@@ -40,6 +41,8 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Where log lines go instead of stdout (tests read the whole log); redaction still applies. */
+  logStream?: { write(line: string): void };
   /** Load-shedding limits (defaults in plugins/pressure.ts). */
   pressure?: Partial<PressureOptions>;
 }
@@ -47,7 +50,7 @@ export interface BuildOptions {
 /** The whole application as a Fastify instance, ready for `inject` or `listen`. */
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}) {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? loggerOptions(config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
     // Off unless TRUST_PROXY names the proxies: else anyone could choose their own address.
     trustProxy: fastifyTrustProxy(config.trustProxy),

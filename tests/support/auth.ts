@@ -90,11 +90,17 @@ export async function latestMailLinks(app: App, to: string): Promise<string[]> {
   );
 }
 
-/** The token of the newest set-password link mailed to `to`. */
-export async function latestPasswordToken(app: App, to: string): Promise<string> {
-  const link = (await latestMailLinks(app, to)).find((l) => l.includes('/set-password?token='));
-  if (!link) throw new Error(`No set-password link mailed to ${to}`);
-  return new URL(link).searchParams.get('token')!;
+/** The token of the newest set-password link mailed to `to`; with `newerThan`, waits for a newer one. */
+export async function latestPasswordToken(app: App, to: string, newerThan?: string): Promise<string> {
+  return vi.waitFor(
+    async () => {
+      const link = (await latestMailLinks(app, to)).find((l) => l.includes('/set-password?token='));
+      const token = link && new URL(link).searchParams.get('token');
+      if (!token || token === newerThan) throw new Error(`No new set-password link mailed to ${to}`);
+      return token;
+    },
+    { timeout: 20_000, interval: 50 },
+  );
 }
 
 /**
