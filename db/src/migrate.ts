@@ -11,6 +11,7 @@ import * as alertDigests from './migrations/20261128T220300_alert_digests.js';
 import * as answerHotUpdates from './migrations/20261128T230000_answer_hot_updates.js';
 import * as claimFunction from './migrations/20261128T233000_claim_function.js';
 import * as publicationLedger from './migrations/20261204T100000_publication_ledger.js';
+import * as loginAttempts from './migrations/20261204T110000_login_attempts.js';
 import * as actions from './migrations/20261204T130000_actions.js';
 import * as claimWithActions from './migrations/20261204T130100_claim_with_actions.js';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261128T230000_answer_hot_updates': answerHotUpdates,
   '20261128T233000_claim_function': claimFunction,
   '20261204T100000_publication_ledger': publicationLedger,
+  '20261204T110000_login_attempts': loginAttempts,
   '20261204T130000_actions': actions,
   '20261204T130100_claim_with_actions': claimWithActions,
 };

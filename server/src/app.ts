@@ -31,6 +31,7 @@ import mail from './plugins/mail.js';
 import openapi from './plugins/openapi.js';
 import pressure, { type PressureOptions } from './plugins/pressure.js';
 import security from './plugins/security.js';
+import { loggerOptions } from './logging.js';
 import { responseSerializer } from './response-serializer.js';
 
 declare module 'fastify' {
@@ -41,6 +42,8 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Where log lines go instead of stdout (tests read the whole log); redaction still applies. */
+  logStream?: { write(line: string): void };
   /** Load-shedding limits (defaults in plugins/pressure.ts). */
   pressure?: Partial<PressureOptions>;
 }
@@ -48,9 +51,10 @@ export interface BuildOptions {
 /** The whole application as a Fastify instance, ready for `inject` or `listen`. */
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}) {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? loggerOptions(config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
-    trustProxy: config.nodeEnv === 'production',
+    // Off unless TRUST_PROXY names the proxies: else anyone could choose their own address.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Closing answers new requests with 503 while in-flight ones finish.
     return503OnClosing: true,
     // Requests refused before routing (bad HTTP, bad URL encoding) still get the error shape.
@@ -110,6 +114,11 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     { prefix: '/api/v1' },
   );
   return app;
+}
+
+/** TRUST_PROXY as Fastify takes it (its types leave out the hop count its runtime accepts). */
+function fastifyTrustProxy(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 /**

@@ -1,9 +1,42 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
+
+/** An address, or a CIDR range with a prefix that fits the address family. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies' X-Forwarded-For to believe, in a form Fastify's `trustProxy` takes: false
+ * (unset or `off`: the socket address counts), a hop count, or addresses and CIDR ranges.
+ */
+const zTrustProxy = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value, ctx): false | number | string[] => {
+      if (value === undefined || value.trim() === 'off') return false;
+      if (/^\d+$/.test(value.trim())) {
+        const hops = Number(value);
+        if (hops >= 1) return hops;
+      } else {
+        const entries = value.split(',').map((e) => e.trim());
+        if (entries.every(isAddressOrRange)) return entries;
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be off, a hop count (1 or more), or addresses and CIDR ranges separated by commas' });
+      return z.NEVER;
+    }),
+);
 
 const zEnv = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
@@ -21,6 +54,7 @@ const zEnv = z.object({
   SESSION_MAX_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(24)),
   LOGIN_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(900)),
   DATABASE_NAMED_STATEMENTS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  TRUST_PROXY: zTrustProxy,
 });
 
 export interface Config {
@@ -45,6 +79,12 @@ export interface Config {
    * off for a PgBouncer in transaction pooling without prepared-statement support.
    */
   namedStatements: boolean;
+  /**
+   * The proxies whose X-Forwarded-For (and -Proto, -Host) is believed, as Fastify's `trustProxy`
+   * takes them: false trusts none (the socket's address counts), a number trusts that many hops,
+   * a list trusts those addresses and ranges.
+   */
+  trustProxy: false | number | string[];
 }
 
 /** Raised with every problem in the environment at once, one per line. */
@@ -83,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     namedStatements: e.DATABASE_NAMED_STATEMENTS === 'on',
+    trustProxy: e.TRUST_PROXY,
   });
 }

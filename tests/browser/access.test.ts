@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser } from '../support/auth.js';
+import { createUser, latestPasswordToken, type TestUser } from '../support/auth.js';
 import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
 
 const CSV = [
@@ -95,22 +95,23 @@ describe('people and access in Chromium', () => {
     await checkPage(page, 1280);
     await hrContext.close();
 
-    // The admin reads the invitation in the outbox (embedded mail mode).
+    // The admin sees the invitation in the outbox (embedded mail mode), its link hidden: it
+    // would set Lea's password.
     const adminContext = await newContext(1280);
     const adminPage = await adminContext.newPage();
     await signIn(adminPage, admin);
     await adminPage.getByRole('link', { name: 'Outbox' }).click();
     await adminPage.getByRole('link', { name: 'You are invited to Pulse' }).click();
-    const link = adminPage.getByRole('link', { name: /\/set-password\?token=/ });
-    const href = (await link.getAttribute('href'))!;
+    await expect.poll(() => adminPage.getByText('[password link hidden]').count()).toBe(1);
+    expect(await adminPage.getByRole('link', { name: /\/set-password/ }).count()).toBe(0);
     await checkPage(adminPage, 1280);
     await adminContext.close();
 
-    // The leader, on a 360 px phone, follows the link on this server.
+    // The leader, on a 360 px phone, follows the link from the mail on this server.
     const leaderContext = await newContext(360);
     const leaderPage = await leaderContext.newPage();
-    const target = new URL(href);
-    await leaderPage.goto(`${server.baseUrl}${target.pathname}${target.search}`);
+    const token = await latestPasswordToken(server.app, 'lea@example.test');
+    await leaderPage.goto(`${server.baseUrl}/set-password?token=${token}`);
     await expect.poll(() => leaderPage.getByText('Welcome, Lea Leader').count()).toBe(1);
     await checkPage(leaderPage, 360);
     await leaderPage.getByLabel('New password').fill(LEADER_PASSWORD);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { createUser, latestPasswordToken, loginAs, sessionCookieFrom, type Session, withSignedInApp } from '../support/auth.js';
 import { backend, type TestApp } from '../support/test-app.js';
 
@@ -73,6 +74,52 @@ describe(`invitations and password links (${backend})`, () => {
     expect((await post('/auth/password', { token, password: NEW_PASSWORD })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: old.headers })).statusCode).toBe(401);
     expect((await post('/auth/login', { email: 'reset@example.test', password: NEW_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('answers a reset before any mail is written, so known and unknown addresses take the same time', async () => {
+    await createUser(t.app, { role: 'hr', email: 'slow@example.test' });
+    const send = t.app.mailer.send;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let mailing = false;
+    t.app.mailer.send = async (message) => {
+      mailing = true;
+      await gate;
+      return send.call(t.app.mailer, message);
+    };
+    try {
+      let answered = false;
+      const answer = post('/auth/password-reset', { email: 'slow@example.test' }).then((res) => ((answered = true), res));
+      // The mail is held back; the answer must not wait for it.
+      await vi.waitFor(() => expect(answered).toBe(true), { timeout: 20_000, interval: 20 });
+      expect((await answer).statusCode).toBe(202);
+      await vi.waitFor(() => expect(mailing).toBe(true), { timeout: 20_000, interval: 20 });
+    } finally {
+      release();
+      t.app.mailer.send = send;
+    }
+    expect(await latestPasswordToken(t.app, 'slow@example.test')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('gives a member no password: a reset answers as for an unknown address and mails nothing', async () => {
+    const member = await createUser(t.app, { role: 'member', email: 'mem@example.test' });
+    const reset = await post('/auth/password-reset', { email: 'mem@example.test' });
+    const unknown = await post('/auth/password-reset', { email: 'nobody@example.test' });
+    expect(reset.statusCode).toBe(202);
+    expect(reset.body).toBe(unknown.body);
+    // Both requests are audited once their work is done, as unknown.
+    await vi.waitFor(
+      async () => {
+        const rows = await t.app.db.selectFrom('audit_log').select(['target', 'details']).where('action', '=', 'auth.reset_requested').execute();
+        expect(rows.map((r) => [r.target, (r.details as { known: boolean }).known]).sort()).toEqual([
+          ['mem@example.test', false],
+          ['nobody@example.test', false],
+        ]);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+    expect(await readdir(t.app.mailer.outboxDir).catch(() => [])).toEqual([]);
+    expect(await t.app.db.selectFrom('user_tokens').selectAll().where('user_id', '=', member.id).execute()).toEqual([]);
   });
 
   it('refuses bad input to the link routes', async () => {

@@ -104,6 +104,15 @@ describe(`sessions and login (${backend})`, () => {
     expect(sameSiteReferer.statusCode).toBe(204);
   });
 
+  it('refuses a foreign Origin on a percent-encoded path to the same route', async () => {
+    const { cookie } = await loginAs(t.app, 'hr');
+    for (const url of ['/%61pi/v1/auth/logout', '/api/v1/auth/%6Cogout', '/%61%70%69/v1/auth/logout']) {
+      const res = await t.app.inject({ method: 'POST', url, headers: { cookie, origin: 'https://evil.example' } });
+      expect(res.statusCode, url).toBe(403);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
+  });
+
   it('accepts the request host as origin (dev proxy, another hostname)', async () => {
     const { cookie } = await loginAs(t.app, 'hr');
     const res = await t.app.inject({
@@ -168,7 +177,8 @@ describe(`sessions and login (${backend})`, () => {
     const res = await login(user.email, TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
     const audit = await t.app.db.selectFrom('audit_log').select(['action']).execute();
-    expect(audit.filter((a) => a.action === 'auth.login_failed')).toHaveLength(22);
+    // One row for the failures and one for the refusals of the window, not one per attempt.
+    expect(audit.filter((a) => a.action === 'auth.login_failed')).toHaveLength(2);
     expect(audit.filter((a) => a.action === 'auth.login')).toHaveLength(1);
   });
 

@@ -59,7 +59,8 @@ describe(`aggregate export (${backend})`, () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="pulse-aggregates.csv"');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const text = res.rawPayload.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe(exportColumns.join(','));
+    // Every text cell is quoted, the header's too (a semicolon-locale spreadsheet splits nothing inside quotes).
+    expect(text.split('\r\n')[0]).toBe(exportColumns.map((c) => `"${c}"`).join(','));
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
 
     const rows = parseCsv(res.body);

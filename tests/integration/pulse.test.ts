@@ -169,8 +169,8 @@ describe(`answering a pulse (${backend})`, () => {
   it('keeps the token and the address out of the request log', async () => {
     const lines: string[] = [];
     const database = await freshDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', ...database.env });
-    const logged = await buildApp(config, { logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } } });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...database.env });
+    const logged = await buildApp(config, { logStream: { write: (line: string) => void lines.push(line) } });
     try {
       await seedTeams(logged, { Platform: 1 });
       const hr = await loginAs(logged, 'hr');

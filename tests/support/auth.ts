@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import type { Role } from '@pulse/db';
 import type { App } from '@pulse/server';
 import { hashToken, newToken, SESSION_COOKIE } from '@pulse/server/plugins/auth';
@@ -68,20 +70,37 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
   return line?.split(';')[0];
 }
 
-/** The links in the newest outbox message addressed to `to` (embedded mail mode). */
+/**
+ * The links in the newest mail to `to`, read from the .eml file itself (the Outbox page hides
+ * credential links), waiting for it: a password reset mails after it has answered.
+ */
 export async function latestMailLinks(app: App, to: string): Promise<string[]> {
-  const { listOutbox, readOutboxMessage } = await import('@pulse/server/features/outbox/outbox.service');
-  const { messages } = await listOutbox(app.mailer.outboxDir);
-  const message = messages.find((m) => m.to.includes(to));
-  if (!message) throw new Error(`No mail to ${to} in the outbox`);
-  return (await readOutboxMessage(app.mailer.outboxDir, message.id)).links;
+  const { simpleParser } = await import('mailparser');
+  return vi.waitFor(
+    async () => {
+      const names = (await readdir(app.mailer.outboxDir).catch(() => [] as string[])).filter((n) => n.endsWith('.eml')).sort().reverse();
+      for (const name of names) {
+        const mail = await simpleParser(await readFile(path.join(app.mailer.outboxDir, name)));
+        const addresses = [mail.to ?? []].flat().map((a) => a.text).join(', ');
+        if (addresses.includes(to)) return (mail.text ?? '').match(/https?:\/\/[^\s<>"')]+/g) ?? [];
+      }
+      throw new Error(`No mail to ${to} in the outbox`);
+    },
+    { timeout: 20_000, interval: 50 },
+  );
 }
 
-/** The token of the newest set-password link mailed to `to`. */
-export async function latestPasswordToken(app: App, to: string): Promise<string> {
-  const link = (await latestMailLinks(app, to)).find((l) => l.includes('/set-password?token='));
-  if (!link) throw new Error(`No set-password link mailed to ${to}`);
-  return new URL(link).searchParams.get('token')!;
+/** The token of the newest set-password link mailed to `to`; with `newerThan`, waits for a newer one. */
+export async function latestPasswordToken(app: App, to: string, newerThan?: string): Promise<string> {
+  return vi.waitFor(
+    async () => {
+      const link = (await latestMailLinks(app, to)).find((l) => l.includes('/set-password?token='));
+      const token = link && new URL(link).searchParams.get('token');
+      if (!token || token === newerThan) throw new Error(`No new set-password link mailed to ${to}`);
+      return token;
+    },
+    { timeout: 20_000, interval: 50 },
+  );
 }
 
 /**

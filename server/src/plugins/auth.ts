@@ -144,7 +144,8 @@ async function auth(app: FastifyInstance, { config }: { config: Config }) {
   app.decorateRequest('sessionHash', null);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decided by the route that matched, not the raw URL: `/%61pi/...` reaches the same route.
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
     checkOrigin(request, config);
     await resolveSession(app, request);
   });

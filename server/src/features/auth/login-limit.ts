@@ -1,7 +1,7 @@
 import type { Database } from '@pulse/db';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-/** Failures allowed in one window before answers turn to 429. */
+/** Password checks allowed per account in one window before answers turn to 429. */
 export const ACCOUNT_LIMIT = 5;
 /** Per address the bar is higher: one office may share an address, and sprays span accounts. */
 export const ADDRESS_LIMIT = 20;
@@ -12,55 +12,52 @@ const MAX_DELAY_MS = 1_000;
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const addressKey = (ip: string) => `address:${ip}`;
 
-interface Limit {
+export interface Limit {
   key: string;
   max: number;
 }
 
+/** The outcome of asking for one attempt under a set of limits. */
+export type Reservation =
+  | { granted: true; ids: number[]; /** Attempts already in the window, per key. */ earlier: Record<string, number> }
+  | { granted: false; retryAfter: number };
+
 /**
- * Seconds until a login may be tried again, or 0 when it may be tried now. Failures live in the
- * database, so every server instance counts the same ones.
+ * Counts and decides atomically, in one statement (`reserve_login_attempt`, migration
+ * 20261204T110000): under each key's lock, when every key has fewer than its `max` attempts
+ * within the window, one attempt is recorded under each key and granted; otherwise nothing is
+ * recorded and the answer says how many seconds until the oldest attempt that matters leaves
+ * the window. Recording before the work (a password check, a mail) means that attempts still in
+ * flight count too, so however many arrive at once, at most `max` proceed per window. The rows
+ * live in the database, so every server instance counts the same ones.
  */
-export async function retryAfterSeconds(db: Kysely<Database>, limits: Limit[], windowSeconds: number): Promise<number> {
-  const windowMs = windowSeconds * 1000;
-  const now = Date.now();
-  let wait = 0;
-  for (const { key, max } of limits) {
-    // The failure whose expiry brings the count back under the limit.
-    const rows = await db
-      .selectFrom('login_failures')
-      .select('at')
-      .where('key', '=', key)
-      .where('at', '>', new Date(now - windowMs))
-      .orderBy('at', 'desc')
-      .limit(max)
-      .execute();
-    const oldest = rows[max - 1];
-    if (oldest) wait = Math.max(wait, Math.ceil((oldest.at.getTime() + windowMs - now) / 1000));
-  }
-  return wait;
+export async function reserveAttempt(db: Kysely<Database>, limits: Limit[], windowSeconds: number): Promise<Reservation> {
+  const keys = limits.map((l) => l.key);
+  const { rows } = await sql<{ retry_after: number; earlier: number[]; ids: string[] }>`
+    select * from reserve_login_attempt(
+      ${keys}::text[], ${limits.map((l) => l.max)}::integer[], make_interval(secs => ${windowSeconds}), ${new Date()}
+    )`.execute(db);
+  const row = rows[0]!;
+  if (row.retry_after > 0) return { granted: false, retryAfter: row.retry_after };
+  return {
+    granted: true,
+    ids: row.ids.map(Number),
+    earlier: Object.fromEntries(keys.map((key, i) => [key, row.earlier[i] ?? 0])),
+  };
 }
 
-/** Records one failed attempt under each key and forgets all failures older than the window. */
-export async function recordFailure(db: Kysely<Database>, keys: string[], windowSeconds: number): Promise<void> {
-  const now = new Date();
-  await db.insertInto('login_failures').values(keys.map((key) => ({ key, at: now }))).execute();
-  // Every key's old failures, so addresses and accounts never seen again do not pile up.
-  await db
-    .deleteFrom('login_failures')
-    .where('at', '<', new Date(now.getTime() - windowSeconds * 1000))
-    .execute();
+/**
+ * True the first time in a window that `key` is marked (under its lock), false afterwards: lets
+ * a burst of refusals write one audit row per window instead of one each.
+ */
+export async function firstInWindow(db: Kysely<Database>, key: string, windowSeconds: number): Promise<boolean> {
+  const reservation = await reserveAttempt(db, [{ key, max: 1 }], windowSeconds);
+  return reservation.granted;
 }
 
-/** Recent failures on `key` (for the growing delay). */
-export async function recentFailures(db: Kysely<Database>, key: string, windowSeconds: number): Promise<number> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('key', '=', key)
-    .where('at', '>', new Date(Date.now() - windowSeconds * 1000))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+/** Gives reserved attempts back (a sign-in that succeeded does not count against the address). */
+export async function releaseAttempts(db: Kysely<Database>, ids: number[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
 }
 
 /** The pause before a failed login answers: repeated failures slow down. */

@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../../errors.js';
 import { hashToken, newToken, type SessionUser } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findUserByEmail } from '../users/users.repository.js';
-import { recordFailure, retryAfterSeconds } from './login-limit.js';
+import { reserveAttempt } from './login-limit.js';
 import { hashPassword } from './password.js';
 import { findToken, replaceToken, setPasswordHash, useToken, type TokenPurpose } from './tokens.repository.js';
 
@@ -48,20 +48,27 @@ export async function sendTokenMail(app: FastifyInstance, purpose: TokenPurpose,
   await app.mailer.send(message(app, purpose, user, link, inviter?.name));
 }
 
-/** Mails a reset link when the address has an active account; answers the same either way. */
+/** Who can be given a password: active accounts that have a dashboard to sign in to. */
+const canSignIn = (user: { active: boolean; role: string } | undefined) => Boolean(user?.active) && user?.role !== 'member';
+
+/**
+ * Mails a reset link when the address has an account that signs in (members answer pulses
+ * from their personal link and get no password). The route answers before this runs, so the
+ * answer and its timing are the same for a known, a member's and an unknown address.
+ */
 export async function requestPasswordReset(app: FastifyInstance, email: string, ip: string): Promise<void> {
-  const key = `reset:${email.trim().toLowerCase()}`;
-  const window = app.config.loginWindowSeconds;
-  if ((await retryAfterSeconds(app.db, [{ key, max: RESET_MAILS_PER_WINDOW }], window)) > 0) return;
-  await recordFailure(app.db, [key], window);
+  const target = email.trim().toLowerCase();
+  const reservation = await reserveAttempt(app.db, [{ key: `reset:${target}`, max: RESET_MAILS_PER_WINDOW }], app.config.loginWindowSeconds);
+  if (!reservation.granted) return;
   const user = await findUserByEmail(app.db, email);
-  await recordAudit(app.db, null, 'auth.reset_requested', email.trim().toLowerCase(), { ip, known: Boolean(user?.active) });
-  if (user?.active) await sendTokenMail(app, 'reset', user);
+  const known = canSignIn(user);
+  await recordAudit(app.db, null, 'auth.reset_requested', target, { ip, known });
+  if (user && known) await sendTokenMail(app, 'reset', user);
 }
 
 async function usableToken(app: FastifyInstance, token: string) {
   const row = await findToken(app.db, hashToken(token));
-  if (!row || !row.active) throw notFound('Link');
+  if (!row || !canSignIn(row)) throw notFound('Link');
   if (row.used_at || row.expires_at.getTime() < Date.now()) {
     throw new ApiError(410, 'gone', 'This link has already been used or has expired. Ask for a new one.');
   }

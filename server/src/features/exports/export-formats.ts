@@ -23,16 +23,17 @@ export function neutraliseFormula(value: string): string {
 }
 
 /**
- * RFC 4180 CSV in UTF-8: CRLF line ends, a header line, fields quoted when they hold a comma, a
- * quote, CR or LF; empty fields for nulls. A byte-order mark lets spreadsheets read UTF-8.
+ * RFC 4180 CSV in UTF-8: CRLF line ends, a header line, every text field quoted (and a formula
+ * start neutralised), numbers bare, empty fields for nulls. A byte-order mark lets spreadsheets read UTF-8.
  * Each page becomes one string, so a row's objects never outlive its page.
  */
 export function csvStream(pages: AsyncIterable<ExportRow[]>): Readable {
   const options = {
     columns: [...exportColumns],
     record_delimiter: 'windows',
-    // csv-stringify only quotes the whole record delimiter; a lone CR or LF must be quoted too.
-    quoted_match: /[\r\n]/,
+    // Every text cell is quoted: a spreadsheet set to split at semicolons would otherwise run
+    // `Ops;=1+1;x` as a formula in its second piece. Numbers stay bare, so they stay numbers.
+    quoted_string: true,
     cast: { string: neutraliseFormula },
   } as const;
   async function* chunks() {

@@ -28,16 +28,20 @@ export async function listOutbox(dir: string): Promise<{ messages: OutboxMessage
 }
 
 /**
- * A personal pulse link is the member's only credential: whoever holds it can see whether it
- * was used and answer in their place. The outbox never shows one, not even to an admin.
+ * A link that carries a credential is never shown, not even to an admin: a personal pulse link
+ * is the member's only credential (whoever holds it can see whether it was used and answer in
+ * their place), and an invitation or reset link sets the password of someone else's account.
+ * Whoever needs one reads the .eml file on the server (DATA_DIR/outbox) or uses real mail.
  */
-const PULSE_LINK = /(https?:\/\/[^\s<>"')]+)?\/p\/[A-Za-z0-9_-]{20,}/g;
-export const HIDDEN_PULSE_LINK = '[personal pulse link hidden]';
+const CREDENTIAL_LINKS: Array<[RegExp, string]> = [
+  [/(https?:\/\/[^\s<>"')]+)?\/p\/[A-Za-z0-9_-]{20,}/g, '[personal pulse link hidden]'],
+  [/(https?:\/\/[^\s<>"')]+)?\/set-password\?[^\s<>"')]*/g, '[password link hidden]'],
+];
 
 /** One message with its text and the links in it, so a newcomer can follow them. */
 export async function readOutboxMessage(dir: string, id: string): Promise<OutboxMessageDetail> {
   const mail = await parse(dir, path.basename(id));
-  const text = (mail.text ?? '').replace(PULSE_LINK, HIDDEN_PULSE_LINK);
+  const text = CREDENTIAL_LINKS.reduce((t, [pattern, hidden]) => t.replace(pattern, hidden), mail.text ?? '');
   const links = [...new Set(text.match(/https?:\/\/[^\s<>"')]+/g) ?? [])];
   return { ...summary(id, mail), from: addresses(mail.from), text, links };
 }
