@@ -10,6 +10,7 @@ import { t } from '../i18n/messages.js';
 import { PartnerLine } from '../partners/PartnerLine.js';
 import { AlertsPanel } from './insights/AlertsPanel.js';
 import { CommentsPanel } from './insights/CommentsPanel.js';
+import { LeadAlert } from './insights/LeadAlert.js';
 import { RangeForm } from './insights/RangeForm.js';
 import { FortressTable, ResponseTable, TrendTable } from './insights/team-tables.js';
 import { useQueryState } from './insights/use-query-state.js';
@@ -32,6 +33,7 @@ export function TeamInsightsPage({ id }: { id: string }) {
         {trends.status === 'ready' && <span> › {trends.data.team.path}</span>}
       </nav>
       <h1>{title}</h1>
+      <LeadAlert teamId={id} />
       <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} onChange={(next) => setParam({ from: next.from, to: next.to })} />
       <Resource state={trends}>
         {(data) => (
@@ -80,6 +82,7 @@ function TeamCharts({ data }: { data: TrendsResponse }) {
                 );
               })}
             </div>
+            <HiddenCycles data={data} />
           </>
         )}
       </section>
@@ -109,6 +112,29 @@ function TeamCharts({ data }: { data: TrendsResponse }) {
           />
         </section>
       </div>
+    </>
+  );
+}
+
+/** Each hidden cycle with its real reason, in plain words. */
+function HiddenCycles({ data }: { data: TrendsResponse }) {
+  const hidden = data.series.filter((p) => p.suppressed);
+  if (hidden.length === 0) return null;
+  return (
+    <>
+      <h3 className="hidden-cycles-title">{t('hiddenCycles.title')}</h3>
+      <ul className="hidden-cycles" aria-label={t('hiddenCycles.label')}>
+        {hidden.map((p) => (
+          <li key={p.cycleId}>
+            {t('hiddenCycles.line', {
+              label: p.label,
+              responded: p.responded,
+              invited: p.invited,
+              why: p.reasonCode ? t(`hiddenWhy.${p.reasonCode}`, { k: data.threshold }) : (p.reason ?? ''),
+            })}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
