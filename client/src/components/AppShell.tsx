@@ -12,6 +12,7 @@ export const NAV: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/members', label: 'nav.members', roles: ['admin', 'hr', 'leader'] },
   { href: '/customers', label: 'nav.customers', roles: ['admin', 'hr', 'leader'] },
   { href: '/guide/remedies', label: 'nav.guide', roles: ['admin', 'hr', 'leader'] },
+  { href: '/pulses', label: 'nav.pulses', roles: ['admin', 'hr'] },
   { href: '/users', label: 'nav.users', roles: ['admin', 'hr'] },
   { href: '/exports', label: 'nav.exports', roles: ['admin', 'hr'] },
   { href: '/audit', label: 'nav.audit', roles: ['admin', 'hr'] },

@@ -5,6 +5,7 @@ import { ChartFigure } from '../charts/ChartFigure.js';
 import { FortressChart, ResponseChart, TrendChart } from '../charts/lazy.js';
 import { PANEL_HEIGHT_PX } from '../charts/sizes.js';
 import { constructSeries, CONSTRUCTS, fortressSeries, responseSeries } from '../charts/shape.js';
+import { useSession } from '../components/SessionProvider.js';
 import { EmptyState, Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
 import { PartnerLine } from '../partners/PartnerLine.js';
@@ -15,6 +16,7 @@ import { RangeForm } from './insights/RangeForm.js';
 import { FortressTable, ResponseTable, TrendTable } from './insights/team-tables.js';
 import { useQueryState } from './insights/use-query-state.js';
 import './insights/insights.css';
+import './insights/print.css';
 
 /**
  * A team's view (/insights/teams/:id?from=&to=&cycle=): trends with confidence bands and a
@@ -26,13 +28,19 @@ export function TeamInsightsPage({ id }: { id: string }) {
   const range = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
   const trends = useTrends(id, range);
   const title = trends.status === 'ready' ? trends.data.team.name : t('team.title');
+  const { user } = useSession();
   return (
     <div className="insights">
       <nav aria-label={t('team.breadcrumb')} className="breadcrumb">
-        <Link href="/insights">{t('overview.title')}</Link>
+        <Link href="/insights">{user?.role === 'leader' ? t('overview.short') : t('overview.title')}</Link>
         {trends.status === 'ready' && <span> › {trends.data.team.path}</span>}
       </nav>
-      <h1>{title}</h1>
+      <div className="title-row">
+        <h1>{title}</h1>
+        <button type="button" className="button-secondary print-button" onClick={() => window.print()}>
+          {t('team.print')}
+        </button>
+      </div>
       <LeadAlert teamId={id} />
       <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} onChange={(next) => setParam({ from: next.from, to: next.to })} />
       <Resource state={trends}>
