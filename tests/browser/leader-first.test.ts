@@ -119,7 +119,7 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
     expect(wide).toEqual([]);
 
     const phone = await signedIn(demoAccounts.hr.email, PHONE);
-    const heatmap = phone.getByRole('region', { name: 'Scores by team' });
+    const heatmap = phone.locator('.table-scroll').filter({ has: phone.locator('table.heatmap') });
     await expect.poll(() => heatmap.locator('tbody tr').count()).toBeGreaterThan(5);
     const region = (await heatmap.boundingBox())!;
     for (const construct of ['Autonomy', 'Competence', 'Relatedness', 'Openness']) {

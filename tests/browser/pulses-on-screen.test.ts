@@ -22,7 +22,7 @@ describe('HR runs the pulses on screen, in Chromium', () => {
   });
 
   async function signedIn(width: number): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+    const page = await (await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' })).newPage();
     await page.goto(`${server.baseUrl}/login`);
     await page.getByLabel('Email').fill(hr.email);
     await page.getByLabel('Password').fill(hr.password);
@@ -65,22 +65,27 @@ describe('HR runs the pulses on screen, in Chromium', () => {
     expect((await server.app.db.selectFrom('cycles').select('status').executeTakeFirstOrThrow()).status).toBe('closed');
 
     // The monthly schedule: second Tuesday, 10:00 Berlin time, open 5 days, reminder after 2.
-    await page.getByLabel('Week of the month').selectOption({ label: 'Second' });
-    await page.getByLabel('Day').selectOption({ label: 'Tuesday' });
-    await page.getByLabel('Time', { exact: true }).selectOption({ label: '10:00' });
-    await page.getByLabel('Time zone').fill('Europe/Berlin');
-    await page.getByLabel('Open for (days)').last().fill('5');
-    await page.getByLabel('Remind after (days)').fill('2');
-    await page.getByRole('button', { name: 'Save schedule' }).click();
-    await expect.poll(() => page.getByText('Schedule saved.').count()).toBe(1);
-    expect(await page.getByText(/^The next pulse opens /).textContent()).toMatch(/Tue|10:00/);
+    const schedule = page.getByRole('form', { name: 'Monthly schedule' });
+    await schedule.getByLabel('Week of the month').selectOption({ label: 'Second' });
+    await schedule.getByLabel('Day', { exact: true }).selectOption({ label: 'Tuesday' });
+    await schedule.getByLabel('Time', { exact: true }).selectOption({ label: '10:00' });
+    await schedule.getByLabel('Time zone').fill('Europe/Berlin');
+    await schedule.getByLabel('Open for (days)').fill('5');
+    await schedule.getByLabel('Remind after (days)').fill('2');
+    await schedule.getByRole('button', { name: 'Save schedule' }).click();
+    await expect.poll(() => schedule.getByText('Schedule saved.').count()).toBe(1);
     const saved = await (await page.request.get(`${server.baseUrl}/api/v1/schedule`)).json();
     expect(saved.schedule).toEqual({ enabled: true, weekday: 'tuesday', week: 2, hour: 10, timeZone: 'Europe/Berlin', openDays: 5, reminderAfterDays: 2 });
+    // The next opening, a Tuesday at 10:00 in Berlin, written in the browser's locale.
+    const berlin = (options: Intl.DateTimeFormatOptions) => new Date(saved.nextOpensAt).toLocaleString('en-GB', { ...options, timeZone: 'Europe/Berlin' });
+    expect([berlin({ weekday: 'long' }), berlin({ hour: '2-digit', minute: '2-digit' })]).toEqual(['Tuesday', '10:00']);
+    const written = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(saved.nextOpensAt));
+    expect(await schedule.getByText(/^The next pulse opens /).textContent()).toBe(`The next pulse opens ${written}.`);
 
     // A bad schedule is refused with its reason, and nothing changes.
-    await page.getByLabel('Remind after (days)').fill('9');
-    await page.getByRole('button', { name: 'Save schedule' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/fewer days than the pulse stays open/);
+    await schedule.getByLabel('Remind after (days)').fill('9');
+    await schedule.getByRole('button', { name: 'Save schedule' }).click();
+    await expect.poll(() => schedule.getByRole('alert').textContent()).toMatch(/fewer days than the pulse stays open/);
     expect((await (await page.request.get(`${server.baseUrl}/api/v1/schedule`)).json()).schedule.reminderAfterDays).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);

@@ -5,8 +5,11 @@
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A day, e.g. "4 Dec 2026". */
-export const formatDate = (iso: string | Date) => dateFormat.format(new Date(iso));
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A day, e.g. "4 Dec 2026"; a bare YYYY-MM-DD is that calendar day wherever the browser is. */
+export const formatDate = (iso: string | Date) =>
+  typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : dateFormat.format(new Date(iso));
 
 /** A moment, e.g. "4 Dec 2026, 14:26". */
 export const formatDateTime = (iso: string | Date) => dateTimeFormat.format(new Date(iso));
