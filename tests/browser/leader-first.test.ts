@@ -1,24 +1,20 @@
 import type { Alert, TrendsResponse } from '@pulse/shared';
 import { demoAccounts } from '@pulse/server/demo/demo-organisation';
-import { seedDemo } from '@pulse/server/demo/seed-demo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
+import { axeViolations, launchBrowser, signIn, startDemoBrowserServer, type BrowserServer } from '../support/browser.js';
 
 /** Issue 17, "What a leader sees first", on the demo organisation: each defect as a leader or HR meets it. */
 describe('what a leader sees first, in Chromium on the demo organisation', () => {
   let server: BrowserServer;
   let browser: Browser;
-  const teamId: Record<string, string> = {};
+  let teamId: Record<string, string> = {};
   const DESKTOP = { width: 1366, height: 900 };
   const PHONE = { width: 390, height: 844 };
   const lena = demoAccounts.leaders[0].email;
 
   beforeAll(async () => {
-    server = await startBrowserServer();
-    const { app } = server;
-    await seedDemo({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: app.log, settings: server.config });
-    for (const team of await app.db.selectFrom('teams').select(['id', 'name']).execute()) teamId[team.name] = team.id;
+    ({ server, teamId } = await startDemoBrowserServer());
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
@@ -28,12 +24,8 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
 
   async function signedIn(email: string, viewport: { width: number; height: number }, locale?: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport, ...(locale ? { locale } : {}) })).newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(demoAccounts.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
     // Leaders and HR land on the insights, an admin on the teams.
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signIn(page, server.baseUrl, email, demoAccounts.password);
     return page;
   }
   const api = async <T,>(page: Page, path: string): Promise<T> => (await (await page.request.get(`${server.baseUrl}${path}`)).json()) as T;

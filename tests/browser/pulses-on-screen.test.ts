@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, type TestUser } from '../support/auth.js';
-import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
+import { axeViolations, launchBrowser, signIn, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { fullAnswers, readOutbox, seedTeams } from '../support/pulse.js';
 
 /** Issue 17, "HR runs pulses on screen": open, watch the count, close, and set the monthly schedule. */
@@ -23,11 +23,7 @@ describe('HR runs the pulses on screen, in Chromium', () => {
 
   async function signedIn(width: number): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' })).newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Email').fill(hr.email);
-    await page.getByLabel('Password').fill(hr.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/insights$/);
+    await signIn(page, server.baseUrl, hr.email, hr.password);
     return page;
   }
 
@@ -42,7 +38,7 @@ describe('HR runs the pulses on screen, in Chromium', () => {
     await openForm.getByLabel('Name').fill('Pilot pulse');
     await openForm.getByRole('button', { name: 'Open a pulse now' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Pilot pulse is open' }).count()).toBe(1);
-    const row = page.getByRole('region', { name: 'Cycles' }).getByRole('row').filter({ hasText: 'Pilot pulse' });
+    const row = page.getByRole('region', { name: 'Cycles and their participation' }).getByRole('row').filter({ hasText: 'Pilot pulse' });
     await expect.poll(() => row.textContent()).toContain('0 of 11 (0%)');
     expect(await row.textContent()).toContain('Open');
     // Only one pulse at a time: no second one offered while this one is open.
@@ -93,7 +89,7 @@ describe('HR runs the pulses on screen, in Chromium', () => {
 
     const phone = await signedIn(390);
     await phone.goto(`${server.baseUrl}/pulses`);
-    await expect.poll(() => phone.getByRole('region', { name: 'Cycles' }).count()).toBe(1);
+    await expect.poll(() => phone.getByRole('region', { name: 'Cycles and their participation' }).getByRole('row').count()).toBe(2);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await axeViolations(phone)).toEqual([]);
     await phone.context().close();

@@ -59,6 +59,7 @@ const en = {
   'pulses.title': 'Pulses',
   'pulses.intro': 'The monthly pulse opens by itself on the schedule below. While one is open, its participation here updates every half minute: how many answered, never who.',
   'pulses.cyclesTitle': 'Cycles',
+  'pulses.tableLabel': 'Cycles and their participation',
   'pulses.none': 'No pulse yet. Open one now, or set the schedule below.',
   'pulses.cycle': 'Cycle',
   'pulses.status': 'Status',

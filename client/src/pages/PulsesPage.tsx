@@ -63,7 +63,7 @@ function CycleTable({ cycles, onChanged }: { cycles: CycleSummary[]; onChanged(m
   return (
     <>
       <FormError error={close.error} />
-      <ScrollTable label={t('pulses.cyclesTitle')} headers={headers}>
+      <ScrollTable label={t('pulses.tableLabel')} headers={headers}>
         {newestFirst.map((c) => (
           <tr key={c.id}>
             <th scope="row">{c.label}</th>
