@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'client/dist/index.html');
-const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src', 'package-lock.json'];
+const sources = ['client/src', 'client/public', 'client/index.html', 'client/vite.config.ts', 'shared/src', 'package-lock.json'];
 
 function newest(target) {
   if (!existsSync(target)) return 0;

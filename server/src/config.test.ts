@@ -30,6 +30,13 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/DATABASE_URL/);
   });
 
+  it('links to the port it serves on when PUBLIC_URL is unset (the demo and the digests print it)', () => {
+    expect(loadConfig({ PORT: '4100' }).publicUrl).toBe('http://localhost:4100');
+    expect(loadConfig({ PORT: '4100', PUBLIC_URL: 'https://pulse.example.org/' }).publicUrl).toBe('https://pulse.example.org');
+    // A port chosen by the system is known only once listening: the documented default stands.
+    expect(loadConfig({ PORT: '0' }).publicUrl).toBe('http://localhost:3000');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, latestPasswordToken, type TestUser } from '../support/auth.js';
-import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
+import { axeViolations, launchBrowser, openMenu, startBrowserServer, type BrowserServer } from '../support/browser.js';
 
 const CSV = [
   'email,name,team,role',
@@ -119,16 +119,19 @@ describe('people and access in Chromium', () => {
     await leaderPage.getByRole('button', { name: 'Save password and sign in' }).click();
     // A leader lands on their insights; the team tree is one link away.
     await leaderPage.waitForURL(/\/insights$/);
+    await openMenu(leaderPage);
     await leaderPage.getByRole('link', { name: 'Teams' }).click();
     await expect.poll(() => teamNames(leaderPage)).toEqual(['Sales', 'Inside']);
     expect(await leaderPage.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     await checkPage(leaderPage, 360);
+    await openMenu(leaderPage);
     await leaderPage.getByRole('link', { name: 'Members' }).click();
     await expect.poll(() => leaderPage.getByRole('cell', { name: 'Sam Seller' }).count()).toBe(1);
     expect(await leaderPage.getByRole('cell', { name: 'Pat Helper' }).count()).toBe(0);
     await checkPage(leaderPage, 360);
 
     // Signing out ends the session.
+    await openMenu(leaderPage);
     await leaderPage.getByRole('button', { name: 'Sign out' }).click();
     await leaderPage.waitForURL(/\/login\?signedOut=1$/);
     await leaderPage.goto(`${server.baseUrl}/teams`);
@@ -152,9 +155,13 @@ describe('people and access in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Import now' }).count()).toBe(0);
     await checkPage(page, 360);
 
+    await openMenu(page);
+
     await page.getByRole('link', { name: 'Users and roles' }).click();
     await expect.poll(() => page.getByRole('cell', { name: /^Lea Leader/ }).count()).toBe(1);
     await checkPage(page, 360);
+
+    await openMenu(page);
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'users.invite' }).count()).toBe(1);
@@ -162,6 +169,8 @@ describe('people and access in Chromium', () => {
     await expect.poll(() => page.getByRole('cell', { name: 'users.invite' }).count()).toBe(0);
     expect(await page.getByRole('cell', { name: 'members.import' }).count()).toBe(1);
     await checkPage(page, 360);
+
+    await openMenu(page);
 
     await page.getByRole('link', { name: 'Settings' }).click();
     const threshold = page.getByLabel('Anonymity threshold');
@@ -179,6 +188,7 @@ describe('people and access in Chromium', () => {
     // The session ends while the page is open (expiry, or signed out elsewhere): the next page
     // sends its reader to sign in again and back to where they were going.
     await server.app.db.deleteFrom('sessions').execute();
+    await openMenu(page);
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL(/\/login\?next=%2Faudit$/);
     await page.getByLabel('Email').fill(admin.email);

@@ -113,7 +113,8 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     const fortress = page.getByRole('article', { name: /Fortress pattern/ });
     await expect.poll(() => fortress.count()).toBe(1);
     expect(await fortress.textContent()).toMatch(/Critical|Warning/);
-    expect(await fortress.getByRole('listitem').filter({ hasText: /^Relatedness/ }).count()).toBe(1);
+    // Each measure once, in plain words ("Feeling connected (relatedness): fell 19 points").
+    expect(await fortress.getByRole('listitem').filter({ hasText: /^Feeling connected \(relatedness\)/ }).count()).toBe(1);
     await fortress.getByRole('button', { name: 'Acknowledge Fortress pattern' }).click();
     await fortress.getByRole('button', { name: 'Save acknowledgement' }).click();
     await expect.poll(() => fortress.getByRole('alert').textContent()).toMatch(/Write a short note/);

@@ -138,6 +138,8 @@ describe(`the internal customer map (${backend})`, () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/teams/${ids.IT}/customers`, headers: lena.headers })).statusCode).toBe(404);
     const map = await t.app.inject({ method: 'GET', url: '/api/v1/customer-map', headers: lena.headers });
     expect(map.json().links.map((l: { providerId: string }) => l.providerId)).toEqual([ids.Legal]);
+    // Every live team by path, so the leader's page can name customers outside their own teams.
+    expect(map.json().teams.map((x: { path: string }) => x.path)).toEqual(expect.arrayContaining(['Operations/Legal', 'Sales/North', 'Support']));
     const member = await loginAs(t.app, 'member', { teamId: ids.Legal });
     expect((await put(ids.Legal!, [], member)).statusCode).toBe(403);
   });

@@ -51,3 +51,29 @@ export async function axeViolations(page: Page, impacts: string[] = ['serious', 
     .filter((v) => impacts.includes(v.impact))
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
 }
+
+/** The real app serving the demo organisation, and each team's id by name. */
+export async function startDemoBrowserServer(): Promise<{ server: BrowserServer; teamId: Record<string, string> }> {
+  const { seedDemo } = await import('@pulse/server/demo/seed-demo');
+  const server = await startBrowserServer();
+  const { app } = server;
+  await seedDemo({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: app.log, settings: server.config });
+  const teamId: Record<string, string> = {};
+  for (const team of await app.db.selectFrom('teams').select(['id', 'name']).execute()) teamId[team.name] = team.id;
+  return { server, teamId };
+}
+
+/** Signs in through the login page and waits until it has moved on to the user's start page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** On a narrow screen the navigation is behind "Menu": opens it when it is there and closed. */
+export async function openMenu(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+}

@@ -13,6 +13,7 @@ export const NAV: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/members', label: 'nav.members', roles: ['admin', 'hr', 'leader'] },
   { href: '/customers', label: 'nav.customers', roles: ['admin', 'hr', 'leader'] },
   { href: '/guide/remedies', label: 'nav.guide', roles: ['admin', 'hr', 'leader'] },
+  { href: '/pulses', label: 'nav.pulses', roles: ['admin', 'hr'] },
   { href: '/users', label: 'nav.users', roles: ['admin', 'hr'] },
   { href: '/exports', label: 'nav.exports', roles: ['admin', 'hr'] },
   { href: '/audit', label: 'nav.audit', roles: ['admin', 'hr'] },
@@ -25,6 +26,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   const session = useSession();
   const [location, navigate] = useLocation();
   const [signingOut, setSigningOut] = useState(false);
+  // On a phone the navigation folds into a menu, which closes again once a page is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuPage, setMenuPage] = useState(location);
+  if (menuPage !== location) {
+    setMenuPage(location);
+    setMenuOpen(false);
+  }
   const user = session.user;
   const signOut = async () => {
     setSigningOut(true);
@@ -45,24 +53,35 @@ export function AppShell({ children }: { children: ReactNode }) {
           {t('app.name')}
         </Link>
         {user && (
-          <nav aria-label={t('nav.label')}>
-            <ul className="shell-nav">
-              {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} aria-current={location.startsWith(item.href) ? 'page' : undefined}>
-                    {t(item.label)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <button
+            type="button"
+            className="button-secondary shell-menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="shell-menu"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            {t('nav.menu')}
+          </button>
         )}
         {user && (
-          <div className="shell-user">
-            <span>{t('nav.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</span>
-            <button type="button" className="button-secondary" onClick={() => void signOut()} disabled={signingOut}>
-              {t('nav.signOut')}
-            </button>
+          <div id="shell-menu" className={`shell-menu${menuOpen ? ' open' : ''}`}>
+            <nav aria-label={t('nav.label')}>
+              <ul className="shell-nav">
+                {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href} aria-current={location.startsWith(item.href) ? 'page' : undefined}>
+                      {t(item.label)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="shell-user">
+              <span>{t('nav.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</span>
+              <button type="button" className="button-secondary" onClick={() => void signOut()} disabled={signingOut}>
+                {t('nav.signOut')}
+              </button>
+            </div>
           </div>
         )}
       </header>

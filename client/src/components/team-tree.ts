@@ -36,3 +36,8 @@ export function flatten(nodes: readonly TeamNode[]): TeamNode[] {
 export function subtreeIds(node: TeamNode): Set<string> {
   return new Set(flatten([node]).map((n) => n.team.id));
 }
+
+/** Active members of a node's team and of every live team beneath it. */
+export function subtreeMembers(node: TeamNode): number {
+  return flatten([node]).reduce((sum, n) => sum + (n === node || !n.team.archived ? n.team.memberCount : 0), 0);
+}

@@ -6,6 +6,7 @@ import { EmptyState, Loading } from '../components/states.js';
 import { useAction } from '../components/use-action.js';
 import { t, type MessageKey } from '../i18n/messages.js';
 import { ScrollTable } from '../components/ScrollTable.js';
+import { formatDateTime } from '../i18n/dates.js';
 
 const FILTERS: { value: string; label: MessageKey }[] = [
   { value: '', label: 'audit.all' },
@@ -17,7 +18,6 @@ const FILTERS: { value: string; label: MessageKey }[] = [
   { value: 'exports.', label: 'audit.exports' },
 ];
 
-const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const formatDetails = (details: Record<string, unknown>) =>
   Object.entries(details)
     .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
@@ -74,7 +74,7 @@ export function AuditPage() {
           {entries.map((e) => (
             <tr key={e.id}>
               <td>
-                <time dateTime={e.at}>{formatTime(e.at)}</time>
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </td>
               <td>{e.actorEmail ?? t('audit.nobody')}</td>
               <td>

@@ -23,7 +23,9 @@ export function CustomersPage() {
   const map = useCustomerMap(version);
   const teams = useTeams();
   const nodes = useMemo(() => (teams.status === 'ready' ? flatten(buildTree(teams.data.teams)) : []), [teams]);
-  const pathOf = useMemo(() => new Map(nodes.map((n) => [n.team.id, n.path])), [nodes]);
+  // Every live team by path, from the map: a leader's customers are mostly outside their own teams.
+  const allTeams = useMemo(() => (map.status === 'ready' ? map.data.teams : []), [map]);
+  const pathOf = useMemo(() => new Map(allTeams.map((team) => [team.id, team.path])), [allTeams]);
   const [teamId, setTeamId] = useState('');
   const selected = nodes.find((n) => n.team.id === teamId);
   const reload = () => setVersion((v) => v + 1);
@@ -72,7 +74,7 @@ export function CustomersPage() {
         </div>
         {selected ? (
           <>
-            <CustomerEditor team={selected} nodes={nodes} onSaved={reload} />
+            <CustomerEditor team={selected} teams={allTeams} onSaved={reload} />
             <ValuesEditor teamId={selected.team.id} teamName={selected.path} />
           </>
         ) : (

@@ -5,6 +5,7 @@ import { exportFormatsList } from './insights/export-formats.js';
 import { RangeForm } from './insights/RangeForm.js';
 import { useQueryState } from './insights/use-query-state.js';
 import './insights/insights.css';
+import { formatDate } from '../i18n/dates.js';
 
 /**
  * Export of the aggregates (/exports?format=&from=&to=): the range and format chosen here go
@@ -33,7 +34,7 @@ export function ExportPage() {
         </fieldset>
         <p className="export-summary">
           {range.from || range.to
-            ? t('export.rangeSome', { from: range.from ?? t('export.first'), to: range.to ?? t('export.last') })
+            ? t('export.rangeSome', { from: range.from ? formatDate(range.from) : t('export.first'), to: range.to ? formatDate(range.to) : t('export.last') })
             : t('export.rangeAll')}
         </p>
         <a className="button-link" href={exportUrl(format, range)} download>

@@ -2,8 +2,8 @@ import { Link } from 'wouter';
 import { useOutbox, useOutboxMessage } from '../api/outbox.js';
 import { Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
+import { formatDateTime } from '../i18n/dates.js';
 
-const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A link from a message as it was sent, plus the same page here when PUBLIC_URL points elsewhere. */
 function MailLink({ href }: { href: string }) {
@@ -38,7 +38,7 @@ function MessageView({ id }: { id: string }) {
             <dd>{m.to}</dd>
             <dt>{t('outbox.date')}</dt>
             <dd>
-              <time dateTime={m.at}>{formatTime(m.at)}</time>
+              <time dateTime={m.at}>{formatDateTime(m.at)}</time>
             </dd>
           </dl>
           {m.links.length > 0 && (
@@ -88,7 +88,7 @@ export function OutboxPage({ id }: { id?: string | undefined }) {
                       <Link href={`/outbox/${encodeURIComponent(m.id)}`}>{m.subject || t('outbox.noSubject')}</Link>
                       <span className="hint">
                         {' '}
-                        {t('outbox.toWhen', { to: m.to, when: formatTime(m.at) })}
+                        {t('outbox.toWhen', { to: m.to, when: formatDateTime(m.at) })}
                       </span>
                     </li>
                   ))}

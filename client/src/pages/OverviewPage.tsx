@@ -30,9 +30,13 @@ export function OverviewPage() {
   const sortParam = params.get('sort');
   const sort = isSortKey(sortParam) ? sortParam : 'team';
   const descending = params.get('dir') === 'desc';
+  const { user } = useSession();
+  // A leader sees their own teams, not the organisation: "Your team" when it is one.
+  const rowCount = overview.status === 'ready' ? overview.data.rows.length : 0;
+  const title = user?.role !== 'leader' ? t('overview.title') : rowCount === 1 ? t('overview.yourTeam') : t('overview.yourTeams');
   return (
     <div className="insights">
-      <h1>{t('overview.title')}</h1>
+      <h1>{title}</h1>
       <Resource state={overview} isEmpty={(d) => d.cycle === null || d.rows.length === 0} empty={t('overview.empty')}>
         {(data) => (
           <>
@@ -82,7 +86,7 @@ function OverviewControls({ data, onCycle }: { data: OverviewResponse; onCycle(c
 
 function Participation({ data }: { data: OverviewResponse }) {
   const lowest = lowestParticipation(data.rows, PARTICIPATION_LIMIT);
-  const title = t('participation.caption', { count: lowest.length, cycle: data.cycle!.label });
+  const title = lowest.length === 1 ? t('participation.captionOne', { cycle: data.cycle!.label }) : t('participation.caption', { count: lowest.length, cycle: data.cycle!.label });
   return (
     <section aria-labelledby="participation-title" className="panel">
       <h2 id="participation-title">{t('participation.title')}</h2>

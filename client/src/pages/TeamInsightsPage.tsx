@@ -8,16 +8,19 @@ import { ChartFigure } from '../charts/ChartFigure.js';
 import { FortressChart, ResponseChart, TrendChart } from '../charts/lazy.js';
 import { PANEL_HEIGHT_PX } from '../charts/sizes.js';
 import { constructSeries, CONSTRUCTS, fortressSeries, responseSeries } from '../charts/shape.js';
+import { useSession } from '../components/SessionProvider.js';
 import { EmptyState, Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
 import { PartnerLine } from '../partners/PartnerLine.js';
 import { ActionsPanel, draftFromAlert, type ActionDraft } from './insights/ActionsPanel.js';
 import { AlertsPanel } from './insights/AlertsPanel.js';
 import { CommentsPanel } from './insights/CommentsPanel.js';
+import { LeadAlert } from './insights/LeadAlert.js';
 import { RangeForm } from './insights/RangeForm.js';
 import { FortressTable, ResponseTable, TrendTable } from './insights/team-tables.js';
 import { useQueryState } from './insights/use-query-state.js';
 import './insights/insights.css';
+import './insights/print.css';
 
 /**
  * A team's view (/insights/teams/:id?from=&to=&cycle=): trends with confidence bands and a
@@ -32,13 +35,20 @@ export function TeamInsightsPage({ id }: { id: string }) {
   const actions = useTeamActions(id, actionsVersion);
   const [draft, setDraft] = useState<ActionDraft | null>(null);
   const title = trends.status === 'ready' ? trends.data.team.name : t('team.title');
+  const { user } = useSession();
   return (
     <div className="insights">
       <nav aria-label={t('team.breadcrumb')} className="breadcrumb">
-        <Link href="/insights">{t('overview.title')}</Link>
+        <Link href="/insights">{user?.role === 'leader' ? t('overview.short') : t('overview.title')}</Link>
         {trends.status === 'ready' && <span> › {trends.data.team.path}</span>}
       </nav>
-      <h1>{title}</h1>
+      <div className="title-row">
+        <h1>{title}</h1>
+        <button type="button" className="button-secondary print-button" onClick={() => window.print()}>
+          {t('team.print')}
+        </button>
+      </div>
+      <LeadAlert teamId={id} />
       <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} onChange={(next) => setParam({ from: next.from, to: next.to })} />
       <Resource state={trends}>
         {(data) => (
@@ -92,6 +102,7 @@ function TeamCharts({ data, actions }: { data: TrendsResponse; actions: readonly
                 );
               })}
             </div>
+            <HiddenCycles data={data} />
           </>
         )}
       </section>
@@ -121,6 +132,29 @@ function TeamCharts({ data, actions }: { data: TrendsResponse; actions: readonly
           />
         </section>
       </div>
+    </>
+  );
+}
+
+/** Each hidden cycle with its real reason, in plain words. */
+function HiddenCycles({ data }: { data: TrendsResponse }) {
+  const hidden = data.series.filter((p) => p.suppressed);
+  if (hidden.length === 0) return null;
+  return (
+    <>
+      <h3 className="hidden-cycles-title">{t('hiddenCycles.title')}</h3>
+      <ul className="hidden-cycles" aria-label={t('hiddenCycles.label')}>
+        {hidden.map((p) => (
+          <li key={p.cycleId}>
+            {t('hiddenCycles.line', {
+              label: p.label,
+              responded: p.responded,
+              invited: p.invited,
+              why: p.reasonCode ? t(`hiddenWhy.${p.reasonCode}`, { k: data.threshold }) : (p.reason ?? ''),
+            })}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { Field, FormError, Notice } from '../components/forms.js';
 import { useSession } from '../components/SessionProvider.js';
 import { Resource } from '../components/states.js';
 import { TeamEditor } from '../components/TeamEditor.js';
-import { buildTree, flatten, type TeamNode } from '../components/team-tree.js';
+import { buildTree, flatten, subtreeMembers, type TeamNode } from '../components/team-tree.js';
 import { useAction } from '../components/use-action.js';
 import { t } from '../i18n/messages.js';
 
@@ -19,6 +19,14 @@ interface TreeContext {
   changed(message: string): void;
 }
 
+/** "12 members"; a parent team counts the members beneath it too ("30 members in its teams"). */
+function memberLine(node: TeamNode): string {
+  const own = node.team.memberCount;
+  if (node.children.length === 0) return t(own === 1 ? 'teams.memberOne' : 'teams.members', { count: own });
+  const count = subtreeMembers(node);
+  return own === 0 ? t('teams.membersBeneath', { count }) : t('teams.membersWithBeneath', { own, count });
+}
+
 function TeamItem({ node, ctx }: { node: TeamNode; ctx: TreeContext }) {
   const { team } = node;
   const open = ctx.editing === team.id;
@@ -28,7 +36,7 @@ function TeamItem({ node, ctx }: { node: TeamNode; ctx: TreeContext }) {
       <div className={`team-row${team.archived ? ' archived' : ''}`}>
         <span className="team-name">{team.name}</span>
         <span className="team-meta">
-          {t(team.memberCount === 1 ? 'teams.memberOne' : 'teams.members', { count: team.memberCount })}
+          {memberLine(node)}
           {leaderNames.length > 0 && ` · ${t('teams.ledBy', { names: leaderNames.join(', ') })}`}
           {team.leaderIds.length > 0 && leaderNames.length === 0 && ` · ${t('teams.leaderCount', { count: team.leaderIds.length })}`}
         </span>

@@ -5,6 +5,7 @@ import { ForgotPasswordPage } from './ForgotPasswordPage.js';
 import { LoginPage } from './LoginPage.js';
 import { MembersPage } from './MembersPage.js';
 import { OutboxPage } from './OutboxPage.js';
+import { PulsesPage } from './PulsesPage.js';
 import { SetPasswordPage } from './SetPasswordPage.js';
 import { SettingsPage } from './SettingsPage.js';
 import { TeamsPage } from './TeamsPage.js';
@@ -51,6 +52,11 @@ export const accessRoutes = (
           <OutboxPage id={params.id} />
         </RequireRole>
       )}
+    </Route>
+    <Route path="/pulses">
+      <RequireRole roles={['admin', 'hr']}>
+        <PulsesPage />
+      </RequireRole>
     </Route>
     <Route path="/settings">
       <RequireRole roles={['admin']}>

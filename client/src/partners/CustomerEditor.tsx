@@ -1,4 +1,4 @@
-import type { Relationship } from '@pulse/shared/api/customers';
+import type { Customer, MapTeam, Relationship } from '@pulse/shared/api/customers';
 import { useEffect, useState } from 'react';
 import { saveCustomers, useCustomers } from '../api/customers.js';
 import { FormError, Notice } from '../components/forms.js';
@@ -13,24 +13,25 @@ interface Row {
 }
 
 /** One team's customers: change each relationship, remove one, add one, then save the list. */
-export function CustomerEditor({ team, nodes, onSaved }: { team: TeamNode; nodes: readonly TeamNode[]; onSaved(): void }) {
+export function CustomerEditor({ team, teams, onSaved }: { team: TeamNode; teams: readonly MapTeam[]; onSaved(): void }) {
   const customers = useCustomers(team.team.id);
   return (
     <Resource state={customers}>
-      {(data) => <Editor key={team.team.id} team={team} nodes={nodes} initial={data.customers} onSaved={onSaved} />}
+      {(data) => <Editor key={team.team.id} team={team} teams={teams} initial={data.customers} onSaved={onSaved} />}
     </Resource>
   );
 }
 
-function Editor({ team, nodes, initial, onSaved }: { team: TeamNode; nodes: readonly TeamNode[]; initial: Row[]; onSaved(): void }) {
+function Editor({ team, teams, initial, onSaved }: { team: TeamNode; teams: readonly MapTeam[]; initial: Customer[]; onSaved(): void }) {
   const [rows, setRows] = useState<Row[]>(() => initial.map(({ teamId, relationship }) => ({ teamId, relationship })));
   const [adding, setAdding] = useState('');
   const [addingKind, setAddingKind] = useState<Relationship>('drive_thru');
   const [notice, setNotice] = useState('');
   const save = useAction(() => saveCustomers(team.team.id, { customers: rows }));
   useEffect(() => setNotice(''), [rows]);
-  const pathOf = new Map(nodes.map((n) => [n.team.id, n.path]));
-  const candidates = nodes.filter((n) => n.team.id !== team.team.id && !n.team.archived && !rows.some((r) => r.teamId === n.team.id));
+  // Names from the list itself first: a customer is named even before the map has loaded.
+  const pathOf = new Map([...initial.map((c) => [c.teamId, c.path] as const), ...teams.map((x) => [x.id, x.path] as const)]);
+  const candidates = teams.filter((x) => x.id !== team.team.id && !rows.some((r) => r.teamId === x.id));
   const name = team.path;
 
   return (
@@ -69,9 +70,9 @@ function Editor({ team, nodes, initial, onSaved }: { team: TeamNode; nodes: read
           <label htmlFor="customer-add">{t('customers.add')}</label>
           <select id="customer-add" value={adding} onChange={(e) => setAdding(e.target.value)}>
             <option value="">{t('customers.chooseTeam')}</option>
-            {candidates.map((n) => (
-              <option key={n.team.id} value={n.team.id}>
-                {n.path}
+            {candidates.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.path}
               </option>
             ))}
           </select>

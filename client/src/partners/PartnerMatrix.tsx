@@ -16,6 +16,9 @@ const figure = (f: { mean: number; n: number } | null | undefined) =>
     </span>
   );
 
+/** A team path that may wrap after each "/" (a zero-width space), so the matrix fits a laptop's width. */
+const breakable = (path: string) => path.replaceAll('/', '/\u200b');
+
 /** Providers × customer teams for one closed pulse (HR and admins); blank where a figure may not be shown. */
 export function PartnerMatrix() {
   const [cycleId, setCycleId] = useState('');
@@ -44,11 +47,11 @@ export function PartnerMatrix() {
             ) : (
               <ScrollTable
                 label={t('matrix.table', { cycle: data.cycle?.label ?? '' })}
-                headers={[t('matrix.provider'), t('matrix.total'), ...data.customers.map((c) => c.path)]}
+                headers={[t('matrix.provider'), t('matrix.total'), ...data.customers.map((c) => breakable(c.path))]}
               >
                 {data.providers.map((p) => (
                   <tr key={p.teamId}>
-                    <th scope="row">{p.path}</th>
+                    <th scope="row">{breakable(p.path)}</th>
                     <td title={p.reason}>{figure(p.total)}</td>
                     {data.customers.map((c) => (
                       <td key={c.teamId}>{figure(data.cells.find((cell) => cell.providerId === p.teamId && cell.customerId === c.teamId))}</td>

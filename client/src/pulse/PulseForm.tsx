@@ -7,6 +7,7 @@ import { partnerField, PartnerSection, partnerSubmission, type PartnerAnswers } 
 import { sendPulse } from './pulse-api.js';
 import { noticeByStatus, type NoticeKind } from './PulseNotice.js';
 import { RatingScale, type ScaleItem } from './RatingScale.js';
+import { formatDateTime } from '../i18n/dates.js';
 
 /** Field errors by field id (item id, partner field, or `comment`), from a 400's `details`. */
 function fieldErrors(error: ApiRequestError): Record<string, string> {
@@ -33,7 +34,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
   const summary = useRef<HTMLDivElement>(null);
 
   const answered = required.filter((item) => answers[item.id] !== undefined).length;
-  const closes = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(pulse.cycle.closesAt));
+  const closes = formatDateTime(pulse.cycle.closesAt);
   // What the summary lists, in page order: each a link to its statement.
   const partnerFields = pulse.partners.flatMap((p) => p.items.map((item) => ({ id: partnerField(p.teamId, item.id) })));
   const missing = [...required.map((item) => ({ id: item.id, text: item.text })), ...partnerFields.map((f) => ({ id: f.id, text: errors[f.id] ?? '' }))].filter(

@@ -94,6 +94,32 @@ export const demoValues: Record<string, { value: string; cost: string }[]> = {
   ],
 };
 
+/**
+ * A few comments, as people write them, by team and cycle counted back from the latest closed
+ * one (0). Only teams whose own cells are shown every cycle (well above the anonymity threshold,
+ * no small team beside them), so no comment sits in a hidden cell.
+ */
+export const demoComments: Record<string, Record<number, string[]>> = {
+  Legal: {
+    0: [
+      'Contract reviews from Sales keep jumping the queue. We never get to the policy work we planned.',
+      'Honestly we have started saying no by default, just to survive the week.',
+      'Would help to know which requests actually matter to the other teams.',
+    ],
+    1: ['Too many urgent tickets, not enough of us.', 'Good team, but we hardly talk to anyone outside Legal any more.'],
+    3: ['The new intake form made things worse, not better.'],
+  },
+  Mobile: {
+    0: ['Release cadence feels sustainable again.', 'Pairing with Platform on the SDK was the best part of the month.'],
+    6: ['Still recovering from the reorganisation; roles are unclear.'],
+  },
+  Platform: {
+    0: ['Planning with the other teams works well since the monthly review.'],
+    2: ['On-call was heavy this month.'],
+  },
+  'Sales North': { 0: ['Legal takes weeks to answer simple questions about our standard contract.'] },
+};
+
 /** The demo's sign-in accounts; the password is printed by `npm run demo`. */
 export const demoAccounts = {
   password: 'pulse-demo-2026',

@@ -10,7 +10,7 @@ import { deliverInvitations, type MailContext } from '../features/cycles/invitat
 import { deliverDigests } from '../features/digests/digests.service.js';
 import type { ThresholdSettings } from '../features/settings/settings.service.js';
 import { seedDemoActions } from './demo-actions.js';
-import { DEMO_CYCLES, demoAccounts, demoCustomerMap, demoOrganisation, demoValues, type DemoTeam } from './demo-organisation.js';
+import { DEMO_CYCLES, demoAccounts, demoComments, demoCustomerMap, demoOrganisation, demoValues, type DemoTeam } from './demo-organisation.js';
 
 const SEED = 20_261_128;
 const firstNames = ['Alex', 'Sam', 'Noor', 'Kai', 'Mira', 'Jonas', 'Ines', 'Tomás', 'Yuki', 'Amara', 'Leo', 'Freya', 'Omar', 'Priya', 'Lukas', 'Zoe'];
@@ -165,15 +165,16 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
         )
         .execute();
       if (answers.length === 0) continue;
+      const comments = answers.length >= ctx.settings.anonymityThreshold ? (demoComments[team.spec.name]?.[DEMO_CYCLES - 1 - t] ?? []) : [];
       await db
         .insertInto('responses')
         .values(
-          answers.map((a) => ({
+          answers.map((a, index) => ({
             cycle_id: cycle.id,
             team_id: team.id,
             questionnaire_version: currentQuestionnaire.version,
             answers: JSON.stringify(a),
-            comment: null,
+            comment: comments[index] ?? null,
           })),
         )
         .execute();

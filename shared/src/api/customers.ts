@@ -32,8 +32,15 @@ export type CustomersBody = z.infer<typeof zCustomersBody>;
 export const zCustomerLink = z.object({ providerId: z.uuid(), customerId: z.uuid(), relationship: zRelationship });
 export type CustomerLink = z.infer<typeof zCustomerLink>;
 
-/** GET /customer-map: every relationship among the teams in scope (a leader: providers in scope). */
-export const zCustomerMapResponse = z.object({ links: z.array(zCustomerLink) });
+/** A live team as the map names it, by its slash-separated path. */
+export const zMapTeam = z.object({ id: z.uuid(), path: z.string() });
+export type MapTeam = z.infer<typeof zMapTeam>;
+
+/**
+ * GET /customer-map: every relationship among the teams in scope (a leader: providers in scope),
+ * and every live team by path: the names of the customers a leader may list, in or out of scope.
+ */
+export const zCustomerMapResponse = z.object({ links: z.array(zCustomerLink), teams: z.array(zMapTeam) });
 export type CustomerMapResponse = z.infer<typeof zCustomerMapResponse>;
 
 /** The columns of a customer-map CSV, in this order. */

@@ -41,7 +41,8 @@ describe('fortress alerts seen from outside', () => {
     // Own openness −2 smoothed, partners −14: the gap widened by 12 points.
     expect(a.summary).toContain('while the team rates its own openness 2 points lower: a self-vs-partner gap 12 points wider than at baseline');
     expect(a.summary).toContain('the team rates its openness 67, its partners rate its responsiveness 52');
-    expect(a.signals.at(-1)).toEqual({ construct: 'openness', facet: 'partner', change: -16, evidence: 'EWMA 3.8σ below baseline (18 ratings from 3 teams, baseline 68)' });
+    // The partners' fall is quoted once, as the summary's smoothed 14 points.
+    expect(a.signals.at(-1)).toEqual({ construct: 'openness', facet: 'partner', change: -14, evidence: 'EWMA 3.8σ below baseline (18 ratings from 3 teams, baseline 68)' });
   });
 
   it('without the partners the same self-report is only watched', () => {

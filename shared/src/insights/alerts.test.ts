@@ -45,10 +45,11 @@ describe('fortress alerts', () => {
     expect(a!.summary).toContain('Relatedness fell 12 points and openness fell 10 points over 3 cycles, 1 of them without enough responses to show');
     expect(a!.summary).toContain('EWMA 3.4σ below baseline for the two together');
     expect(a!.summary).toContain('autonomy fell too (9 points)');
+    // Each signal quotes the very number of the summary (the smoothed change), not a second one.
     expect(a!.signals.map((s) => [s.construct, s.change])).toEqual([
-      ['relatedness', -18],
-      ['openness', -15],
-      ['autonomy', -10],
+      ['relatedness', -12],
+      ['openness', -10],
+      ['autonomy', -9],
     ]);
     expect(a!.actions).toEqual([remedies.customers, remedies.sortByNeed, remedies.automate, remedies.sharedValues]);
   });
@@ -94,8 +95,8 @@ describe('other alert kinds', () => {
     const [a] = only(alertsForTeam([p]), 'pressure', 0);
     expect(a!.level).toBe('warning');
     expect(a!.signals).toEqual([
-      { construct: 'autonomy', facet: 'frustration', change: 14, evidence: 'EWMA 3.4σ above baseline (n = 8, baseline 70)' },
-      { construct: 'competence', facet: 'frustration', change: 10, evidence: 'EWMA 3.1σ above baseline (n = 8, baseline 70)' },
+      { construct: 'autonomy', facet: 'frustration', change: 11, evidence: 'EWMA 3.4σ above baseline (n = 8, baseline 70)' },
+      { construct: 'competence', facet: 'frustration', change: 9, evidence: 'EWMA 3.1σ above baseline (n = 8, baseline 70)' },
     ]);
   });
 

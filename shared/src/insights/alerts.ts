@@ -115,11 +115,12 @@ const sigma = (m: MeasureDrift) => `EWMA ${Math.abs(m.score).toFixed(1)}σ ${m.s
 const signed = (x: number) => (round(x) === 0 ? 'unchanged' : `${x > 0 ? '+' : '−'}${pts(x)}`);
 const cycles = (k: number) => `${k} cycle${k === 1 ? '' : 's'}`;
 
+/** One drop, one number: a signal quotes the smoothed change its alert's summary quotes, in whole points. */
 function signal(construct: Construct, m: MeasureDrift, facet?: 'frustration' | 'partner'): AlertSignal {
   return {
     construct,
     ...(facet ? { facet } : {}),
-    change: Math.round(m.change * 10) / 10,
+    change: round(m.smoothedChange),
     evidence: `${sigma(m)} (n = ${m.n}, baseline ${m.baseline.toFixed(0)})`,
   };
 }

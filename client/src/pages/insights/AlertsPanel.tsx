@@ -7,6 +7,8 @@ import { Resource } from '../../components/states.js';
 import { useAction } from '../../components/use-action.js';
 import { t, type MessageKey } from '../../i18n/messages.js';
 import { RemedyLinks } from '../../partners/RemedyLinks.js';
+import { formatDate } from '../../i18n/dates.js';
+import { alertMeaning, signalMove, signalName } from './alert-words.js';
 
 /**
  * The team's alerts: open and acknowledged ones in full, resolved ones folded away. With
@@ -19,7 +21,7 @@ export function AlertsPanel({ teamId, actions = [], onPlanAction }: { teamId: st
   const [updated, setUpdated] = useState<Record<string, Alert>>({});
   const [notice, setNotice] = useState('');
   return (
-    <section aria-labelledby="alerts-title" className="panel">
+    <section aria-labelledby="alerts-title" className="panel" id="alerts" tabIndex={-1}>
       <h2 id="alerts-title">{t('alerts.title')}</h2>
       <Notice>{notice}</Notice>
       <Resource state={alerts} isEmpty={(d) => d.alerts.length === 0} empty={t('alerts.none')}>
@@ -62,12 +64,7 @@ const levelOrder = ['critical', 'warning', 'watch'];
 const kindOrder = ['fortress', 'pressure', 'need_drop', 'participation'];
 
 /** The most severe first; at one level, the fortress pattern before its parts. */
-const byUrgency = (a: Alert, b: Alert) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind);
-
-function signed(change: number): string {
-  const rounded = Math.round(change * 10) / 10;
-  return rounded > 0 ? `+${rounded}` : String(rounded);
-}
+export const byUrgency = (a: Alert, b: Alert) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind);
 
 function AlertCard({
   alert,
@@ -87,20 +84,16 @@ function AlertCard({
         <span className={`badge level-${alert.level}`}>{t(`level.${alert.level}`)}</span> {t(`alertKind.${alert.kind}`)}
         <span className="alert-meta"> · {alert.cycleLabel} · {t(`alertStatus.${alert.status}`)}</span>
       </h3>
-      <p>{alert.summary}</p>
-      <h4>{t('alerts.signals')}</h4>
+      <p>{alertMeaning(alert)}</p>
+      <h4>{t('alerts.changedTitle')}</h4>
       <ul>
         {alert.signals.map((s, i) => (
-          <li key={`${s.construct}-${i}`}>
-            <strong>
-              {s.construct === 'participation' ? t('alerts.participation') : t(`construct.${s.construct}`)}
-              {s.facet === 'frustration' ? ` ${t('alerts.frustration')}` : ''}
-            </strong>
-            : {t('alerts.change', { change: signed(s.change) })} ({s.evidence})
+          <li key={`${s.construct}-${s.facet ?? ''}-${i}`}>
+            <strong>{signalName(s)}</strong>: {signalMove(s)}
           </li>
         ))}
       </ul>
-      <h4>{t('alerts.actions')}</h4>
+      <h4>{t('alerts.todoTitle')}</h4>
       <RemedyLinks actions={alert.actions} />
       {actions.map((a) => (
         <p key={a.id} className={`alert-action status-${a.status}`}>
@@ -113,9 +106,21 @@ function AlertCard({
           <span className="visually-hidden"> {t(`alertKind.${alert.kind}`)}</span>
         </button>
       )}
+      <details className="alert-evidence">
+        <summary>{t('alerts.evidence')}</summary>
+        <p>{alert.summary}</p>
+        <p>{t('alerts.evidenceIntro')}</p>
+        <ul>
+          {alert.signals.map((s, i) => (
+            <li key={`${s.construct}-${s.facet ?? ''}-${i}`}>
+              {signalName(s)}: {s.evidence}
+            </li>
+          ))}
+        </ul>
+      </details>
       {alert.status === 'acknowledged' && (
         <p className="alert-note">
-          {t('alerts.acknowledgedOn', { date: alert.acknowledgedAt ? new Date(alert.acknowledgedAt).toLocaleDateString('en-GB') : '' })} “{alert.note}”
+          {t('alerts.acknowledgedOn', { date: alert.acknowledgedAt ? formatDate(alert.acknowledgedAt) : '' })} “{alert.note}”
         </p>
       )}
       {alert.status === 'open' && onAcknowledged && <AcknowledgeForm alert={alert} onDone={onAcknowledged} />}

@@ -1,5 +1,5 @@
 import type { OverviewRow } from '@pulse/shared';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { heatBins, heatColours } from '../../charts/palette.js';
 import { CONSTRUCTS, fmt, fmtCi } from '../../charts/shape.js';
@@ -12,6 +12,19 @@ export interface HeatmapProps {
   sort: SortKey;
   descending: boolean;
   onSort(sort: SortKey, descending: boolean): void;
+}
+
+/** A construct's heading: the full name, and on a phone a short one on screen (the name still read out). */
+function ColumnLabel({ sortKey }: { sortKey: SortKey }) {
+  if (!(CONSTRUCTS as readonly string[]).includes(sortKey)) return <>{columnLabel(sortKey)}</>;
+  return (
+    <>
+      <span className="col-full">{columnLabel(sortKey)}</span>
+      <span className="col-short" aria-hidden="true">
+        {t(`heatmap.short.${sortKey as (typeof CONSTRUCTS)[number]}`)}
+      </span>
+    </>
+  );
 }
 
 const columnLabel = (key: SortKey) => {
@@ -41,16 +54,19 @@ export function Heatmap({ rows, cycleLabel, sort, descending, onSort }: HeatmapP
       return next;
     });
   const shown = visibleRows(roots, collapsed);
+  const hasTree = rows.some((r) => rows.some((c) => c.team.parentId === r.team.id));
   return (
     <>
-      <div className="actions heatmap-tools">
-        <button type="button" className="button-secondary" onClick={() => setCollapsed(new Set())}>
-          {t('heatmap.expandAll')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => setCollapsed(new Set(rows.map((r) => r.team.id)))}>
-          {t('heatmap.collapseAll')}
-        </button>
-      </div>
+      {hasTree && (
+        <div className="actions heatmap-tools">
+          <button type="button" className="button-secondary" onClick={() => setCollapsed(new Set())}>
+            {t('heatmap.expandAll')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setCollapsed(new Set(rows.map((r) => r.team.id)))}>
+            {t('heatmap.collapseAll')}
+          </button>
+        </div>
+      )}
       <div className="table-scroll" role="region" aria-label={t('heatmap.label')} tabIndex={0}>
         <table className="heatmap">
           <caption>{t('heatmap.caption', { cycle: cycleLabel })}</caption>
@@ -59,7 +75,7 @@ export function Heatmap({ rows, cycleLabel, sort, descending, onSort }: HeatmapP
               {sortKeys.map((key) => (
                 <th key={key} scope="col" aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : undefined}>
                   <button type="button" className="sort-button" onClick={() => onSort(key, sort === key ? !descending : key !== 'team')}>
-                    {columnLabel(key)}
+                    <ColumnLabel sortKey={key} />
                     <span aria-hidden="true">{sort === key ? (descending ? ' ▼' : ' ▲') : ''}</span>
                   </button>
                 </th>
@@ -87,7 +103,7 @@ function HeatRow({ node, collapsed, onToggle }: { node: HeatNode; collapsed: boo
   return (
     <tr>
       <th scope="row">
-        <div className="heat-team" style={{ paddingLeft: `${node.level * 1.25}rem` }}>
+        <div className="heat-team" style={{ '--level': node.level } as CSSProperties}>
           {node.children.length > 0 ? (
             <button
               type="button"

@@ -34,7 +34,8 @@ export function RangeForm({
         {(props) => <input {...props} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}
       </Field>
       {children}
-      <button type="submit" disabled={invalid}>
+      {/* Secondary: the page's main action (a download, the charts) is elsewhere. */}
+      <button type="submit" className="button-secondary" disabled={invalid}>
         {applyLabel}
       </button>
       {(range.from || range.to) && (

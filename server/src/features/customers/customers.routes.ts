@@ -60,11 +60,11 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: editors,
       schema: {
         tags: ['customers'],
-        summary: 'Every relationship of the customer map (a leader: those of the teams in their subtree)',
+        summary: 'Every relationship of the customer map (a leader: those of the teams in their subtree), and every live team by path',
         response: { 200: zCustomerMapResponse, ...errors },
       },
     },
-    async (request) => ({ links: await customerMap(app.db, await teamScope(app.db, request.user!)) }),
+    async (request) => customerMap(app.db, await teamScope(app.db, request.user!)),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import type { Database } from '@pulse/db';
 import type { ErrorDetail } from '@pulse/shared';
-import type { Customer, CustomerImportResult, CustomerLink, CustomersBody } from '@pulse/shared/api/customers';
+import type { Customer, CustomerImportResult, CustomerMapResponse, CustomersBody } from '@pulse/shared/api/customers';
 import type { CustomerMix } from '@pulse/shared/insights';
 import type { Kysely } from 'kysely';
 import { badRequest, notFound } from '../../errors.js';
@@ -64,10 +64,17 @@ export async function setCustomers(
   return toCustomers(teams, rows);
 }
 
-/** GET /customer-map: every relationship whose provider is in scope. */
-export async function customerMap(db: Kysely<Database>, scope: TeamScope): Promise<CustomerLink[]> {
+/**
+ * GET /customer-map: every relationship whose provider is in scope, and every live team by path
+ * (names only: a leader chooses customers among all teams, and the map names them).
+ */
+export async function customerMap(db: Kysely<Database>, scope: TeamScope): Promise<CustomerMapResponse> {
   const rows = await listLinks(db, scope === 'all' ? undefined : [...scope]);
-  return rows.map((r) => ({ providerId: r.provider_team_id, customerId: r.customer_team_id, relationship: r.relationship }));
+  const teams = [...(await teamDirectory(db)).byId.values()].filter((t) => !t.archived).sort((a, b) => a.path.localeCompare(b.path));
+  return {
+    links: rows.map((r) => ({ providerId: r.provider_team_id, customerId: r.customer_team_id, relationship: r.relationship })),
+    teams: teams.map((t) => ({ id: t.id, path: t.path })),
+  };
 }
 
 /**
