@@ -125,7 +125,8 @@ describe('complementary suppression, hand-made cases', () => {
     expect(visibleComments(s, 'A', comments)).toBeNull();
   });
 
-  it('runs 5,000 teams in a few milliseconds', () => {
+  // Speed is measured by `npm run bench:insights`, never by a timed test.
+  it('decides an organisation of 5,000 teams with every shown cell, and every difference between shown cells, at k or more', () => {
     const teams: TeamRef[] = [];
     const direct = new Map<string, number>();
     for (let d = 0; d < 50; d++) {
@@ -139,15 +140,13 @@ describe('complementary suppression, hand-made cases', () => {
       }
     }
     const tree = buildTeamTree(teams);
-    // Best of ten, so a busy machine (other tests in parallel) does not make it flaky.
-    let best = Infinity;
-    for (let i = 0; i < 10; i++) {
-      const start = performance.now();
-      suppressCells(tree, direct, 5);
-      best = Math.min(best, performance.now() - start);
-    }
+    const s = suppressCells(tree, direct, 5);
     expect(teams.length).toBe(5050);
-    expect(best).toBeLessThan(50);
+    const shown = tree.ids.filter((_, i) => s.visible[i]);
+    expect(shown.length).toBeGreaterThan(100);
+    for (const id of shown) expect(cellVisibility(s, id).n).toBeGreaterThanOrEqual(5);
+    const regions = regionCounts(tree, tree.ids.map((id) => direct.get(id) ?? 0), s.visible);
+    for (const r of regions) if (r !== null) expect(r === 0 || r >= 5).toBe(true);
   });
 });
 
