@@ -1,7 +1,9 @@
 /**
- * Detection and false-alarm figures for a simulated run, in the shape API.md prints.
- * The first 12 cycles are the learning year (baselines form) and never count as a stable year;
- * after it, every complete 12-cycle block counted back from the last cycle is one team-year.
+ * Detection and false-alarm figures for a simulated run, in the shape docs/insights.md prints.
+ * Every team-year counts, the first one included: a stable team's year k is its cycles
+ * [joined + 12k, joined + 12k + 12), when the run holds all of it. A team whose level stepped
+ * once (a new leader) is news for `stepSettleCycles` cycles; its flags in that span are not
+ * false alarms, every later one is.
  */
 import type { SimTeam } from './generator.js';
 
@@ -14,10 +16,13 @@ export interface Rates {
   medianDelay: number | null;
   /** Share of stable team-years with at least one flag (warning or above). */
   stableFlaggedPerYear: number | null;
+  /** The same over each stable team's first year only (its months 1–12). */
+  stableFlaggedFirstYear: number | null;
 }
 
-export const learningCycles = 12;
 export const detectionWindow = 3;
+export const stepSettleCycles = 6;
+const year = 12;
 
 const median = (xs: number[]): number | null => {
   if (xs.length === 0) return null;
@@ -38,19 +43,29 @@ export function rates(teams: readonly SimTeam[], flags: ReadonlyMap<string, read
     delays.push(first - t.onset!);
     if (first - t.onset! <= detectionWindow) detected++;
   }
-  const blocks: [number, number][] = [];
-  for (let end = cycles; end - 12 >= learningCycles; end -= 12) blocks.push([end - 12, end]);
+  let years = 0;
   let flaggedYears = 0;
+  let firstYears = 0;
+  let flaggedFirstYears = 0;
   for (const t of stable) {
-    const f = flags.get(t.id) ?? [];
-    for (const [from, to] of blocks) if (f.some((c) => c >= from && c < to)) flaggedYears++;
+    const news = (c: number) => t.step !== null && c >= t.step.at && c < t.step.at + stepSettleCycles;
+    const f = (flags.get(t.id) ?? []).filter((c) => !news(c));
+    for (let from = t.joined; from + year <= cycles; from += year) {
+      const flagged = f.some((c) => c >= from && c < from + year);
+      years++;
+      if (flagged) flaggedYears++;
+      if (from === t.joined) {
+        firstYears++;
+        if (flagged) flaggedFirstYears++;
+      }
+    }
   }
-  const years = stable.length * blocks.length;
   return {
     drifting: drifting.length,
     stable: stable.length,
     detectionWithin3: drifting.length ? detected / drifting.length : null,
     medianDelay: median(delays),
     stableFlaggedPerYear: years ? flaggedYears / years : null,
+    stableFlaggedFirstYear: firstYears ? flaggedFirstYears / firstYears : null,
   };
 }

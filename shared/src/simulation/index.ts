@@ -13,5 +13,5 @@ export {
   type RunOptions,
 } from './run.js';
 export { partnerWorld, randomLinks, type PartnerLink, type PartnerTeam, type PartnerWorld, type SimRating } from './partners.js';
-export { rates, learningCycles, detectionWindow, type Rates } from './evaluate.js';
+export { rates, stepSettleCycles, detectionWindow, type Rates } from './evaluate.js';
 export { naiveFlags, naiveDropPoints } from './naive.js';
