@@ -50,8 +50,8 @@ export interface DriftParams extends EwmaParams, WindowRule {
 
 /** The chosen chart settings; docs/insights.md explains the choice with the simulation. */
 export const defaultDriftParams: DriftParams = {
-  lambda: 0.3,
-  L: 3.2,
+  lambda: 0.4,
+  L: 3.1,
   baselineCycles: 6,
   baselineGap: 3,
   minBaselineCycles: 2,
