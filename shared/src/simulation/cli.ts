@@ -81,7 +81,19 @@ export function meetsTargets(x: Rates): boolean {
 
 /** Every scenario of the suite against the targets: teams of 8+ (the target) and of 5–7 (reported). */
 export function formatSuite(reports: readonly SimulationReport[]): string {
-  const head = ['scenario', '8+: detected ≤3', 'median delay', 'stable flagged/year', 'in year 1', 'targets', '5–7: detected ≤3', 'median delay', 'flagged/year'];
+  const head = [
+    'scenario',
+    '8+: detected ≤3',
+    'median delay',
+    'stable flagged/year',
+    'in year 1',
+    'targets',
+    '5–7: detected ≤3',
+    'median delay',
+    'flagged/year',
+    'pressure ≤3: 8+',
+    '5–7',
+  ];
   const body = reports.map((r) => {
     const big = r.engine.teams8plus;
     const small = r.engine.teams5to7;
@@ -95,6 +107,8 @@ export function formatSuite(reports: readonly SimulationReport[]): string {
       pct(small.detectionWithin3),
       delay(small.medianDelay),
       pct(small.stableFlaggedPerYear),
+      pct(r.pressure.teams8plus.detectionWithin3),
+      pct(r.pressure.teams5to7.detectionWithin3),
     ];
   });
   return ['targets, teams of 8+: ≥ 90% detected within 3 cycles, median delay ≤ 2 cycles, ≤ 5% of stable team-years flagged', ...grid(head, body)].join('\n');

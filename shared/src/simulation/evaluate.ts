@@ -10,7 +10,7 @@ import type { SimTeam } from './generator.js';
 export interface Rates {
   drifting: number;
   stable: number;
-  /** Share of fortress drifts flagged (warning or above) at onset … onset + 3. */
+  /** Share of drifts flagged (warning or above) at onset … onset + 3. */
   detectionWithin3: number | null;
   /** Median cycles from onset to the first flag, over the drifts flagged at all. */
   medianDelay: number | null;
@@ -31,9 +31,18 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/** Rates for one set of teams, given each team's flagged cycle indices (ascending). */
-export function rates(teams: readonly SimTeam[], flags: ReadonlyMap<string, readonly number[]>, cycles: number): Rates {
-  const drifting = teams.filter((t) => t.pattern === 'fortress' && t.onset !== null && t.onset < cycles);
+/**
+ * Rates for one set of teams, given each team's flagged cycle indices (ascending). `drifting`
+ * names the pattern whose drifts count as detections (fortress, or pressure-only for the
+ * pressure alert).
+ */
+export function rates(
+  teams: readonly SimTeam[],
+  flags: ReadonlyMap<string, readonly number[]>,
+  cycles: number,
+  drift: 'fortress' | 'pressure-only' = 'fortress',
+): Rates {
+  const drifting = teams.filter((t) => t.pattern === drift && t.onset !== null && t.onset < cycles);
   const stable = teams.filter((t) => t.pattern === 'stable' || t.pattern === 'stable-noisy');
   let detected = 0;
   const delays: number[] = [];

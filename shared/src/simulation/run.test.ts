@@ -11,7 +11,7 @@ describe('simulation against the naive rule', () => {
   const report = simulate(scenario);
 
   it('prints the shape API.md documents', () => {
-    expect(Object.keys(report)).toEqual(['scenario', 'engine', 'naive']);
+    expect(Object.keys(report)).toEqual(['scenario', 'engine', 'pressure', 'naive']);
     expect(Object.keys(report.engine)).toEqual(['all', 'teams8plus', 'teams5to7']);
     expect(Object.keys(report.engine.teams8plus).sort()).toEqual([
       'detectionWithin3',

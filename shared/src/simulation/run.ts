@@ -14,6 +14,8 @@ import type { Scenario } from './scenario.js';
 export interface SimulationReport {
   scenario: string;
   engine: { all: Rates; teams8plus: Rates; teams5to7: Rates };
+  /** Pressure-only drifts caught by a `pressure` alert (when the scenario has them). */
+  pressure: { teams8plus: Rates; teams5to7: Rates };
   naive: { all: Rates; teams8plus: Rates };
 }
 
@@ -89,6 +91,10 @@ export function simulate(scenario: Scenario, options: Pick<InsightsInput, 'drift
       all: engineRates(result, generated.teams, scenario.cycles),
       teams8plus: engineRates(result, big, scenario.cycles),
       teams5to7: engineRates(result, small, scenario.cycles),
+    },
+    pressure: {
+      teams8plus: rates(big, flagsOf(result, 'pressure'), scenario.cycles, 'pressure-only'),
+      teams5to7: rates(small, flagsOf(result, 'pressure'), scenario.cycles, 'pressure-only'),
     },
     naive: { all: rates(generated.teams, naive, scenario.cycles), teams8plus: rates(big, naive, scenario.cycles) },
   };
