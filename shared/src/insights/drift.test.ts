@@ -85,6 +85,16 @@ describe('EWMA drift on a team series', () => {
     expect(points[4]!.measures!.relatedness.baseline).toBeCloseTo(50, 10);
   });
 
+  it('starts a young team at its third visible cycle: a suppressed month is not one of its first two', () => {
+    const normal = [40, 50, 60, 50, 50];
+    const points = computeDrift(cyclesOf(one, [{ A: normal }, { A: [50, 50] }, { A: normal }, { A: normal }]), hand).get('A')!;
+    expect(points[1]!.visible).toBe(false);
+    expect(points[2]!.measures).toBeUndefined(); // only the second visible cycle
+    expect(points[3]!.measures).toBeDefined();
+    expect(points[3]!.baselineCycles).toBe(2); // cycles 0 and 2, never the hidden one
+    expect(points[3]!.measures!.relatedness.baseline).toBeCloseTo(50, 10);
+  });
+
   it('shrinks each baseline toward the organisation by the empirical Bayes weight', () => {
     // Ten teams of five, team i answering m_i − 10, −5, 0, +5, +10 around m_i = 40, 45, …, 85.
     const teams: TeamRef[] = Array.from({ length: 10 }, (_, i) => ({ id: `t${i}`, parentId: null }));
