@@ -326,6 +326,7 @@ function restartIfLasting(p: Pending, params: DriftParams): void {
   charts.settled = params.restartCycles;
   charts.tracks = charts.tracks.map(newTrack);
   charts.outRun.fill(0);
+  p.state.combined.ewma = 0; // the combined chart reads the retreat chart's z: it restarts with it
   p.point.baselineRestarted = true;
 }
 
