@@ -20,6 +20,8 @@ const projects: TestProjectInlineConfiguration[] = [
       name: 'unit',
       include: ['{shared,db,server,client}/src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
       environment: 'node',
+      // Simulation tests run for seconds on an idle machine; a busy one must not fail them.
+      testTimeout: 60_000,
     },
   },
   integration('pglite'),

@@ -10,6 +10,7 @@ import * as teamValues from './migrations/20261128T220200_team_values.js';
 import * as alertDigests from './migrations/20261128T220300_alert_digests.js';
 import * as answerHotUpdates from './migrations/20261128T230000_answer_hot_updates.js';
 import * as claimFunction from './migrations/20261128T233000_claim_function.js';
+import * as publicationLedger from './migrations/20261204T100000_publication_ledger.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '20261128T220300_alert_digests': alertDigests,
   '20261128T230000_answer_hot_updates': answerHotUpdates,
   '20261128T233000_claim_function': claimFunction,
+  '20261204T100000_publication_ledger': publicationLedger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -140,6 +140,8 @@ export interface TeamCycleStatsTable {
   fortress_index: number | null;
   /** The cell's values-alignment score, only where it may be shown. */
   alignment: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The threshold this cycle's decision was made at (its reason names it); null before the ledger. */
+  threshold: number | null;
 }
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
@@ -198,6 +200,22 @@ export interface PartnerCycleStatsTable {
   rater_teams: number | null;
   reason: string | null;
   score: ColumnType<unknown, string | null, string | null>;
+  /** The threshold this cycle's decision was made at (its reason names it); null before the ledger. */
+  threshold: number | null;
+}
+
+/** A closed cycle's first publication: the threshold it was made at (publication ledger). */
+export interface PublishedCyclesTable {
+  cycle_id: string;
+  threshold: number;
+  published_at: Timestamp;
+}
+
+/** Every cell a closed cycle ever showed (ledger.ts's publishedKey), with its n. */
+export interface PublishedCellsTable {
+  cycle_id: string;
+  cell: string;
+  n: number;
 }
 
 export interface TeamValuesTable {
@@ -240,6 +258,8 @@ export interface Database {
   partner_cycle_stats: PartnerCycleStatsTable;
   team_values: TeamValuesTable;
   alert_digests: AlertDigestsTable;
+  published_cycles: PublishedCyclesTable;
+  published_cells: PublishedCellsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

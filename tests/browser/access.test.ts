@@ -165,6 +165,8 @@ describe('people and access in Chromium', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     const threshold = page.getByLabel('Anonymity threshold');
     await expect.poll(() => threshold.inputValue()).toBe('5');
+    // No pulse has closed here: the page still says what a change does to closed pulses.
+    expect(await page.getByText(/lowering the threshold applies to pulses closed from now on/).count()).toBe(1);
     await threshold.fill('2');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/never below 3/);

@@ -6,6 +6,7 @@ import { demoAccounts, demoOrganisation, type DemoTeam } from '@pulse/server/dem
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../support/auth.js';
 import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
 
 /** Screenshots for people to look at; the folder is gitignored and kept by CI as an artifact. */
@@ -231,6 +232,29 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     );
     await checkPage(phone.page, 390);
     await phone.context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('tells the admin on Settings which pulse was published at which threshold, and that lowering it applies to pulses closed from now on', async () => {
+    const { latestPublication } = await server.app.inject({ method: 'GET', url: '/api/v1/settings', headers: (await loginAs(server.app, 'admin')).headers }).then((r) => r.json());
+    for (const width of [390, 1366]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.baseUrl}/login`);
+      await page.getByLabel('Email').fill(demoAccounts.admin.email);
+      await page.getByLabel('Password').fill(demoAccounts.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/teams$/);
+      await page.goto(`${server.baseUrl}/settings`);
+      const sentence = page.getByText(`“${latestPublication.cycleLabel}” was published at k = 5.`);
+      await expect.poll(() => sentence.count()).toBe(1);
+      expect(await sentence.textContent()).toMatch(/lowering the threshold applies to pulses closed from now on/);
+      expect(await sentence.isVisible()).toBe(true);
+      await checkPage(page, width);
+      await page.screenshot({ path: `${ARTIFACTS}settings-${width}.png`, fullPage: true });
+      await context.close();
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -213,6 +213,9 @@ const en = {
   'settings.thresholdHint': 'The smallest group whose answers are ever shown, anywhere: 3 to 10. Higher protects people better in small teams.',
   'settings.save': 'Save',
   'settings.saved': 'The anonymity threshold is now {value}.',
+  'settings.published': '“{cycle}” was published at k = {k}.',
+  'settings.ledger':
+    'A closed pulse never shows more than it did when it was published: lowering the threshold applies to pulses closed from now on; raising it hides more in every pulse at once.',
   'nav.insights': 'Insights',
   'nav.exports': 'Export',
   'construct.autonomy': 'Autonomy',

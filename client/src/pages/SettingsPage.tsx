@@ -1,3 +1,4 @@
+import type { Settings } from '@pulse/shared';
 import { useState, type FormEvent } from 'react';
 import { updateSettings, useSettings } from '../api/settings.js';
 import { Field, FormError, Notice } from '../components/forms.js';
@@ -5,7 +6,7 @@ import { Resource } from '../components/states.js';
 import { useAction } from '../components/use-action.js';
 import { t } from '../i18n/messages.js';
 
-function ThresholdForm({ current }: { current: number }) {
+function ThresholdForm({ current, latest }: { current: number; latest: Settings['latestPublication'] }) {
   const [value, setValue] = useState(String(current));
   const [saved, setSaved] = useState('');
   const action = useAction(updateSettings);
@@ -21,6 +22,10 @@ function ThresholdForm({ current }: { current: number }) {
       <Field label={t('settings.threshold')} hint={t('settings.thresholdHint')}>
         {(props) => <input {...props} type="number" inputMode="numeric" min={3} max={10} step={1} value={value} onChange={(e) => setValue(e.target.value)} />}
       </Field>
+      <p>
+        {latest ? `${t('settings.published', { cycle: latest.cycleLabel, k: latest.threshold })} ` : ''}
+        {t('settings.ledger')}
+      </p>
       <FormError error={action.error} />
       <Notice>{saved}</Notice>
       <button type="submit" disabled={action.pending}>
@@ -37,7 +42,7 @@ export function SettingsPage() {
     <>
       <h1>{t('settings.title')}</h1>
       <p>{t('settings.intro')}</p>
-      <Resource state={settings}>{(data) => <ThresholdForm current={data.anonymityThreshold} />}</Resource>
+      <Resource state={settings}>{(data) => <ThresholdForm current={data.anonymityThreshold} latest={data.latestPublication} />}</Resource>
     </>
   );
 }

@@ -5,6 +5,11 @@ export { MIN_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD };
 export const zSettings = z.object({
   /** Smallest group whose answers are ever shown, in any form. */
   anonymityThreshold: z.number().int(),
+  /**
+   * The latest closed cycle and the threshold it was published at. A closed cycle never shows
+   * more than it did then: lowering the threshold applies to cycles closed from now on.
+   */
+  latestPublication: z.object({ cycleLabel: z.string(), threshold: z.number().int() }).nullable(),
 });
 export type Settings = z.infer<typeof zSettings>;
 

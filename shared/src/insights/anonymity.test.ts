@@ -9,7 +9,7 @@ import {
   visibleComments,
   type Suppression,
 } from './anonymity.js';
-import { inSpan, rowSpace } from './testing/rational-span.js';
+import { arbitraryCase, derivableSmallGroup, treeRows } from './testing/derivable.js';
 import { buildTeamTree, ORGANISATION_ID, type TeamRef } from './tree.js';
 
 const visibleIds = (s: Suppression) => s.tree.ids.filter((_, i) => s.visible[i]).sort();
@@ -151,39 +151,6 @@ describe('complementary suppression, hand-made cases', () => {
   });
 });
 
-/** A random forest: team i hangs under the root or under an earlier team, so depth varies. */
-const arbitraryCase = fc
-  .record({
-    parents: fc.array(fc.nat(), { minLength: 1, maxLength: 15 }),
-    counts: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 15, maxLength: 15 }),
-    k: fc.integer({ min: 3, max: 10 }),
-  })
-  .map(({ parents, counts, k }) => {
-    const teams: TeamRef[] = parents.map((p, i) => {
-      const choice = p % (i + 1); // 0 = top level, otherwise team (choice − 1)
-      return { id: `t${i}`, parentId: choice === 0 ? null : `t${choice - 1}` };
-    });
-    const direct = new Map(teams.map((t, i) => [t.id, counts[i]!]));
-    return { teams, direct, k };
-  });
-
-/** Every set of non-empty atoms whose count is strictly between 0 and k. */
-function smallSubsets(counts: readonly number[], k: number): number[][] {
-  const out: number[][] = [];
-  const walk = (from: number, chosen: number[], total: number) => {
-    if (total > 0) out.push(chosen.slice());
-    for (let i = from; i < counts.length; i++) {
-      if (total + counts[i]! < k) {
-        chosen.push(i);
-        walk(i + 1, chosen, total + counts[i]!);
-        chosen.pop();
-      }
-    }
-  };
-  walk(0, [], 0);
-  return out;
-}
-
 describe('complementary suppression, properties', () => {
   it('no group of fewer than k is an exact linear combination of visible cells', () => {
     fc.assert(
@@ -191,26 +158,13 @@ describe('complementary suppression, properties', () => {
         const s = suppressCells(teams, direct, k);
         const tree = s.tree;
         // Non-empty atoms: teams with direct respondents (the root has none of its own).
-        const atoms = tree.ids.map((_, i) => i).filter((i) => (direct.get(tree.ids[i]!) ?? 0) > 0);
-        const atomCounts = atoms.map((i) => direct.get(tree.ids[i]!)!);
-        const under = (node: number, atom: number) => {
-          for (let a = atom; a >= 0; a = tree.parent[a]!) if (a === node) return true;
-          return false;
-        };
-        const rows = tree.ids
-          .map((_, node) => node)
-          .filter((node) => s.visible[node])
-          .map((node) => atoms.map((atom) => (under(node, atom) ? 1 : 0)));
+        const { atoms, counts, rowOf } = treeRows(tree, (id) => direct.get(id) ?? 0);
+        const rows = tree.ids.map((_, node) => node).filter((node) => s.visible[node]).map(rowOf);
         for (const [node, isVisible] of s.visible.entries()) {
           if (isVisible) expect(s.n[node]).toBeGreaterThanOrEqual(k);
         }
-        const space = rowSpace(rows, atoms.length);
-        for (const subset of smallSubsets(atomCounts, k)) {
-          const v = atoms.map((_, j) => (subset.includes(j) ? 1 : 0));
-          if (inSpan(space, v)) {
-            throw new Error(`atoms ${subset.map((j) => tree.ids[atoms[j]!]).join('+')} are derivable`);
-          }
-        }
+        const leak = derivableSmallGroup(rows, counts, k);
+        if (leak) throw new Error(`atoms ${leak.map((j) => tree.ids[atoms[j]!]).join('+')} are derivable`);
       }),
       { numRuns: 400, seed: 20240501 },
     );

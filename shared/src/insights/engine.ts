@@ -8,6 +8,7 @@ import { aggregateAlignment, visibleAlignment, type AlignmentAggregate } from '.
 import { alertKinds, alertsForTeam, defaultAlertRules, type Alert, type AlertRules, type CustomerMix } from './alerts.js';
 import { defaultThreshold, validateThreshold, type SuppressionReason } from './anonymity.js';
 import { computeDrift, defaultDriftParams, type DriftParams, type DriftPoint } from './drift.js';
+import { addVisible, addVisiblePartners, restrictPartners, restrictSuppression, thresholdFor, type Publication } from './ledger.js';
 import { aggregatePartners, partnerSummary, type PartnerAggregate, type PartnerCellInput, type PartnerSummary } from './partner.js';
 import type { Moments } from './stats.js';
 import { buildTeamTree, type TeamRef, type TeamTree } from './tree.js';
@@ -23,6 +24,11 @@ export interface CycleInput {
   partners?: readonly PartnerCellInput[];
   /** Each team's own values-alignment answers (0–100), for teams that have values. */
   alignment?: ReadonlyMap<string, Moments>;
+  /**
+   * What this cycle already published (the ledger), when it did: its decisions are then made
+   * at no lower a threshold and show only cells it published, with the same n.
+   */
+  published?: Publication;
 }
 
 export interface InsightsInput {
@@ -65,6 +71,8 @@ export interface InsightsResult {
   drift: Map<string, DriftPoint[]>;
   /** Sorted by team, cycle, kind. */
   alerts: Alert[];
+  /** Per cycle: the threshold its decisions were made at and every cell they show. */
+  publications: Publication[];
 }
 
 /** Runs scoring roll-ups, suppression, charts and alerts over a run of cycles. */
@@ -78,9 +86,25 @@ export function runInsights(input: InsightsInput): InsightsResult {
     if (!tree) trees.set(teams, (tree = buildTeamTree(teams)));
     return tree;
   };
-  const aggregates = input.cycles.map((c) => aggregateCycle(c.cycleId, treeFor(c.teams ?? input.teams), c.byTeam, threshold, c.label));
-  const partners = input.cycles.map((c) => (c.partners ? aggregatePartners(c.cycleId, c.partners, threshold) : undefined));
-  const alignment = input.cycles.map((c, t) => (c.alignment ? aggregateAlignment(c.cycleId, aggregates[t]!.tree, c.alignment, threshold) : undefined));
+  const thresholds = input.cycles.map((c) => thresholdFor(threshold, c.published));
+  const aggregates = input.cycles.map((c, t): CycleAggregate => {
+    const agg = aggregateCycle(c.cycleId, treeFor(c.teams ?? input.teams), c.byTeam, thresholds[t]!, c.label);
+    return { ...agg, suppression: restrictSuppression(agg.suppression, c.published, 'scores') };
+  });
+  const partners = input.cycles.map((c, t) => (c.partners ? restrictPartners(aggregatePartners(c.cycleId, c.partners, thresholds[t]!), c.published) : undefined));
+  const alignment = input.cycles.map((c, t): AlignmentAggregate | undefined => {
+    if (!c.alignment) return undefined;
+    const agg = aggregateAlignment(c.cycleId, aggregates[t]!.tree, c.alignment, thresholds[t]!);
+    return { ...agg, suppression: restrictSuppression(agg.suppression, c.published, 'alignment') };
+  });
+  const publications = aggregates.map((agg, t): Publication => {
+    const cells = new Map<string, number>();
+    addVisible(cells, agg.suppression, 'scores');
+    const aligned = alignment[t];
+    if (aligned) addVisible(cells, aligned.suppression, 'alignment', (node) => agg.suppression.visible[node]!);
+    addVisiblePartners(cells, partners[t]);
+    return { threshold: thresholds[t]!, cells };
+  });
 
   const driftSeries = computeDrift(aggregates, drift, partners);
   const fortressByTeamCycle = new Map<string, number>();
@@ -123,5 +147,5 @@ export function runInsights(input: InsightsInput): InsightsResult {
   alerts.sort((a, b) =>
     a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : a.cycleIndex - b.cycleIndex || kindOrder(a.kind) - kindOrder(b.kind),
   );
-  return { threshold, aggregates, partners, alignment, trends, drift: driftSeries, alerts };
+  return { threshold, aggregates, partners, alignment, trends, drift: driftSeries, alerts, publications };
 }

@@ -94,5 +94,15 @@ export {
   type RatingSuppression,
 } from './partner.js';
 export { aggregateAlignment, visibleAlignment, ALIGNMENT_ITEM_ID, type AlignmentAggregate } from './alignment.js';
+export {
+  publishedKey,
+  thresholdFor,
+  mayShow,
+  restrictSuppression,
+  restrictPartners,
+  unpublished,
+  type Publication,
+  type PublishedFigure,
+} from './ledger.js';
 export { runInsights, type InsightsInput, type InsightsResult, type CycleInput, type TrendPoint } from './engine.js';
 export { createRandom, deriveSeed, type Random } from './random.js';

@@ -1,6 +1,6 @@
 import type { AlertStatus, Database } from '@pulse/db';
 import type { AcknowledgeBody, Alert as ApiAlert } from '@pulse/shared';
-import { alertLevels, type Alert } from '@pulse/shared/insights';
+import { alertLevels, type Alert, type DriftPoint } from '@pulse/shared/insights';
 import type { Kysely, Transaction } from 'kysely';
 import { conflict, notFound } from '../../errors.js';
 import type { SessionUser } from '../../plugins/auth.js';
@@ -8,19 +8,34 @@ import { inScope, type TeamScope } from '../../plugins/scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { allAlertRows, deleteAlerts, insertAlerts, listAlerts, updateAlert, type AlertView } from './alerts.repository.js';
 
-/** An alert episode: the same team and kind flagged in consecutive closed cycles. */
+/** An alert episode: the same team and kind flagged in consecutive cycles that included the team. */
 interface Episode {
   key: string;
   first: Alert;
   last: Alert;
-  /** The first closed cycle that no longer flags it, when there is one. */
+  /** The first later closed cycle that included the team and no longer flags it, when there is one. */
   resolvedCycleId: string | null;
 }
 
-/** Groups the engine's per-cycle alerts into episodes (cycle ids oldest first). */
-export function episodesOf(alerts: readonly Alert[], cycleIds: readonly string[]): Episode[] {
+/**
+ * Per team, the indices (into the closed cycles, oldest first) of the cycles that included it:
+ * someone in its subtree was invited. Only those can continue, escalate or resolve its episodes.
+ */
+export type CyclesIncluding = ReadonlyMap<string, readonly number[]>;
+
+/** The cycles including each team, from the engine's drift series (one point per team and cycle). */
+export function cyclesIncluding(drift: ReadonlyMap<string, readonly DriftPoint[]>): Map<string, number[]> {
+  return new Map([...drift].map(([teamId, points]) => [teamId, points.filter((p) => p.invited > 0).map((p) => p.cycleIndex)]));
+}
+
+/**
+ * Groups the engine's per-cycle alerts into episodes (cycle ids oldest first). A cycle that did
+ * not include a team is skipped over: it neither ends nor continues the team's episodes.
+ */
+export function episodesOf(alerts: readonly Alert[], cycleIds: readonly string[], including: CyclesIncluding): Episode[] {
   const byTeamKind = new Map<string, Alert[]>();
   for (const a of alerts) {
+    if (!including.get(a.teamId)?.includes(a.cycleIndex)) continue;
     const key = `${a.teamId}:${a.kind}`;
     let list = byTeamKind.get(key);
     if (!list) byTeamKind.set(key, (list = []));
@@ -29,15 +44,18 @@ export function episodesOf(alerts: readonly Alert[], cycleIds: readonly string[]
   const episodes: Episode[] = [];
   for (const list of byTeamKind.values()) {
     list.sort((a, b) => a.cycleIndex - b.cycleIndex);
+    const own = including.get(list[0]!.teamId)!;
+    const nextOf = (alert: Alert) => own[own.indexOf(alert.cycleIndex) + 1];
     let first = list[0]!;
     list.forEach((alert, i) => {
       const next = list[i + 1];
-      if (next && next.cycleIndex === alert.cycleIndex + 1) return;
+      const following = nextOf(alert);
+      if (next && next.cycleIndex === following) return;
       episodes.push({
         key: `${first.teamId}:${first.kind}:${first.cycleId}`,
         first,
         last: alert,
-        resolvedCycleId: cycleIds[alert.cycleIndex + 1] ?? null,
+        resolvedCycleId: following === undefined ? null : cycleIds[following]!,
       });
       if (next) first = next;
     });
@@ -47,12 +65,17 @@ export function episodesOf(alerts: readonly Alert[], cycleIds: readonly string[]
 
 /**
  * Stores the engine's alerts as episodes, keeping acknowledgements: an acknowledged episode
- * reopens only when its level rises above the acknowledged one; a cycle that no longer flags
- * it resolves it. Resolves the keys of episodes that are new or escalated, for notifications.
+ * reopens only when its level rises above the acknowledged one; a cycle that includes the team
+ * and no longer flags it resolves it (a cycle without the team changes none of its episodes). Resolves the keys of episodes that are new or escalated, for notifications.
  */
-export async function storeAlertEpisodes(trx: Transaction<Database>, alerts: readonly Alert[], cycleIds: readonly string[]): Promise<string[]> {
+export async function storeAlertEpisodes(
+  trx: Transaction<Database>,
+  alerts: readonly Alert[],
+  cycleIds: readonly string[],
+  including: CyclesIncluding,
+): Promise<string[]> {
   const existing = new Map((await allAlertRows(trx)).map((row) => [row.episode_key, row]));
-  const episodes = episodesOf(alerts, cycleIds);
+  const episodes = episodesOf(alerts, cycleIds, including);
   const fresh: Parameters<typeof insertAlerts>[1] = [];
   const escalated: string[] = [];
   for (const e of episodes) {

@@ -28,6 +28,8 @@ export type ExportStat = Omit<StatsView, 'cycle_id' | 'scores' | 'alignment'> & 
   partner_reason: string | null;
   /** Whether the partners' view was computed for this team and cycle at all. */
   partner_rated: boolean;
+  /** The threshold the partners' decision was made at; null before the ledger. */
+  partner_threshold: number | null;
 } & { [K in `${Construct | ExtraScore}_${Figure}`]: number | null };
 
 /** `(s.scores -> 'autonomy' ->> 'mean')::float8 as autonomy_mean`, and so on. */
@@ -57,8 +59,8 @@ export async function statsPage(db: Kysely<Database>, teamIds: readonly string[]
     .leftJoin('partner_cycle_stats as p', (join) =>
       join.onRef('p.cycle_id', '=', 's.cycle_id').onRef('p.provider_team_id', '=', 's.team_id').on('p.rater_team_id', 'is', null),
     )
-    .select(['s.team_id', 'c.label', 'c.opens_at', 's.invited', 's.responded', 's.suppressed', 's.reason', 's.fortress_index'])
-    .select(['p.reason as partner_reason', sql<boolean>`p.cycle_id is not null`.as('partner_rated')])
+    .select(['s.team_id', 'c.label', 'c.opens_at', 's.invited', 's.responded', 's.suppressed', 's.reason', 's.fortress_index', 's.threshold'])
+    .select(['p.reason as partner_reason', 'p.threshold as partner_threshold', sql<boolean>`p.cycle_id is not null`.as('partner_rated')])
     .select(figureColumns)
     .select(extraColumns)
     .where((eb) => (teamIds === null ? eb('s.team_id', 'is', null) : eb('s.team_id', 'in', teamIds)));

@@ -44,6 +44,8 @@ export interface StatsView {
   scores: unknown;
   fortress_index: number | null;
   alignment?: unknown;
+  /** The threshold the cycle's decision was made at (publication ledger); null before it. */
+  threshold: number | null;
 }
 
 const statsColumns = [
@@ -58,6 +60,7 @@ const statsColumns = [
   's.scores',
   's.fortress_index',
   's.alignment',
+  's.threshold',
 ] as const;
 
 /** One subtree's served figures across cycles, oldest first; `teamId` null: the organisation. */

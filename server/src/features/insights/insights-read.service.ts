@@ -35,7 +35,7 @@ function toPoint(row: StatsView, threshold: number): TrendPoint {
   };
   if (row.suppressed) {
     const code = row.reason as SuppressionReason;
-    point.reason = suppressionMessage(code, threshold);
+    point.reason = suppressionMessage(code, row.threshold ?? threshold);
     point.reasonCode = code;
   } else {
     const { frustration, ...scores } = row.scores as Required<TrendPoint>['scores'] & { frustration: TrendPoint['frustration'] };
@@ -163,6 +163,6 @@ export async function commentsFor(
   if (!cycle) return { cycle: null, comments: null, reason: 'No pulse has closed yet.' };
   const stat = (await statsForCycle(db, cycle.id)).find((s) => s.team_id === teamId);
   if (!stat) throw notFound('Team');
-  if (stat.suppressed) return { cycle, comments: null, reason: suppressionMessage(stat.reason as SuppressionReason, threshold) };
+  if (stat.suppressed) return { cycle, comments: null, reason: suppressionMessage(stat.reason as SuppressionReason, stat.threshold ?? threshold) };
   return { cycle, comments: await subtreeComments(db, cycle.id, teamId) };
 }

@@ -1,4 +1,5 @@
 import type { Database, TeamCycleStatsTable } from '@pulse/db';
+import type { Publication } from '@pulse/shared/insights';
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 
 /** A closed cycle, oldest first, as the engine charts it. */
@@ -111,4 +112,33 @@ export async function replaceStats(trx: Transaction<Database>, cycleIds: string[
   for (let i = 0; i < rows.length; i += 1_000) {
     await trx.insertInto('team_cycle_stats').values(rows.slice(i, i + 1_000)).execute();
   }
+}
+
+/** The publication ledger: each published cycle's threshold and every cell it showed, by cycle id. */
+export async function publications(db: Kysely<Database>): Promise<Map<string, Publication>> {
+  const out = new Map<string, { threshold: number; cells: Map<string, number> }>();
+  for (const c of await db.selectFrom('published_cycles').select(['cycle_id', 'threshold']).execute()) {
+    out.set(c.cycle_id, { threshold: c.threshold, cells: new Map() });
+  }
+  for (const c of await db.selectFrom('published_cells').select(['cycle_id', 'cell', 'n']).execute()) out.get(c.cycle_id)!.cells.set(c.cell, c.n);
+  return out;
+}
+
+/** The most recent published cycle's label and the threshold it was published at. */
+export async function latestPublished(db: Kysely<Database>): Promise<{ label: string; threshold: number } | undefined> {
+  return db
+    .selectFrom('published_cycles as p')
+    .innerJoin('cycles as c', 'c.id', 'p.cycle_id')
+    .select(['c.label', 'p.threshold'])
+    .orderBy('c.opens_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Writes a cycle's first publication to the ledger. */
+export async function recordPublication(trx: Transaction<Database>, cycleId: string, publication: Publication): Promise<void> {
+  await trx.insertInto('published_cycles').values({ cycle_id: cycleId, threshold: publication.threshold }).execute();
+  const rows = [...publication.cells].map(([cell, n]) => ({ cycle_id: cycleId, cell, n }));
+  for (let i = 0; i < rows.length; i += 1_000) await trx.insertInto('published_cells').values(rows.slice(i, i + 1_000)).execute();
 }

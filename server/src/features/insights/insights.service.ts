@@ -5,10 +5,13 @@ import {
   ORGANISATION_ID,
   runInsights,
   scoreResponse,
+  unpublished,
   type CycleInput,
+  type InsightsResult,
+  type Publication,
 } from '@pulse/shared/insights';
-import type { Transaction } from 'kysely';
-import { storeAlertEpisodes } from '../alerts/alerts.service.js';
+import type { Kysely, Transaction } from 'kysely';
+import { cyclesIncluding, storeAlertEpisodes } from '../alerts/alerts.service.js';
 import { customerMix } from '../customers/customers.service.js';
 import { queueCycleDigest } from '../digests/digests.service.js';
 import { partnerInputs, storeCyclePartners, storePartnerStats } from '../partners/partners.service.js';
@@ -20,6 +23,9 @@ import {
   cycleResponses,
   cycleTrees,
   invitedByTeam,
+  latestPublished,
+  publications,
+  recordPublication,
   replaceMoments,
   replaceStats,
   snapshotTree,
@@ -79,6 +85,7 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
   const moments = await allMoments(trx);
   const partners = await partnerInputs(trx);
   const alignment = await alignmentInputs(trx);
+  const ledger = await publications(trx);
   const inputs: CycleInput[] = cycles.map((c) => ({
     cycleId: c.id,
     label: c.label,
@@ -86,6 +93,7 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
     byTeam: moments.get(c.id) ?? new Map(),
     partners: partners.get(c.id) ?? [],
     alignment: alignment.get(c.id) ?? new Map(),
+    published: ledger.get(c.id),
   }));
   const result = runInsights({ teams: [], cycles: inputs, threshold, customers: await customerMix(trx) });
 
@@ -114,15 +122,42 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
         scores: cell.visible ? JSON.stringify({ ...cell.scores, frustration: cell.frustration }) : null,
         fortress_index: cell.visible ? (fortress.get(`${teamId}|${agg.cycleId}`) ?? null) : null,
         alignment: aligned ? JSON.stringify(aligned) : null,
+        threshold: agg.suppression.threshold,
       });
     });
   }
+  await keepLedger(trx, result, ledger, targets);
   await replaceStats(trx, [...targets], rows);
   await storePartnerStats(trx, result, targets);
   if (builtWith !== threshold) await writeSetting(trx, FIGURES_THRESHOLD_KEY, threshold);
-  return storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id));
+  return storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id), cyclesIncluding(result.drift));
 }
 
+/**
+ * The publication ledger (shared/src/insights/ledger.ts): a cycle's figures stored for the first
+ * time are its publication; figures stored again must show nothing it did not (the engine
+ * restricts them so; this refuses, rolling the transaction back, if that ever failed).
+ */
+async function keepLedger(
+  trx: Transaction<Database>,
+  result: InsightsResult,
+  ledger: ReadonlyMap<string, Publication>,
+  targets: ReadonlySet<string>,
+): Promise<void> {
+  for (const [t, agg] of result.aggregates.entries()) {
+    if (!targets.has(agg.cycleId)) continue;
+    const publication = result.publications[t]!;
+    const published = ledger.get(agg.cycleId);
+    if (!published) await recordPublication(trx, agg.cycleId, publication);
+    else if (unpublished(published, publication).length > 0) throw new Error(`Cycle ${agg.cycleId} would show cells it never published`);
+  }
+}
+
+/** The latest closed cycle and the threshold it was published at (for the settings screen). */
+export async function latestPublication(db: Kysely<Database>): Promise<{ cycleLabel: string; threshold: number } | null> {
+  const row = await latestPublished(db);
+  return row ? { cycleLabel: row.label, threshold: row.threshold } : null;
+}
 
 /** Rebuilds every cycle's figures and alerts unless they were built at `threshold`; resolves whether it did. */
 export async function alignFigures(trx: Transaction<Database>, threshold: number): Promise<boolean> {

@@ -63,10 +63,19 @@ function partnerStatsRows(result: InsightsResult, targets: ReadonlySet<string>):
         rater_teams: p.moments ? p.raterTeams : null,
         reason: p.reason,
         score: p.moments ? JSON.stringify(figure(p.moments)) : null,
+        threshold: agg.threshold,
       });
       for (const c of p.cells) {
         if (!c.moments) continue;
-        rows.push({ cycle_id: agg.cycleId, provider_team_id: p.providerId, rater_team_id: c.raterTeamId, rater_teams: null, reason: null, score: JSON.stringify(figure(c.moments)) });
+        rows.push({
+          cycle_id: agg.cycleId,
+          provider_team_id: p.providerId,
+          rater_team_id: c.raterTeamId,
+          rater_teams: null,
+          reason: null,
+          score: JSON.stringify(figure(c.moments)),
+          threshold: agg.threshold,
+        });
       }
     }
   }
@@ -133,7 +142,7 @@ export async function matrixFor(db: Kysely<Database>, settings: ThresholdSetting
     .map((r) => ({
       ...ref(r.provider_team_id),
       total: r.score ? { ...(r.score as Omit<PartnerScore, 'raterTeams'>), raterTeams: r.rater_teams! } : null,
-      ...(r.reason ? { reason: partnerSuppressionMessage(r.reason as PartnerSuppressionReason, threshold) } : {}),
+      ...(r.reason ? { reason: partnerSuppressionMessage(r.reason as PartnerSuppressionReason, r.threshold ?? threshold) } : {}),
     }))
     .sort(byPath);
   const cells = rows

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import type { SessionUser } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { alignFigures } from '../insights/insights.service.js';
+import { alignFigures, latestPublication } from '../insights/insights.service.js';
 import { lockSetting, readSetting, writeSetting } from './settings.repository.js';
 
 const THRESHOLD_KEY = 'anonymity_threshold';
@@ -40,7 +40,7 @@ export async function alignFiguresWithThreshold(db: Kysely<Database>, config: Th
 }
 
 export async function getSettings(db: Kysely<Database>, config: Config): Promise<Settings> {
-  return { anonymityThreshold: await getAnonymityThreshold(db, config) };
+  return { anonymityThreshold: await getAnonymityThreshold(db, config), latestPublication: await latestPublication(db) };
 }
 
 /** Changes settings and writes the change, old and new value, to the audit log. */
@@ -48,7 +48,8 @@ export async function updateSettings(db: Kysely<Database>, config: Config, actor
   await db.transaction().execute(async (trx) => {
     const before = await lockedAnonymityThreshold(trx, config);
     await writeSetting(trx, THRESHOLD_KEY, body.anonymityThreshold);
-    // Every served figure follows the new threshold at once, history included.
+    // Served figures follow the new threshold at once: raising it hides more in every cycle;
+    // a closed cycle never shows more than it was published with (the publication ledger).
     await alignFigures(trx, body.anonymityThreshold);
     await recordAudit(trx, actor, 'settings.update', THRESHOLD_KEY, { from: before, to: body.anonymityThreshold });
   });
