@@ -9,8 +9,8 @@ describe(`the demo organisation (${backend})`, () => {
   const demo = useDemoOrganisation();
   const { teamId, get } = demo;
 
-  it('seeds 14 teams, more than 100 members and 18 closed cycles', () => {
-    expect(demo.summary).toMatchObject({ teams: 14, cycles: 18 });
+  it('seeds 15 teams, more than 100 members and 18 closed cycles', () => {
+    expect(demo.summary).toMatchObject({ teams: 15, cycles: 18 });
     expect(demo.summary.members).toBeGreaterThanOrEqual(100);
   });
 
@@ -28,6 +28,16 @@ describe(`the demo organisation (${backend})`, () => {
     const { alerts } = await get('/api/v1/alerts?status=all');
     const loud = alerts.filter((a: { teamName: string; level: string }) => stableTeams.includes(a.teamName) && a.level !== 'watch');
     expect(loud).toEqual([]);
+  });
+
+  it('flags the young team’s early drift: it joined four months ago and has a fortress warning', async () => {
+    const { series } = await get(`/api/v1/teams/${teamId.Partnerships}/trends`);
+    expect(series).toHaveLength(4); // no cycle before it joined holds it
+    expect(series.every((p: { suppressed: boolean }) => !p.suppressed)).toBe(true);
+    const { alerts } = await get(`/api/v1/alerts?status=all&teamId=${teamId.Partnerships}`);
+    const fortress = alerts.filter((a: { kind: string; level: string }) => a.kind === 'fortress' && a.level !== 'watch');
+    expect(fortress.length).toBeGreaterThan(0);
+    expect(fortress[0].summary).toMatch(/Relatedness fell \d+ points and openness fell \d+ points/);
   });
 
   it('shows the small team only as suppressed points', async () => {

@@ -9,6 +9,8 @@ export interface DemoTeam {
   pattern: PatternSpec;
   /** How far (scale points) the teams that rely on it see its responsiveness fall; default: as far as its own answers fall. */
   partnerDrop?: number;
+  /** The cycle (0-based) in which the team joins the organisation; from the start when absent. */
+  joinsAt?: number;
   children?: DemoTeam[];
 }
 
@@ -17,10 +19,11 @@ export const DEMO_CYCLES = 18;
 const stable: PatternSpec = { pattern: 'stable', share: 1 };
 
 /**
- * Three departments, eleven teams beneath them on three levels. Legal, a shared service, slides
+ * Three departments, twelve teams beneath them on three levels. Legal, a shared service, slides
  * into the fortress pattern over the last five cycles (pressure first), and the teams that rely
  * on it see it fall further than it says; Mobile goes through a dip and recovers; Payroll is
- * smaller than the anonymity threshold.
+ * smaller than the anonymity threshold; Partnerships joined four months ago and is drifting
+ * already.
  */
 export const demoOrganisation: DemoTeam[] = [
   {
@@ -61,6 +64,14 @@ export const demoOrganisation: DemoTeam[] = [
       { name: 'Sales North', size: 11, pattern: stable },
       { name: 'Sales South', size: 10, pattern: stable },
       { name: 'Customer Success', size: 10, pattern: stable, children: [{ name: 'Onboarding', size: 7, pattern: stable }] },
+      {
+        // A young team: it joined four months ago, and its second and third months slide into the
+        // fortress pattern; the chart reads it from its third month on and flags it.
+        name: 'Partnerships',
+        size: 10,
+        joinsAt: DEMO_CYCLES - 4,
+        pattern: { pattern: 'fortress', share: 1, onset: { min: DEMO_CYCLES - 2, max: DEMO_CYCLES - 2 }, drop: 1.2, rampCycles: 2, pressureLead: 0, pressureRise: 0 },
+      },
     ],
   },
 ];

@@ -97,8 +97,14 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   const { db } = ctx;
   const passwordHash = await hashPassword(demoAccounts.password);
   const placed: PlacedTeam[] = [];
+  /** Teams that join later: placed in the cycle they join, so no earlier cycle's hierarchy holds them. */
+  const joining: { spec: DemoTeam; parentId: string | null }[] = [];
   let person = 0;
-  const place = async (spec: DemoTeam, parentId: string | null) => {
+  const place = async (spec: DemoTeam, parentId: string | null, joinsNow = false) => {
+    if (spec.joinsAt !== undefined && !joinsNow) {
+      joining.push({ spec, parentId });
+      return;
+    }
     const team = await db.insertInto('teams').values({ name: spec.name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow();
     const members = Array.from({ length: spec.size }, () => {
       const first = firstNames[person % firstNames.length]!;
@@ -140,6 +146,7 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   let responses = 0;
   let partnerRatings = 0;
   for (let t = 0; t < DEMO_CYCLES; t++) {
+    for (const { spec, parentId } of joining) if (spec.joinsAt === t) await place(spec, parentId, true);
     const opensAt = monthStart(now, DEMO_CYCLES - t);
     const closesAt = new Date(opensAt.getTime() + 7 * 86_400_000);
     const label = opensAt.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });

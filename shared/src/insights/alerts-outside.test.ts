@@ -62,7 +62,7 @@ describe('fortress alerts seen from outside', () => {
     const a = alertsForTeam(series).find((x) => x.kind === 'fortress' && x.cycleIndex === 1)!;
     expect(a.level).toBe('warning');
     expect(a.summary).toBe(
-      "Seen from outside: the teams that rely on this team rate its responsiveness 15 points lower over 2 cycles (50 now from 18 ratings by 3 teams; EWMA 3.9σ below baseline). Only the outside view is charted: the team's own answers are too few to show this cycle.",
+      "Seen from outside: the teams that rely on this team rate its responsiveness 15 points lower over 2 cycles (50 now from 18 ratings by 3 teams; EWMA 3.8σ below baseline). Only the outside view is charted: the team's own answers are too few to show this cycle.",
     );
     expect(a.signals.map((s) => s.facet)).toEqual(['partner']);
     // Just beyond the limit is not enough on its own: watch.

@@ -26,43 +26,48 @@ function cyclesOf(teams: TeamRef[], perCycle: Record<string, number[]>[]): Cycle
   );
 }
 
-const hand: DriftParams = { ...defaultDriftParams, lambda: 0.5, L: 3, baselineCycles: 2, baselineGap: 1 };
+const hand: DriftParams = { ...defaultDriftParams, lambda: 0.5, L: 3, baselineCycles: 2, baselineGap: 1, minBaselineCycles: 2 };
 const one: TeamRef[] = [{ id: 'A', parentId: null }];
 
 describe('EWMA drift on a team series', () => {
-  it('follows the hand calculation, with a rolling baseline', () => {
+  it('follows the hand calculation, limits carrying the baseline error', () => {
     const normal = [40, 50, 60, 50, 50]; // mean 50, m2 200, variance 50
     const low = [30, 40, 50, 40, 40]; // mean 40, same spread
     const drift = computeDrift(cyclesOf(one, [{ A: normal }, { A: normal }, { A: low }, { A: low }]), hand);
     const points = drift.get('A')!;
-    // Cycles 0 and 1 only build the baseline.
+    // Cycles 0 and 1 only build the baseline: the chart starts at the third visible cycle.
     expect(points[0]!.measures).toBeUndefined();
     expect(points[1]!.measures).toBeUndefined();
-    // Cycle 2: μ0 = 50, σ = √50 = 7.0711, z = −10 / (7.0711/√5) = −3.1623,
-    // E = 0.5 · −3.1623 = −1.5811, σ_E = √(0.5/1.5) = 0.57735, score = −2.7386 (inside ±3).
+    // Cycle 2: μ0 = 50 (cycles 0 and 1, N = 10), σ² = 400/8 = 50, d = −10, E = 0.5 · −10 = −5.
+    // Var(E) = σ² (0.5²/5 + 2 · 0.25²/5) = 50 · 0.075 = 3.75 → score −5/1.9365 = −2.5820 (inside ±3).
     const r2 = points[2]!.measures!.relatedness;
+    expect(points[2]!.baselineCycles).toBe(2);
     expect(r2.baseline).toBeCloseTo(50, 10);
     expect(r2.sigma).toBeCloseTo(7.0711, 4);
-    expect(r2.ewma).toBeCloseTo(-1.5811, 4);
-    expect(r2.score).toBeCloseTo(-2.7386, 4);
+    expect(r2.ewma).toBeCloseTo(-5, 10);
+    expect(r2.score).toBeCloseTo(-2.582, 3);
     expect(r2.signal).toBe(0);
-    // Cycle 3: the window is now cycles 1 and 2, μ0 = 45: z = −5/3.1623 = −1.5811,
-    // E = 0.5 · −1.5811 + 0.5 · −1.5811 = −1.5811.
+    // Cycle 3: the gap (1) keeps cycle 2 out, μ0 = 50 still; E = −5 − 2.5 = −7.5,
+    // coefficients ε0 = ε1 = −0.375, ε2 = 0.25, ε3 = 0.5: Var = 10 · 0.59375 = 5.9375,
+    // score −7.5/2.4367 = −3.0779: beyond −3.
     const r3 = points[3]!.measures!.relatedness;
-    expect(r3.baseline).toBeCloseTo(45, 10);
-    expect(r3.ewma).toBeCloseTo(-1.5811, 4);
+    expect(r3.baseline).toBeCloseTo(50, 10);
+    expect(r3.ewma).toBeCloseTo(-7.5, 10);
+    expect(r3.score).toBeCloseTo(-3.0779, 3);
+    expect(r3.signal).toBe(-1);
   });
 
   it('signals a sustained fall', () => {
     const normal = [40, 50, 60, 50, 50];
-    const low = [20, 30, 40, 30, 30]; // mean 30: z = −6.32 with a baseline of 50
+    const low = [20, 30, 40, 30, 30]; // mean 30
     const drift = computeDrift(
       cyclesOf(one, [{ A: normal }, { A: normal }, { A: low }]),
       { ...hand, baselineGap: 2, baselineCycles: 1 },
     );
-    // z = −20/3.1623 = −6.3246, E = −3.1623, score = −5.477 → beyond −3.
+    // Window: cycle 1 alone (N = 5, σ² = 50). d = −20, E = −10, Var = 50 · (0.25/5 + 0.25/5) = 5:
+    // score −10/2.2361 = −4.472 → beyond −3.
     expect(drift.get('A')![2]!.measures!.relatedness.signal).toBe(-1);
-    expect(drift.get('A')![2]!.measures!.relatedness.score).toBeCloseTo(-5.477, 3);
+    expect(drift.get('A')![2]!.measures!.relatedness.score).toBeCloseTo(-4.472, 3);
   });
 
   it('never reads a suppressed cycle: changing its answers changes nothing but its counts', () => {
@@ -76,8 +81,18 @@ describe('EWMA drift on a team series', () => {
     expect(points[2]).toMatchObject({ visible: false, responded: 3 });
     expect(points[2]!.measures).toBeUndefined();
     // The chart carries on from cycle 3 as if cycle 2 did not exist: at cycle 4 the window is
-    // cycles 1 and 3 (both mean 50), not cycle 2.
+    // the first two visible cycles (both mean 50), and cycle 3 is the gap, not cycle 2.
     expect(points[4]!.measures!.relatedness.baseline).toBeCloseTo(50, 10);
+  });
+
+  it('starts a young team at its third visible cycle: a suppressed month is not one of its first two', () => {
+    const normal = [40, 50, 60, 50, 50];
+    const points = computeDrift(cyclesOf(one, [{ A: normal }, { A: [50, 50] }, { A: normal }, { A: normal }]), hand).get('A')!;
+    expect(points[1]!.visible).toBe(false);
+    expect(points[2]!.measures).toBeUndefined(); // only the second visible cycle
+    expect(points[3]!.measures).toBeDefined();
+    expect(points[3]!.baselineCycles).toBe(2); // cycles 0 and 2, never the hidden one
+    expect(points[3]!.measures!.relatedness.baseline).toBeCloseTo(50, 10);
   });
 
   it('shrinks each baseline toward the organisation by the empirical Bayes weight', () => {

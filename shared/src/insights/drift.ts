@@ -1,22 +1,27 @@
 /**
- * Drift per team and measure: a standardized EWMA chart of each visible cycle's team mean
- * against the team's own rolling baseline. Only visible cells are read (visibleMoments):
+ * Drift per team and measure: an EWMA chart of each visible cycle's team mean against the
+ * team's own baseline, with limits that include the baseline's own error (exact-ewma.ts), so a
+ * team is charted from its third visible cycle on. Only visible cells are read (visibleMoments):
  * a suppressed cycle is a gap, the chart neither sees nor carries figures from it.
  *
- * Baseline at cycle t: the `baselineCycles` most recent VISIBLE cycles of the team that lie at
- * least `baselineGap` cycles before t. The gap keeps a drift that has just begun out of its own
- * baseline until the chart has had time to see it; the rolling window lets a team's "normal"
- * follow slow, lasting change (a level held for a year becomes the new baseline).
- * μ0 shrinks toward the organisation's average team (empirical Bayes): the team's own baseline
- * mean gets weight w = τ² / (τ² + σ²/N), N = respondents in the window, σ² the team's
- * within-cycle variance; the average and the between-team variance τ² are estimated each cycle
- * from all charted teams' own baselines (method of moments). A small team's noisy baseline is pulled toward the
- * organisation; a large team keeps its own. w never drops below minOwnWeight. σ is the pooled
- * within-cycle SD of the window, never below `sigmaFloor` points, so a team that answered
- * identically for months cannot turn a one-point wobble into a "50σ" signal.
+ * Baseline at a reading (baseline.ts, baselineWindow): up to `baselineCycles` of the team's
+ * visible cycles, leaving out the newest min(baselineGap, h − settled) of its h earlier ones.
+ * At the start `settled` = minBaselineCycles: the third visible cycle is read against the first
+ * two, and the gap grows with the history, so a drift that has just begun stays out of its own
+ * baseline while the chart catches it. μ0 shrinks toward the organisation's average team
+ * (empirical Bayes): the team's own window mean gets weight w = τ² / (τ² + σ²/N), never below
+ * minOwnWeight; the chart's limits carry the remaining error of μ0, which is large for a young
+ * team and small for an old one. σ is the pooled within-cycle SD of the window, never below
+ * `sigmaFloor` points.
+ *
+ * A baseline that keeps up: when a measure's chart has stayed beyond its limit on the same side
+ * for `restartCycles` readings in a row, the change has lasted: the team's baseline restarts
+ * from those readings (a new era, settled = restartCycles) and the charts restart at zero.
  */
 import { visibleMoments, type CycleAggregate, type Measure } from './aggregate.js';
-import { ewmaStep, standardizedMean, type EwmaParams } from './ewma.js';
+import { baselineWindow, organisationPrior, ownWeight, rawBaseline, type Prior, type RawBaseline, type VisibleRecord, type WindowRule } from './baseline.js';
+import { ewmaStep, type EwmaParams } from './ewma.js';
+import { newTrack, trackStep, type Track } from './exact-ewma.js';
 import { fortressIndex } from './fortress.js';
 import type { PartnerAggregate } from './partner.js';
 
@@ -33,25 +38,27 @@ export const chartedMeasures = [
 export type ChartedMeasure = (typeof chartedMeasures)[number];
 const C = chartedMeasures.length;
 
-export interface DriftParams extends EwmaParams {
-  baselineCycles: number;
-  baselineGap: number;
+export interface DriftParams extends EwmaParams, WindowRule {
   /** The team's own baseline keeps at least this weight, however noisy it is. */
   minOwnWeight: number;
   /** Fewer charted teams than this and τ² is not estimated: no shrinkage. */
   minTeamsForShrinkage: number;
   sigmaFloor: number;
+  /** Readings in a row beyond the limit, on one side, after which the baseline restarts from them. */
+  restartCycles: number;
 }
 
 /** The chosen chart settings; docs/insights.md explains the choice with the simulation. */
 export const defaultDriftParams: DriftParams = {
-  lambda: 0.3,
-  L: 3.2,
+  lambda: 0.4,
+  L: 3.1,
   baselineCycles: 6,
-  baselineGap: 6,
+  baselineGap: 3,
+  minBaselineCycles: 2,
   minOwnWeight: 0.5,
   minTeamsForShrinkage: 10,
   sigmaFloor: 5,
+  restartCycles: 4,
 };
 
 export interface MeasureDrift {
@@ -64,8 +71,9 @@ export interface MeasureDrift {
   change: number;
   /** EWMA (same λ) of mean − μ0 in points: the level the chart currently believes in. */
   smoothedChange: number;
+  /** The EWMA statistic, in points (= smoothedChange). */
   ewma: number;
-  /** EWMA in its own standard deviations. */
+  /** EWMA in its own standard deviation, which includes the baseline's error. */
   score: number;
   signal: -1 | 0 | 1;
 }
@@ -73,7 +81,7 @@ export interface MeasureDrift {
 export interface ParticipationPoint {
   rate: number | null;
   baselineRate: number | null;
-  /** Binomial z of this cycle's rate against the baseline rate. */
+  /** Binomial z of this cycle's rate against the baseline rate (both rates' sampling error). */
   z: number | null;
 }
 
@@ -103,45 +111,72 @@ export interface DriftPoint {
   responded: number;
   /** Present when visible and the baseline is ready. */
   measures?: Record<ChartedMeasure, MeasureDrift>;
+  /** How many visible cycles the baseline held, when charted. */
+  baselineCycles?: number;
+  /** Set when a lasting change made the baseline restart after this reading. */
+  baselineRestarted?: true;
   fortressIndex?: number;
   participation: ParticipationPoint;
   outside?: OutsideDrift;
 }
 
-interface VisibleRecord {
-  t: number;
-  n: number;
-  means: Float64Array;
-  m2: Float64Array;
+/** One chart family (the team's own measures, or its partner score) over a baseline era. */
+interface Charts {
+  visible: VisibleRecord[];
+  /** Index in `visible` where the current baseline era begins, and how many of it are settled. */
+  era: number;
+  settled: number;
+  tracks: Track[];
+  /** Per measure: readings in a row beyond the limit, signed by side. */
+  outRun: Int32Array;
 }
 
 interface TeamState {
-  visible: VisibleRecord[];
-  counts: { t: number; invited: number; responded: number }[];
-  started: boolean;
-  ewma: Float64Array;
-  smoothed: Float64Array;
+  own: Charts;
+  counts: { invited: number; responded: number }[];
   points: DriftPoint[];
-  /** The partner chart: visible partner cycles, its EWMA and smoothed change. */
-  partner: { visible: VisibleRecord[]; started: boolean; ewma: Float64Array; smoothed: Float64Array };
+  partner: Charts;
   /** The combined chart (retreat + partner evidence); runs from the first reading of either. */
   combined: { started: boolean; ewma: number };
 }
 
-function newState(): TeamState {
+const newCharts = (width: number, settled: number): Charts => ({
+  visible: [],
+  era: 0,
+  settled,
+  tracks: Array.from({ length: width }, newTrack),
+  outRun: new Int32Array(width),
+});
+
+function newState(p: DriftParams): TeamState {
   return {
-    visible: [],
+    own: newCharts(C, p.minBaselineCycles),
     counts: [],
-    started: false,
-    ewma: new Float64Array(C),
-    smoothed: new Float64Array(C),
     points: [],
-    partner: { visible: [], started: false, ewma: new Float64Array(1), smoothed: new Float64Array(1) },
+    partner: newCharts(1, p.minBaselineCycles),
     combined: { started: false, ewma: 0 },
   };
 }
 
 const RETREAT = chartedMeasures.indexOf('retreat');
+
+interface Pending {
+  state: TeamState;
+  charts: Charts;
+  record: VisibleRecord;
+  /** The record's position in its era. */
+  index: number;
+  raw: RawBaseline;
+  point: DriftPoint;
+}
+
+/** Pushes a visible record; returns what the chart needs to read it, when its baseline is ready. */
+function admit(charts: Charts, record: VisibleRecord, params: DriftParams): { index: number; raw: RawBaseline } | null {
+  const h = charts.visible.length - charts.era;
+  const window = baselineWindow(h, charts.settled, params);
+  charts.visible.push(record);
+  return window ? { index: h, raw: rawBaseline(charts.visible, charts.era, window, params.sigmaFloor) } : null;
+}
 
 /**
  * Drift series for every team (not the organisation root), one point per cycle it exists in.
@@ -161,11 +196,11 @@ export function computeDrift(
     for (let node = 1; node < tree.ids.length; node++) {
       const teamId = tree.ids[node]!;
       let state = states.get(teamId);
-      if (!state) states.set(teamId, (state = newState()));
+      if (!state) states.set(teamId, (state = newState(params)));
       const invited = agg.invited[node]!;
       const responded = agg.suppression.n[node]!;
-      const participation = participationPoint(state, t, invited, responded, params);
-      state.counts.push({ t, invited, responded });
+      const participation = participationPoint(state, invited, responded, params);
+      if (invited > 0) state.counts.push({ invited, responded });
       const point: DriftPoint = {
         teamId,
         cycleIndex: t,
@@ -181,95 +216,53 @@ export function computeDrift(
       const provider = partners[t]?.providers.get(teamId);
       if (provider?.moments) {
         const record: VisibleRecord = { t, n: provider.moments.n, means: Float64Array.of(provider.moments.mean), m2: Float64Array.of(provider.moments.m2) };
-        const raw = rawBaseline(state.partner.visible, t, params);
-        state.partner.visible.push(record);
-        if (raw) pendingPartner.push({ state, record, raw, point, raterTeams: provider.raterTeams });
+        const ready = admit(state.partner, record, params);
+        if (ready) pendingPartner.push({ state, charts: state.partner, record, ...ready, point, raterTeams: provider.raterTeams });
       }
       if (!point.visible) continue; // a gap: nothing is read, the chart does not move
 
       const record = readRecord(agg, node, t);
-      const raw = rawBaseline(state.visible, t, params);
-      state.visible.push(record);
-      if (raw) pending.push({ state, record, raw, point });
+      const ready = admit(state.own, record, params);
+      if (ready) pending.push({ state, charts: state.own, record, ...ready, point });
     }
 
-    const prior = organisationPrior(pending.map((p) => p.raw), params);
+    const prior = organisationPrior(pending.map((p) => p.raw), params.minTeamsForShrinkage);
     const zOwn = new Map<TeamState, number>();
-    for (const { state, record, raw, point } of pending) zOwn.set(state, chartStep(state, record, raw, prior, point, params));
-    const partnerPrior = organisationPrior(pendingPartner.map((p) => p.raw), params);
+    for (const p of pending) zOwn.set(p.state, chartStep(p, prior, params));
+    const partnerPrior = organisationPrior(pendingPartner.map((p) => p.raw), params.minTeamsForShrinkage);
     const zPartner = new Map<TeamState, { z: number; drift: PartnerDrift }>();
-    for (const p of pendingPartner) zPartner.set(p.state, partnerStep(p.state, p.record, p.raw, partnerPrior, params, p.raterTeams));
+    for (const p of pendingPartner) {
+      const { z, drift } = readChart(p, 0, partnerPrior, params);
+      zPartner.set(p.state, { z, drift: { ...drift, raterTeams: p.raterTeams } });
+    }
     for (const state of new Set([...zOwn.keys(), ...zPartner.keys()])) {
       combinedStep(state, state.points[state.points.length - 1]!, zOwn.get(state), zPartner.get(state), params);
     }
+    for (const p of pending) restartIfLasting(p, params);
   });
   return new Map([...states].map(([id, s]) => [id, s.points]));
 }
 
-interface Pending {
-  state: TeamState;
-  record: VisibleRecord;
-  raw: RawBaseline;
-  point: DriftPoint;
-}
-
-/** Empirical Bayes baseline of measure c: the team's own mean shrunk toward the organisation's. */
-function shrunkBaseline(raw: RawBaseline, prior: Prior | null, c: number, p: DriftParams): number {
-  const noise = raw.variance[c]! / raw.n;
-  // Weight on the team's own mean = τ² / (τ² + σ²/N), never below minOwnWeight.
-  const w = prior ? Math.max(p.minOwnWeight, prior.tau2[c]! / (prior.tau2[c]! + noise)) : 1;
-  return prior ? w * raw.own[c]! + (1 - w) * prior.mean[c]! : raw.own[c]!;
-}
-
-/** One chart reading of measure c, advancing the given EWMA and smoothed-change state. */
-function readChart(
-  chart: { ewma: Float64Array; smoothed: Float64Array },
-  c: number,
-  record: VisibleRecord,
-  raw: RawBaseline,
-  prior: Prior | null,
-  params: DriftParams,
-): { z: number; drift: MeasureDrift } {
-  const sigma = Math.sqrt(raw.variance[c]!);
-  const mu0 = shrunkBaseline(raw, prior, c, params);
+/** One chart reading of measure c: the shrunk baseline, the exact-limit EWMA, the smoothed change. */
+function readChart(p: Pending, c: number, prior: Prior | null, params: DriftParams): { z: number; drift: MeasureDrift } {
+  const { raw, record, charts } = p;
+  const sigma2 = raw.variance[c]!;
+  const w = ownWeight(raw, prior, c, params.minOwnWeight);
+  const mu0 = prior ? w * raw.own[c]! + (1 - w) * prior.mean[c]! : raw.own[c]!;
   const mean = record.means[c]!;
-  const step = ewmaStep(chart.ewma[c]!, standardizedMean(mean, mu0, sigma, record.n), params);
-  chart.ewma[c] = step.ewma;
   const change = mean - mu0;
-  chart.smoothed[c] = params.lambda * change + (1 - params.lambda) * chart.smoothed[c]!;
+  const step = trackStep(
+    charts.tracks[c]!,
+    { d: change, index: p.index, n: record.n, window: raw.records, N: raw.n, w, sigma2, tau2: prior ? prior.tau2[c]! : 0 },
+    params.lambda,
+  );
+  const signal = step.score > params.L ? 1 : step.score < -params.L ? -1 : 0;
+  const run = charts.outRun[c]!;
+  charts.outRun[c] = signal === 0 ? 0 : Math.sign(run) === signal ? run + signal : signal;
   return {
     z: step.z,
-    drift: {
-      mean,
-      n: record.n,
-      baseline: mu0,
-      sigma,
-      change,
-      smoothedChange: chart.smoothed[c]!,
-      ewma: step.ewma,
-      score: step.score,
-      signal: step.signal,
-    },
+    drift: { mean, n: record.n, baseline: mu0, sigma: Math.sqrt(sigma2), change, smoothedChange: step.ewma, ewma: step.ewma, score: step.score, signal },
   };
-}
-
-/** The partner chart's reading this cycle; it starts (E_0 = 0) at its first ready baseline. */
-function partnerStep(
-  state: TeamState,
-  record: VisibleRecord,
-  raw: RawBaseline,
-  prior: Prior | null,
-  params: DriftParams,
-  raterTeams: number,
-): { z: number; drift: PartnerDrift } {
-  const chart = state.partner;
-  if (!chart.started) {
-    chart.started = true;
-    chart.ewma.fill(0);
-    chart.smoothed.fill(0);
-  }
-  const { z, drift } = readChart(chart, 0, record, raw, prior, params);
-  return { z, drift: { ...drift, raterTeams } };
 }
 
 /** Advances the combined chart and, once the partner chart has started, fills `point.outside`. */
@@ -287,8 +280,9 @@ function combinedStep(
   }
   const step = ewmaStep(state.combined.ewma, zs.reduce((a, b) => a + b, 0) / Math.sqrt(zs.length), params);
   state.combined.ewma = step.ewma;
-  if (!state.partner.started) return; // no partner evidence yet: the retreat chart says it all
-  const partnerSmoothed = state.partner.smoothed[0]!;
+  const partnerTrack = state.partner.tracks[0]!;
+  if (partnerTrack.e.length === 0) return; // no partner evidence yet: the retreat chart says it all
+  const partnerSmoothed = partnerTrack.ewma;
   point.outside = {
     ...(partner ? { partner: partner.drift } : {}),
     partnerSmoothed,
@@ -306,26 +300,34 @@ function combinedStep(
 }
 
 /** The team's own charts this cycle; resolves the retreat chart's z for the combined chart. */
-function chartStep(state: TeamState, record: VisibleRecord, raw: RawBaseline, prior: Prior | null, point: DriftPoint, params: DriftParams): number {
-  if (!state.started) {
-    state.started = true; // zero state: E_0 = 0 at the first monitored cycle
-    state.ewma.fill(0);
-    state.smoothed.fill(0);
-  }
+function chartStep(p: Pending, prior: Prior | null, params: DriftParams): number {
   const measures = {} as Record<ChartedMeasure, MeasureDrift>;
   let zRetreat = 0;
   for (let c = 0; c < C; c++) {
-    const { z, drift } = readChart(state, c, record, raw, prior, params);
+    const { z, drift } = readChart(p, c, prior, params);
     measures[chartedMeasures[c]!] = drift;
     if (c === RETREAT) zRetreat = z;
   }
-  point.measures = measures;
-  point.fortressIndex = fortressIndex({
+  p.point.measures = measures;
+  p.point.baselineCycles = p.raw.records.length;
+  p.point.fortressIndex = fortressIndex({
     relatedness: measures.relatedness.smoothedChange,
     openness: measures.openness.smoothedChange,
     autonomy: measures.autonomy.smoothedChange,
   });
   return zRetreat;
+}
+
+/** A change that has held beyond the limit for restartCycles readings becomes the new baseline. */
+function restartIfLasting(p: Pending, params: DriftParams): void {
+  const charts = p.charts;
+  if (!charts.outRun.some((run) => Math.abs(run) >= params.restartCycles)) return;
+  charts.era = charts.visible.length - params.restartCycles;
+  charts.settled = params.restartCycles;
+  charts.tracks = charts.tracks.map(newTrack);
+  charts.outRun.fill(0);
+  p.state.combined.ewma = 0; // the combined chart reads the retreat chart's z: it restarts with it
+  p.point.baselineRestarted = true;
 }
 
 function readRecord(agg: CycleAggregate, node: number, t: number): VisibleRecord {
@@ -341,89 +343,19 @@ function readRecord(agg: CycleAggregate, node: number, t: number): VisibleRecord
   return { t, n, means, m2 };
 }
 
-/** A team's own baseline before shrinkage. */
-interface RawBaseline {
-  n: number;
-  own: Float64Array;
-  /** Pooled within-cycle variance, floored at sigmaFloor². */
-  variance: Float64Array;
-}
-
-function rawBaseline(history: readonly VisibleRecord[], t: number, p: DriftParams): RawBaseline | null {
-  const window: VisibleRecord[] = [];
-  for (let i = history.length - 1; i >= 0 && window.length < p.baselineCycles; i--) {
-    if (history[i]!.t <= t - p.baselineGap) window.push(history[i]!);
-  }
-  if (window.length < p.baselineCycles) return null;
-  const width = window[0]!.means.length;
-  const own = new Float64Array(width);
-  const variance = new Float64Array(width);
-  let total = 0;
-  let dof = 0;
-  for (const r of window) {
-    total += r.n;
-    dof += r.n - 1;
-  }
-  for (let c = 0; c < width; c++) {
-    let sum = 0;
-    let m2 = 0;
-    for (const r of window) {
-      sum += r.n * r.means[c]!;
-      m2 += r.m2[c]!;
-    }
-    own[c] = sum / total;
-    variance[c] = Math.max(p.sigmaFloor ** 2, dof > 0 ? m2 / dof : 0);
-  }
-  return { n: total, own, variance };
-}
-
-/** The organisation's average team (the shrinkage target) and the between-team variance τ². */
-interface Prior {
-  mean: Float64Array;
-  tau2: Float64Array;
-}
-
-/**
- * Method of moments over the teams charted this cycle (all from visible cells): the target is
- * the mean of their own baselines; τ² is the spread of those baselines around it minus the part
- * sampling noise explains. null (no shrinkage) when too few teams to tell.
- */
-function organisationPrior(raws: readonly RawBaseline[], p: DriftParams): Prior | null {
-  if (raws.length < p.minTeamsForShrinkage) return null;
-  const width = raws[0]!.own.length;
-  const mean = new Float64Array(width);
-  const tau2 = new Float64Array(width);
-  for (let c = 0; c < width; c++) {
-    let sum = 0;
-    for (const r of raws) sum += r.own[c]!;
-    mean[c] = sum / raws.length;
-    let spread = 0;
-    let noise = 0;
-    for (const r of raws) {
-      spread += (r.own[c]! - mean[c]!) ** 2;
-      noise += r.variance[c]! / r.n;
-    }
-    tau2[c] = Math.max(0, (spread - noise) / raws.length);
-  }
-  return { mean, tau2 };
-}
-
-function participationPoint(state: TeamState, t: number, invited: number, responded: number, p: DriftParams): ParticipationPoint {
+/** The response rate against the team's baseline rate over the same window rule (cycles with invitations). */
+function participationPoint(state: TeamState, invited: number, responded: number, p: DriftParams): ParticipationPoint {
   const rate = invited > 0 ? responded / invited : null;
+  const window = baselineWindow(state.counts.length, p.minBaselineCycles, p);
+  if (!window || rate === null) return { rate, baselineRate: null, z: null };
   let inv = 0;
   let resp = 0;
-  let used = 0;
-  for (let i = state.counts.length - 1; i >= 0 && used < p.baselineCycles; i--) {
-    const c = state.counts[i]!;
-    if (c.t > t - p.baselineGap || c.invited === 0) continue;
-    inv += c.invited;
-    resp += c.responded;
-    used++;
+  for (let i = window[0]; i < window[1]; i++) {
+    inv += state.counts[i]!.invited;
+    resp += state.counts[i]!.responded;
   }
-  if (used < p.baselineCycles || rate === null) return { rate, baselineRate: null, z: null };
   const baselineRate = resp / inv;
   // Keep the variance away from 0 when the baseline was all-or-nothing.
   const q = Math.min(0.95, Math.max(0.05, baselineRate));
-  return { rate, baselineRate, z: (rate - baselineRate) / Math.sqrt((q * (1 - q)) / invited) };
+  return { rate, baselineRate, z: (rate - baselineRate) / Math.sqrt(q * (1 - q) * (1 / invited + 1 / inv)) };
 }
-

@@ -74,8 +74,17 @@ describe('runInsights', () => {
     expect(Math.min(...legal)).toBeLessThanOrEqual(14 + 3);
     expect(result.alerts.filter((a) => a.teamId === 'it')).toEqual([]);
     // Once the chart has a baseline the trend carries the fortress index.
-    expect(result.trends.get('legal')![20]!.fortressIndex).toBeGreaterThan(30);
-    expect(result.trends.get('it')![20]!.fortressIndex).toBe(0);
+    expect(result.trends.get('legal')![17]!.fortressIndex).toBeGreaterThan(30);
+    expect(result.trends.get('it')![17]!.fortressIndex).toBe(0);
+  });
+
+  it('takes a fall that has held beyond the limit for four readings as the team’s new normal', () => {
+    const restarts = result.drift.get('legal')!.filter((p) => p.baselineRestarted).map((p) => p.cycleIndex);
+    expect(restarts).toHaveLength(1);
+    expect(restarts[0]).toBeGreaterThanOrEqual(17);
+    expect(restarts[0]).toBeLessThanOrEqual(20);
+    expect(result.alerts.filter((a) => a.teamId === 'legal' && a.cycleIndex > restarts[0]! && a.level !== 'watch')).toEqual([]);
+    expect(result.trends.get('legal')![23]!.fortressIndex).toBeLessThan(10);
   });
 
   it('is deterministic and idempotent, with sorted, unique upsert keys', () => {

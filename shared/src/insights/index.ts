@@ -44,6 +44,8 @@ export {
 } from './aggregate.js';
 export { fortressIndex, type FortressChanges } from './fortress.js';
 export { ewmaStep, ewmaSigma, standardizedMean, type EwmaParams, type EwmaPoint } from './ewma.js';
+export { baselineWindow, type WindowRule } from './baseline.js';
+export { newTrack, trackStep, type Track, type Reading, type TrackStep } from './exact-ewma.js';
 export {
   computeDrift,
   defaultDriftParams,

@@ -1,23 +1,28 @@
 /**
- * Detection and false-alarm figures for a simulated run, in the shape API.md prints.
- * The first 12 cycles are the learning year (baselines form) and never count as a stable year;
- * after it, every complete 12-cycle block counted back from the last cycle is one team-year.
+ * Detection and false-alarm figures for a simulated run, in the shape docs/insights.md prints.
+ * Every team-year counts, the first one included: a stable team's year k is its cycles
+ * [joined + 12k, joined + 12k + 12), when the run holds all of it. A team whose level stepped
+ * once (a new leader) is news for `stepSettleCycles` cycles; its flags in that span are not
+ * false alarms, every later one is.
  */
 import type { SimTeam } from './generator.js';
 
 export interface Rates {
   drifting: number;
   stable: number;
-  /** Share of fortress drifts flagged (warning or above) at onset … onset + 3. */
+  /** Share of drifts flagged (warning or above) at onset … onset + 3. */
   detectionWithin3: number | null;
   /** Median cycles from onset to the first flag, over the drifts flagged at all. */
   medianDelay: number | null;
   /** Share of stable team-years with at least one flag (warning or above). */
   stableFlaggedPerYear: number | null;
+  /** The same over each stable team's first year only (its months 1–12). */
+  stableFlaggedFirstYear: number | null;
 }
 
-export const learningCycles = 12;
 export const detectionWindow = 3;
+export const stepSettleCycles = 6;
+const year = 12;
 
 const median = (xs: number[]): number | null => {
   if (xs.length === 0) return null;
@@ -26,9 +31,18 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/** Rates for one set of teams, given each team's flagged cycle indices (ascending). */
-export function rates(teams: readonly SimTeam[], flags: ReadonlyMap<string, readonly number[]>, cycles: number): Rates {
-  const drifting = teams.filter((t) => t.pattern === 'fortress' && t.onset !== null && t.onset < cycles);
+/**
+ * Rates for one set of teams, given each team's flagged cycle indices (ascending). `drifting`
+ * names the pattern whose drifts count as detections (fortress, or pressure-only for the
+ * pressure alert).
+ */
+export function rates(
+  teams: readonly SimTeam[],
+  flags: ReadonlyMap<string, readonly number[]>,
+  cycles: number,
+  drift: 'fortress' | 'pressure-only' = 'fortress',
+): Rates {
+  const drifting = teams.filter((t) => t.pattern === drift && t.onset !== null && t.onset < cycles);
   const stable = teams.filter((t) => t.pattern === 'stable' || t.pattern === 'stable-noisy');
   let detected = 0;
   const delays: number[] = [];
@@ -38,19 +52,29 @@ export function rates(teams: readonly SimTeam[], flags: ReadonlyMap<string, read
     delays.push(first - t.onset!);
     if (first - t.onset! <= detectionWindow) detected++;
   }
-  const blocks: [number, number][] = [];
-  for (let end = cycles; end - 12 >= learningCycles; end -= 12) blocks.push([end - 12, end]);
+  let years = 0;
   let flaggedYears = 0;
+  let firstYears = 0;
+  let flaggedFirstYears = 0;
   for (const t of stable) {
-    const f = flags.get(t.id) ?? [];
-    for (const [from, to] of blocks) if (f.some((c) => c >= from && c < to)) flaggedYears++;
+    const news = (c: number) => t.step !== null && c >= t.step.at && c < t.step.at + stepSettleCycles;
+    const f = (flags.get(t.id) ?? []).filter((c) => !news(c));
+    for (let from = t.joined; from + year <= cycles; from += year) {
+      const flagged = f.some((c) => c >= from && c < from + year);
+      years++;
+      if (flagged) flaggedYears++;
+      if (from === t.joined) {
+        firstYears++;
+        if (flagged) flaggedFirstYears++;
+      }
+    }
   }
-  const years = stable.length * blocks.length;
   return {
     drifting: drifting.length,
     stable: stable.length,
     detectionWithin3: drifting.length ? detected / drifting.length : null,
     medianDelay: median(delays),
     stableFlaggedPerYear: years ? flaggedYears / years : null,
+    stableFlaggedFirstYear: firstYears ? flaggedFirstYears / firstYears : null,
   };
 }

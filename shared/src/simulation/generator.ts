@@ -22,8 +22,12 @@ export interface SimTeam {
   size: number;
   responseRate: number;
   pattern: PatternSpec['pattern'];
-  /** First cycle (0-based) of the drift, when the pattern has one. */
+  /** First cycle (0-based, of the organisation) of the drift, when the pattern has one. */
   onset: number | null;
+  /** The team's first cycle (0 unless it joined mid-way). */
+  joined: number;
+  /** A one-time level change: its cycle and signed size in scale points. */
+  step: { at: number; size: number } | null;
 }
 
 export interface SimCycle {
@@ -43,6 +47,8 @@ export interface GeneratedScenario {
   questionnaire: Questionnaire;
   /** The customer map, when the scenario has partners. */
   partnerLinks?: PartnerLink[];
+  /** The hierarchy as it stands at cycle t: teams that have not joined yet are not in it. */
+  hierarchyAt(t: number): TeamRef[];
   /** Yields every cycle in order; call again for a fresh, identical pass. */
   cycles(): Generator<SimCycle>;
 }
@@ -130,18 +136,26 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
       if (i % s.teamsPerDepartment === 0) hierarchy.push({ id: parentId, parentId: null });
     }
     const id = `team-${String(i + 1).padStart(width, '0')}`;
-    const onset = 'onset' in p ? r.int(p.onset.min, p.onset.max) : null;
+    const relative = 'onset' in p ? r.int(p.onset.min, p.onset.max) : null;
+    const size = r.int(s.teamSize.min, s.teamSize.max);
+    const responseRate = s.responseRate.min + r.next() * (s.responseRate.max - s.responseRate.min);
+    // Drawn after the original draws, so a scenario without these options keeps its teams.
+    const joined = s.joining && r.chance(s.joining.share) ? r.int(s.joining.at.min, s.joining.at.max) : 0;
+    const step = s.steps && r.chance(s.steps.share) ? { at: joined + r.int(s.steps.at.min, s.steps.at.max), size: (r.chance(0.5) ? 1 : -1) * s.steps.size } : null;
+    const onset = relative === null ? null : joined + relative;
     onsets.push(onset ?? 0);
     hierarchy.push({ id, parentId });
-    teams.push({
-      id,
-      parentId,
-      size: r.int(s.teamSize.min, s.teamSize.max),
-      responseRate: s.responseRate.min + r.next() * (s.responseRate.max - s.responseRate.min),
-      pattern: p.pattern,
-      onset,
-    });
+    teams.push({ id, parentId, size, responseRate, pattern: p.pattern, onset, joined, step });
   });
+  const hierarchies = new Map<number, TeamRef[]>();
+  const joinedById = new Map(teams.map((t) => [t.id, t.joined]));
+  const hierarchyAt = (t: number): TeamRef[] => {
+    // One array per set of joined teams, so the engine builds each tree once.
+    const key = Math.max(0, ...teams.map((team) => (team.joined <= t ? team.joined : 0)));
+    let list = hierarchies.get(key);
+    if (!list) hierarchies.set(key, (list = hierarchy.filter((ref) => (joinedById.get(ref.id) ?? 0) <= t)));
+    return list;
+  };
 
   const items = questionnaire.items.map((item) => ({
     id: item.id,
@@ -186,8 +200,10 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
     for (let t = 0; t < s.cycles; t++) {
       const byTeam = new Map<string, { invited: number; answers: Record<string, number>[] }>();
       teams.forEach((team, i) => {
+        if (t < team.joined) return; // not in the organisation yet
         const st = state[i]!;
         shiftAt(st.pattern, st.onset, t, shift);
+        if (team.step && t >= team.step.at) for (let k = 0; k < K; k++) shift[k]! += isFrustration(k) ? -team.step.size : team.step.size;
         const extra = st.pattern.pattern === 'stable-noisy' ? st.pattern.cycleNoise : 0;
         const sd = Math.sqrt(s.noise.cycle ** 2 + extra ** 2);
         for (let k = 0; k < K; k++) mood[k] = sd * st.r.normal();
@@ -211,5 +227,5 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
     }
   }
 
-  return { hierarchy, teams, questionnaire, ...(partnerLinks ? { partnerLinks } : {}), cycles };
+  return { hierarchy, teams, questionnaire, ...(partnerLinks ? { partnerLinks } : {}), hierarchyAt, cycles };
 }

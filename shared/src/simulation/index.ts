@@ -4,6 +4,7 @@ export { generateScenario, partnerShift, type GeneratedScenario, type SimCycle, 
 export {
   simulate,
   simulatePartners,
+  detectionCurve,
   runEngineOn,
   partnerCells,
   type SimulationReport,
@@ -11,7 +12,8 @@ export {
   type PartnerGroup,
   type DelayProfile,
   type RunOptions,
+  type CurvePoint,
 } from './run.js';
 export { partnerWorld, randomLinks, type PartnerLink, type PartnerTeam, type PartnerWorld, type SimRating } from './partners.js';
-export { rates, learningCycles, detectionWindow, type Rates } from './evaluate.js';
+export { rates, stepSettleCycles, detectionWindow, type Rates } from './evaluate.js';
 export { naiveFlags, naiveDropPoints } from './naive.js';

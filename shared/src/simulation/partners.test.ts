@@ -52,5 +52,5 @@ describe('partner ratings in scenarios', () => {
     expect(withPartners.all.rates.stableFlaggedPerYear! - without.all.rates.stableFlaggedPerYear!).toBeLessThanOrEqual(0.01);
     expect(withPartners.teams8plus.rates.stableFlaggedPerYear!).toBeLessThanOrEqual(0.05);
     expect(report.partnerVisibleShare).toBeGreaterThan(0.5);
-  });
+  }, 120_000);
 });

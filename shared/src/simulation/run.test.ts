@@ -11,8 +11,16 @@ describe('simulation against the naive rule', () => {
   const report = simulate(scenario);
 
   it('prints the shape API.md documents', () => {
-    expect(Object.keys(report)).toEqual(['scenario', 'engine', 'naive']);
-    expect(Object.keys(report.engine.teams8plus).sort()).toEqual(['detectionWithin3', 'drifting', 'medianDelay', 'stable', 'stableFlaggedPerYear']);
+    expect(Object.keys(report)).toEqual(['scenario', 'engine', 'pressure', 'naive']);
+    expect(Object.keys(report.engine)).toEqual(['all', 'teams8plus', 'teams5to7']);
+    expect(Object.keys(report.engine.teams8plus).sort()).toEqual([
+      'detectionWithin3',
+      'drifting',
+      'medianDelay',
+      'stable',
+      'stableFlaggedFirstYear',
+      'stableFlaggedPerYear',
+    ]);
     expect(report.engine.all.drifting).toBe(24);
   });
 
@@ -24,5 +32,15 @@ describe('simulation against the naive rule', () => {
 
   it('gives the same figures on every run', () => {
     expect(simulate(scenario)).toEqual(report);
-  });
+  }, 120_000);
+});
+
+describe('the suite against the targets, at a quarter of its size', () => {
+  const load = (name: string) => parseScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')));
+  it.each(['early', 'joining', 'step'])('%s: drifts caught within 3 cycles, median delay ≤ 2, few stable teams flagged (teams of 8+)', (name) => {
+    const r = simulate({ ...load(name), teams: 250, teamSize: { min: 8, max: 15 } }).engine.teams8plus;
+    expect(r.detectionWithin3).toBeGreaterThanOrEqual(0.9);
+    expect(r.medianDelay).toBeLessThanOrEqual(2);
+    expect(r.stableFlaggedPerYear).toBeLessThanOrEqual(0.05);
+  }, 120_000);
 });

@@ -13,7 +13,9 @@ import type { Scenario } from './scenario.js';
 
 export interface SimulationReport {
   scenario: string;
-  engine: { all: Rates; teams8plus: Rates };
+  engine: { all: Rates; teams8plus: Rates; teams5to7: Rates };
+  /** Pressure-only drifts caught by a `pressure` alert (when the scenario has them). */
+  pressure: { teams8plus: Rates; teams5to7: Rates };
   naive: { all: Rates; teams8plus: Rates };
 }
 
@@ -42,7 +44,12 @@ export function runEngineOn(generated: GeneratedScenario, threshold: number, opt
     const byTeam = new Map(
       [...c.teams].map(([id, t]) => [id, { invited: t.invited, responses: t.answers.map((a) => scoreResponse(generated.questionnaire, a)) }]),
     );
-    cycles.push({ cycleId: c.cycleId, byTeam, ...(partners && c.partners ? { partners: partnerCells(c.partners) } : {}) });
+    cycles.push({
+      cycleId: c.cycleId,
+      teams: generated.hierarchyAt(c.cycleIndex),
+      byTeam,
+      ...(partners && c.partners ? { partners: partnerCells(c.partners) } : {}),
+    });
   }
   return runInsights({ teams: generated.hierarchy, cycles, threshold, ...engine });
 }
@@ -63,7 +70,7 @@ function flagsOf(result: InsightsResult, kind?: string): Map<string, number[]> {
 function engineRates(result: InsightsResult, teams: readonly SimTeam[], cycles: number): Rates {
   const detection = rates(teams, flagsOf(result, 'fortress'), cycles);
   const alarms = rates(teams, flagsOf(result), cycles);
-  return { ...detection, stableFlaggedPerYear: alarms.stableFlaggedPerYear };
+  return { ...detection, stableFlaggedPerYear: alarms.stableFlaggedPerYear, stableFlaggedFirstYear: alarms.stableFlaggedFirstYear };
 }
 
 const bigTeams = (g: GeneratedScenario) => g.teams.filter((t) => t.size >= 8);
@@ -77,9 +84,18 @@ export function simulate(scenario: Scenario, options: Pick<InsightsInput, 'drift
     generated.teams.map((t) => t.id),
   );
   const big = bigTeams(generated);
+  const small = generated.teams.filter((t) => t.size < 8);
   return {
     scenario: scenario.name,
-    engine: { all: engineRates(result, generated.teams, scenario.cycles), teams8plus: engineRates(result, big, scenario.cycles) },
+    engine: {
+      all: engineRates(result, generated.teams, scenario.cycles),
+      teams8plus: engineRates(result, big, scenario.cycles),
+      teams5to7: engineRates(result, small, scenario.cycles),
+    },
+    pressure: {
+      teams8plus: rates(big, flagsOf(result, 'pressure'), scenario.cycles, 'pressure-only'),
+      teams5to7: rates(small, flagsOf(result, 'pressure'), scenario.cycles, 'pressure-only'),
+    },
     naive: { all: rates(generated.teams, naive, scenario.cycles), teams8plus: rates(big, naive, scenario.cycles) },
   };
 }
@@ -147,4 +163,35 @@ export function simulatePartners(scenario: Scenario, options: Pick<InsightsInput
     with: group(withPartners),
     partnerVisibleShare: rated ? shown / rated : 0,
   };
+}
+
+/** One point of the detection curve: a drift of `drop` scale points ramped over `rampCycles`. */
+export interface CurvePoint {
+  drop: number;
+  rampCycles: number;
+  teams8plus: number | null;
+  teams5to7: number | null;
+}
+
+/**
+ * Detection within 3 cycles against drift size: the scenario's teams, a third of them drifting
+ * by each drop × ramp (onsets 3–20 of their history, so young and grown-up baselines both count).
+ */
+export function detectionCurve(base: Scenario, drops: readonly number[], ramps: readonly number[]): CurvePoint[] {
+  const out: CurvePoint[] = [];
+  for (const rampCycles of ramps) {
+    for (const drop of drops) {
+      const scenario: Scenario = {
+        ...base,
+        name: `curve ${drop}/${rampCycles}`,
+        patterns: [
+          { pattern: 'stable', share: 2 / 3 },
+          { pattern: 'fortress', share: 1 / 3, onset: { min: 3, max: 20 }, drop, rampCycles, pressureLead: 0, pressureRise: 0 },
+        ],
+      };
+      const r = simulate(scenario).engine;
+      out.push({ drop, rampCycles, teams8plus: r.teams8plus.detectionWithin3, teams5to7: r.teams5to7.detectionWithin3 });
+    }
+  }
+  return out;
 }

@@ -90,6 +90,17 @@ export const zScenario = z
     patterns: z.array(zPattern).min(1),
     /** Optional: partner ratings between teams (the simulation reports with and without them). */
     partners: zPartners.optional(),
+    /**
+     * Optional: a share of the teams joins the organisation mid-way, at a cycle drawn from `at`.
+     * Onsets and steps count from a team's own first cycle.
+     */
+    joining: z.object({ share: zShare, at: zIntRange }).optional(),
+    /**
+     * Optional: a share of the teams changes level once (a new leader, a reorganisation) at a
+     * cycle of its history drawn from `at`: every need and openness moves `size` scale points,
+     * up or down at random (frustrations the other way), then holds.
+     */
+    steps: z.object({ share: zShare, at: zIntRange, size: z.number() }).optional(),
   })
   .refine((s) => Math.abs(s.patterns.reduce((a, p) => a + p.share, 0) - 1) < 1e-6, {
     message: 'pattern shares must add up to 1',
