@@ -1,7 +1,7 @@
 /**
  * npm run simulate -- [--scenario FILE] [--json]
  * Runs a scenario (default: shared/scenarios/default.json) and prints a table, or with --json
- * the object documented in API.md ("Simulation").
+ * the object `simulate` (run.ts) returns; docs/insights.md, "Simulation".
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

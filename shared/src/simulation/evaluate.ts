@@ -1,5 +1,5 @@
 /**
- * Detection and false-alarm figures for a simulated run, in the shape API.md prints.
+ * Detection and false-alarm figures for a simulated run, in the shape `simulate` (run.ts) returns.
  * The first 12 cycles are the learning year (baselines form) and never count as a stable year;
  * after it, every complete 12-cycle block counted back from the last cycle is one team-year.
  */
