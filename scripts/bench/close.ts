@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '@pulse/db';
 import { closeCycle } from '@pulse/server/features/cycles/cycles.service';
-import { recomputeInsights, storeCycleMoments } from '@pulse/server/features/insights/insights.service';
+import { recomputeInsights, storeCycleMoments } from '@pulse/server/features/close/close.service';
 import { blurAnswerTrail } from '@pulse/server/features/pulse/pulse.repository';
 import type { Kysely } from 'kysely';
 import { benchDataDir, startBenchCluster } from './support/bench-postgres.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { migrateToLatest, openDatabase } from '@pulse/db';
 import { closeCycle } from '@pulse/server/features/cycles/cycles.service';
-import { recomputeInsights, storeCycleMoments } from '@pulse/server/features/insights/insights.service';
+import { recomputeInsights, storeCycleMoments } from '@pulse/server/features/close/close.service';
 import { currentQuestionnaire } from '@pulse/shared';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';

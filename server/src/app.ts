@@ -21,7 +21,7 @@ import { customersRoutes } from './features/customers/customers.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
 import { valuesRoutes } from './features/values/values.routes.js';
 import { actionsRoutes } from './features/actions/actions.routes.js';
-import { alignFiguresWithThreshold } from './features/settings/settings.service.js';
+import { alignFiguresWithThreshold } from './features/close/threshold.service.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
 import client from './plugins/client.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const zErrorDetail = z.object({ path: z.string(), message: z.string() });
 export type ErrorDetail = z.infer<typeof zErrorDetail>;
 
-/** The single error shape of every 4xx and 5xx answer (API.md, "Errors"). */
+/** The single error shape of every 4xx and 5xx answer (zErrorBody below; every route declares it in the OpenAPI document). */
 export const zErrorBody = z.object({
   error: z.object({
     code: z.string(),

@@ -1,6 +1,6 @@
 import { currentQuestionnaire } from '@pulse/shared';
-import { recomputeInsights } from '@pulse/server/features/insights/insights.service';
-import { alignFiguresWithThreshold } from '@pulse/server/features/settings/settings.service';
+import { recomputeInsights } from '@pulse/server/features/close/close.service';
+import { alignFiguresWithThreshold } from '@pulse/server/features/close/threshold.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Session } from '../support/auth.js';
 import { clearOutbox, openWindow, readOutbox } from '../support/pulse.js';

@@ -44,7 +44,7 @@ function isBadValue(error: FastifyError): boolean {
   return typeof severity === 'string' && typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
-/** One error handler for the whole API: every error leaves in the shape of API.md. */
+/** One error handler for the whole API: every error leaves in the shape of zErrorBody (shared/src/errors.ts). */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The internal customer map: for each provider team, the teams it serves, each relationship
  * marked drive-thru (routine requests served quickly, off a menu) or strategic (joint planning
- * and judgement). API.md "Internal customers and partner ratings".
+ * and judgement). The routes are in the OpenAPI document (/api/v1/openapi.json, tag customers).
  */
 export const relationships = ['drive_thru', 'strategic'] as const;
 export const zRelationship = z.enum(relationships);

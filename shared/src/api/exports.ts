@@ -22,7 +22,7 @@ export const zExportQuery = z
 export type ExportQuery = z.infer<typeof zExportQuery>;
 
 /**
- * The export's columns, in order (API.md, "Export"). The names are the public contract, the
+ * The export's columns, in order (GET /api/v1/exports in the OpenAPI document, /api/v1/openapi.json). The names are the public contract, the
  * same in every format; `cycle_opens_at` is an extra column for sorting cycles by date.
  */
 export const exportColumns = [

@@ -22,7 +22,7 @@ export const zPartnerFigure = z.object({
   n: z.number().int(),
 });
 
-/** A trends point's partner line: API.md `partner?: { mean, ciLow, ciHigh, n, raterTeams }`. */
+/** A trends point's partner line (`partner?` of zTrendPoint in shared/src/api/insights.ts). */
 export const zPartnerScore = zPartnerFigure.extend({ raterTeams: z.number().int() });
 export type PartnerScore = z.infer<typeof zPartnerScore>;
 

@@ -1,7 +1,7 @@
 /**
  * Alerts from drift points: pure, deterministic, one alert per (team, cycle, kind) at most.
  * Every figure in a summary comes from a visible cell (or from invited/responded counts, which
- * API.md shows on every point); a suppressed cycle is named only as a gap.
+ * every trends point shows: zTrendPoint in shared/src/api/insights.ts); a suppressed cycle is named only as a gap.
  */
 import type { Construct } from '../questionnaire.js';
 import { defaultDriftParams, type ChartedMeasure, type DriftPoint, type MeasureDrift, type PartnerDrift } from './drift.js';

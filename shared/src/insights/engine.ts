@@ -42,7 +42,7 @@ export interface InsightsInput {
   customers?: ReadonlyMap<string, CustomerMix>;
 }
 
-/** One point of a team's trend, in the shape of API.md's trends series. */
+/** One point of a team's trend, in the shape of the trends series (zTrendPoint, shared/src/api/insights.ts). */
 export interface TrendPoint {
   cycleId: string;
   label: string;

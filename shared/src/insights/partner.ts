@@ -170,7 +170,7 @@ export function aggregatePartners(cycleId: string, inputs: readonly PartnerCellI
   return { cycleId, threshold: k, providers };
 }
 
-/** A provider's visible partner score as API.md's trends point shows it. */
+/** A provider's visible partner score as a trends point shows it (zPartnerScore, shared/src/api/partners.ts). */
 export interface PartnerSummary {
   mean: number;
   ciLow: number | null;

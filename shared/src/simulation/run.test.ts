@@ -10,7 +10,7 @@ describe('simulation against the naive rule', () => {
   const scenario = { ...defaults, teams: 240, teamSize: { min: 8, max: 15 }, seed: 77 };
   const report = simulate(scenario);
 
-  it('prints the shape API.md documents', () => {
+  it('prints the shape docs/insights.md (Simulation) documents', () => {
     expect(Object.keys(report)).toEqual(['scenario', 'engine', 'pressure', 'naive']);
     expect(Object.keys(report.engine)).toEqual(['all', 'teams8plus', 'teams5to7']);
     expect(Object.keys(report.engine.teams8plus).sort()).toEqual([

@@ -7,7 +7,7 @@ import { closeCycle, createCycleAndOpenIfDue, listCycles } from './cycles.servic
 
 const denied = { 401: zErrorBody, 403: zErrorBody };
 
-/** Pulse cycles, for admin and HR (API.md "Pulse cycles"). */
+/** Pulse cycles, for admin and HR (contract: shared/src/api/cycles.ts). */
 export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
   const onRequest = app.requireRole('admin', 'hr');
 

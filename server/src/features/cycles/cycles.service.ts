@@ -3,7 +3,7 @@ import { currentQuestionnaire } from '@pulse/shared';
 import type { Cycle, CycleCreate, CycleSummary } from '@pulse/shared/api/cycles';
 import type { Kysely } from 'kysely';
 import { badRequest, notFound } from '../../errors.js';
-import { finaliseCycle } from '../insights/insights.service.js';
+import { finaliseCycle } from '../close/close.service.js';
 import { lockedAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 import { blurAnswerTrail } from '../pulse/pulse.repository.js';
 import { deliverInvitations, type MailContext } from './invitations.service.js';

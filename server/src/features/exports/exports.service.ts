@@ -35,7 +35,7 @@ export interface AggregateExport {
 }
 
 /**
- * The aggregate export (API.md, "Export"): read page by page from the stored, already
+ * The aggregate export (zExportRow in shared/src/api/exports.ts): read page by page from the stored, already
  * suppressed figures, so it hides exactly what the screen hides and memory does not grow with
  * the number of rows. Every team is included, archived ones too (history stays readable).
  */

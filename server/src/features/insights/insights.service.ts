@@ -3,20 +3,12 @@ import {
   cellScores,
   directMoments,
   ORGANISATION_ID,
-  runInsights,
   scoreResponse,
   unpublished,
-  type CycleInput,
   type InsightsResult,
   type Publication,
 } from '@pulse/shared/insights';
 import type { Kysely, Transaction } from 'kysely';
-import { cyclesIncluding, storeAlertEpisodes } from '../alerts/alerts.service.js';
-import { customerMix } from '../customers/customers.service.js';
-import { queueCycleDigest } from '../digests/digests.service.js';
-import { partnerInputs, storeCyclePartners, storePartnerStats } from '../partners/partners.service.js';
-import { lockSetting, writeSetting } from '../settings/settings.repository.js';
-import { alignmentInputs, storeCycleAlignment } from '../values/values.service.js';
 import {
   allMoments,
   closedCycles,
@@ -29,30 +21,15 @@ import {
   replaceMoments,
   replaceStats,
   snapshotTree,
+  type ClosedCycle,
   type StatsRow,
 } from './insights.repository.js';
 
-/** The settings key holding the threshold every served figure was built with. */
-const FIGURES_THRESHOLD_KEY = 'figures_threshold';
-
 /**
- * Turns a closing cycle's answers into its team moments and freezes its hierarchy, then
- * recomputes the figures and alerts. Runs inside the transaction that closes the cycle, so a
- * cycle is never closed without its results.
+ * At close (features/close): freezes the cycle's hierarchy and turns its answers into each
+ * team's direct moments.
  */
-export async function finaliseCycle(trx: Transaction<Database>, cycleId: string, threshold: number): Promise<void> {
-  await storeCycleMoments(trx, cycleId);
-  const raised = await recomputeInsights(trx, threshold, [cycleId]);
-  // Leaders are told after the commit (deliverDigests); queueing here makes it part of the close.
-  await queueCycleDigest(trx, cycleId, raised);
-}
-
-/**
- * The first half of `finaliseCycle`: the frozen hierarchy and each team's direct moments. A
- * bulk load of many past cycles (scripts/bench/load-org.ts) runs this per cycle and then one
- * `recomputeInsights` over all of them.
- */
-export async function storeCycleMoments(trx: Transaction<Database>, cycleId: string): Promise<void> {
+export async function storeTeamMoments(trx: Transaction<Database>, cycleId: string): Promise<void> {
   await snapshotTree(trx, cycleId);
   const invited = await invitedByTeam(trx, cycleId);
   const responses = new Map<string, ReturnType<typeof scoreResponse>[]>();
@@ -66,38 +43,40 @@ export async function storeCycleMoments(trx: Transaction<Database>, cycleId: str
     cycleId,
     [...invited].map(([teamId, count]) => ({ teamId, invited: count, moments: directMoments(responses.get(teamId) ?? []) })),
   );
-  await storeCycleAlignment(trx, cycleId);
-  await storeCyclePartners(trx, cycleId);
+}
+
+/** What the engine needs of every closed cycle from this feature: frozen trees, team moments, publications. */
+export interface ClosedHistory {
+  cycles: ClosedCycle[];
+  trees: Awaited<ReturnType<typeof cycleTrees>>;
+  moments: Awaited<ReturnType<typeof allMoments>>;
+  ledger: Map<string, Publication>;
+}
+
+export async function closedHistory(db: Kysely<Database>): Promise<ClosedHistory> {
+  const cycles = await closedCycles(db);
+  const trees = await cycleTrees(db);
+  const moments = await allMoments(db);
+  const ledger = await publications(db);
+  return { cycles, trees, moments, ledger };
 }
 
 /**
- * Runs the engine over every closed cycle from the stored moments and rewrites the served
- * figures of `cycleIds` (all closed cycles when omitted, e.g. after the threshold changed)
- * and every alert episode. Deterministic, so running it twice changes nothing. Resolves the
- * keys of the alert episodes that are new or escalated.
+ * Rewrites the served team figures of the `targets` cycles from the engine's result, keeping
+ * the publication ledger: a cycle's figures stored for the first time are its publication.
  */
-export async function recomputeInsights(trx: Transaction<Database>, threshold: number, cycleIds?: string[]): Promise<string[]> {
-  // Figures of the other cycles built at another threshold (ANONYMITY_THRESHOLD changed, say)
-  // are rebuilt too: no two views may come from different suppression decisions.
-  const builtWith = await lockSetting(trx, FIGURES_THRESHOLD_KEY);
-  const cycles = await closedCycles(trx);
-  const trees = await cycleTrees(trx);
-  const moments = await allMoments(trx);
-  const partners = await partnerInputs(trx);
-  const alignment = await alignmentInputs(trx);
-  const ledger = await publications(trx);
-  const inputs: CycleInput[] = cycles.map((c) => ({
-    cycleId: c.id,
-    label: c.label,
-    teams: trees.get(c.id) ?? [],
-    byTeam: moments.get(c.id) ?? new Map(),
-    partners: partners.get(c.id) ?? [],
-    alignment: alignment.get(c.id) ?? new Map(),
-    published: ledger.get(c.id),
-  }));
-  const result = runInsights({ teams: [], cycles: inputs, threshold, customers: await customerMix(trx) });
+export async function storeFigures(
+  trx: Transaction<Database>,
+  result: InsightsResult,
+  ledger: ReadonlyMap<string, Publication>,
+  targets: ReadonlySet<string>,
+): Promise<void> {
+  await keepLedger(trx, result, ledger, targets);
+  await replaceStats(trx, [...targets], statsRows(result, targets));
+}
 
-  const targets = new Set(cycleIds && builtWith === threshold ? cycleIds : cycles.map((c) => c.id));
+/** The engine's decisions per team and cycle as rows to serve: figures of visible cells, reasons of hidden ones. */
+function statsRows(result: InsightsResult, targets: ReadonlySet<string>): StatsRow[] {
   const fortress = new Map<string, number>();
   for (const points of result.drift.values()) {
     for (const d of points) if (d.fortressIndex !== undefined) fortress.set(`${d.teamId}|${d.cycleId}`, d.fortressIndex);
@@ -126,11 +105,7 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
       });
     });
   }
-  await keepLedger(trx, result, ledger, targets);
-  await replaceStats(trx, [...targets], rows);
-  await storePartnerStats(trx, result, targets);
-  if (builtWith !== threshold) await writeSetting(trx, FIGURES_THRESHOLD_KEY, threshold);
-  return storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id), cyclesIncluding(result.drift));
+  return rows;
 }
 
 /**
@@ -157,11 +132,4 @@ async function keepLedger(
 export async function latestPublication(db: Kysely<Database>): Promise<{ cycleLabel: string; threshold: number } | null> {
   const row = await latestPublished(db);
   return row ? { cycleLabel: row.label, threshold: row.threshold } : null;
-}
-
-/** Rebuilds every cycle's figures and alerts unless they were built at `threshold`; resolves whether it did. */
-export async function alignFigures(trx: Transaction<Database>, threshold: number): Promise<boolean> {
-  if ((await lockSetting(trx, FIGURES_THRESHOLD_KEY)) === threshold) return false;
-  await recomputeInsights(trx, threshold);
-  return true;
 }

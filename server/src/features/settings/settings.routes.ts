@@ -1,6 +1,7 @@
 import { zErrorBody, zSettings, zUpdateSettingsBody } from '@pulse/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getSettings, updateSettings } from './settings.service.js';
+import { updateSettings } from '../close/threshold.service.js';
+import { getSettings } from './settings.service.js';
 
 const errors = { 401: zErrorBody, 403: zErrorBody };
 

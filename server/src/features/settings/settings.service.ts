@@ -1,13 +1,14 @@
 import type { Database } from '@pulse/db';
-import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, type Settings, type UpdateSettingsBody } from '@pulse/shared';
+import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, type Settings } from '@pulse/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
-import type { SessionUser } from '../../plugins/auth.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { alignFigures, latestPublication } from '../insights/insights.service.js';
+import { latestPublication } from '../insights/insights.service.js';
 import { lockSetting, readSetting, writeSetting } from './settings.repository.js';
 
-const THRESHOLD_KEY = 'anonymity_threshold';
+/** The settings key of the admin's anonymity threshold (also the audit log's target of a change). */
+export const ANONYMITY_THRESHOLD_KEY = 'anonymity_threshold';
+/** The settings key holding the threshold every served figure was built with. */
+const FIGURES_THRESHOLD_KEY = 'figures_threshold';
 
 /** What the threshold falls back to when no admin has set one: ANONYMITY_THRESHOLD. */
 export type ThresholdSettings = Pick<Config, 'anonymityThreshold'>;
@@ -17,7 +18,7 @@ export type ThresholdSettings = Pick<Config, 'anonymityThreshold'>;
  * below 3, whatever is stored.
  */
 export async function getAnonymityThreshold(db: Kysely<Database>, config: ThresholdSettings): Promise<number> {
-  return thresholdOf(await readSetting(db, THRESHOLD_KEY), config);
+  return thresholdOf(await readSetting(db, ANONYMITY_THRESHOLD_KEY), config);
 }
 
 /**
@@ -26,7 +27,7 @@ export async function getAnonymityThreshold(db: Kysely<Database>, config: Thresh
  * served figure comes from one suppression decision.
  */
 export async function lockedAnonymityThreshold(trx: Transaction<Database>, config: ThresholdSettings): Promise<number> {
-  return thresholdOf(await lockSetting(trx, THRESHOLD_KEY), config);
+  return thresholdOf(await lockSetting(trx, ANONYMITY_THRESHOLD_KEY), config);
 }
 
 function thresholdOf(stored: unknown, config: ThresholdSettings): number {
@@ -34,24 +35,21 @@ function thresholdOf(stored: unknown, config: ThresholdSettings): number {
   return Math.min(MAX_ANONYMITY_THRESHOLD, Math.max(MIN_ANONYMITY_THRESHOLD, value));
 }
 
-/** At start-up: rebuilds the served figures when the threshold in force changed (ANONYMITY_THRESHOLD, say) since they were built. */
-export async function alignFiguresWithThreshold(db: Kysely<Database>, config: ThresholdSettings): Promise<boolean> {
-  return db.transaction().execute(async (trx) => alignFigures(trx, await lockedAnonymityThreshold(trx, config)));
+/** Stores the admin's threshold (features/close applies it to the served figures in the same transaction). */
+export async function writeAnonymityThreshold(trx: Transaction<Database>, threshold: number): Promise<void> {
+  await writeSetting(trx, ANONYMITY_THRESHOLD_KEY, threshold);
+}
+
+/** The threshold the served figures were built with (unknown before the first build), locked until `trx` ends. */
+export async function lockFiguresThreshold(trx: Transaction<Database>): Promise<unknown> {
+  return lockSetting(trx, FIGURES_THRESHOLD_KEY);
+}
+
+/** Records the threshold the served figures were just rebuilt with. */
+export async function recordFiguresThreshold(trx: Transaction<Database>, threshold: number): Promise<void> {
+  await writeSetting(trx, FIGURES_THRESHOLD_KEY, threshold);
 }
 
 export async function getSettings(db: Kysely<Database>, config: Config): Promise<Settings> {
   return { anonymityThreshold: await getAnonymityThreshold(db, config), latestPublication: await latestPublication(db) };
-}
-
-/** Changes settings and writes the change, old and new value, to the audit log. */
-export async function updateSettings(db: Kysely<Database>, config: Config, actor: SessionUser, body: UpdateSettingsBody): Promise<Settings> {
-  await db.transaction().execute(async (trx) => {
-    const before = await lockedAnonymityThreshold(trx, config);
-    await writeSetting(trx, THRESHOLD_KEY, body.anonymityThreshold);
-    // Served figures follow the new threshold at once: raising it hides more in every cycle;
-    // a closed cycle never shows more than it was published with (the publication ledger).
-    await alignFigures(trx, body.anonymityThreshold);
-    await recordAudit(trx, actor, 'settings.update', THRESHOLD_KEY, { from: before, to: body.anonymityThreshold });
-  });
-  return getSettings(db, config);
 }
