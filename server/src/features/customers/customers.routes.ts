@@ -15,7 +15,7 @@ import { customerMap, customersOf, importCustomerMap, setCustomers } from './cus
 const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
 
-/** The internal customer map (API.md "Internal customers and partner ratings"). */
+/** The internal customer map (contract: shared/src/api/customers.ts). */
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   // Encapsulated: only this plugin's routes (and the member import's) read CSV bodies.
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) =>

@@ -17,7 +17,7 @@ const closed = () => new ApiError(410, 'gone', 'This pulse has closed.');
 
 const isOpen = (target: TokenTarget, now: Date) => target.status === 'open' && target.closesAt > now;
 
-/** The token's target, checked in API.md's order: unknown 404, answered 409, closed 410. */
+/** The token's target, checked in the contract's order (shared/src/api/pulse.ts): unknown 404, answered 409, closed 410. */
 async function usableTarget(db: Kysely<Database>, tokenHash: string, now: Date): Promise<TokenTarget> {
   const target = await findByTokenHash(db, tokenHash);
   if (!target) throw notFound('Pulse link');
@@ -128,7 +128,7 @@ const orderedAnswers = (questionnaire: Questionnaire, answers: Readonly<Record<s
  * with per-field details for bad answers; in every failure nothing is written.
  * The common case costs one statement: answers that fit exactly one questionnaire version are
  * claimed and stored at once for a cycle of that version. Anything else (and any failure of
- * that statement) takes the checks in API.md's order, so the answers stay the same.
+ * that statement) takes the checks in the contract's order, so the answers stay the same.
  */
 export async function submitPulse(db: Kysely<Database>, token: string, submission: PulseSubmission, now: Date): Promise<void> {
   const tokenHash = hashToken(token);
