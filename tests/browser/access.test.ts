@@ -89,7 +89,7 @@ describe('people and access in Chromium', () => {
     await page.getByRole('button', { name: 'Edit Sales' }).click();
     await checkPage(page, 1280);
 
-    await page.getByRole('link', { name: 'Users and roles' }).click();
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
     await page.getByRole('button', { name: 'Send invitation Lea Leader' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Invitation sent to lea@example.test' }).count()).toBe(1);
     await checkPage(page, 1280);
@@ -157,7 +157,7 @@ describe('people and access in Chromium', () => {
 
     await openMenu(page);
 
-    await page.getByRole('link', { name: 'Users and roles' }).click();
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
     await expect.poll(() => page.getByRole('cell', { name: /^Lea Leader/ }).count()).toBe(1);
     await checkPage(page, 360);
 

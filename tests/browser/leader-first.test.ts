@@ -75,6 +75,8 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
       expect(await banner.getByRole('heading').first().textContent()).toMatch(/^Critical: /);
       expect(await banner.textContent()).toContain('What it means');
       expect(await banner.textContent()).toContain('What to do first');
+      // Legal's leader already started the request menu (demo): the banner says so.
+      expect(await banner.textContent()).toContain('Action in progress: “Publish a request menu for drive-thru requests”');
       // Each part inside the first screen, before any scrolling.
       for (const part of ['.lead-alert h2', '.lead-alert .lead-meaning', '.lead-alert .lead-action']) {
         expect(await inFirstViewport(page, part), part).toBe(true);

@@ -182,7 +182,7 @@ describe('internal customers and partner ratings in Chromium', () => {
 
   it('has a short guide to the four remedies that alert actions link to, section by section', async () => {
     const page = await signedIn();
-    await page.getByRole('link', { name: 'Remedies guide' }).click();
+    await page.getByRole('link', { name: 'Remedies', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Four remedies for a fortress of no');
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
       '1. Know your internal customers',

@@ -48,7 +48,7 @@ export function TeamInsightsPage({ id }: { id: string }) {
           {t('team.print')}
         </button>
       </div>
-      <LeadAlert teamId={id} />
+      <LeadAlert teamId={id} actions={actions.data?.actions ?? []} />
       <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} onChange={(next) => setParam({ from: next.from, to: next.to })} />
       <Resource state={trends}>
         {(data) => (
