@@ -102,7 +102,7 @@ describe(`answering a pulse (${backend})`, () => {
     expect(await answeredCount()).toBe(0);
   });
 
-  it('checks in the contract's order: an answered link in a closed cycle is 409, not 410', async () => {
+  it('checks in the contract order: an answered link in a closed cycle is 409, not 410', async () => {
     await seedTeams(t.app, { Platform: 1 });
     const { cycleId, hr, mails } = await openCycleNow();
     expect((await answer(mails[0]!.token!, { answers: fullAnswers() })).statusCode).toBe(201);
