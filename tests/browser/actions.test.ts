@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from '@pulse/server/demo/seed-demo';
 import { demoAccounts } from '@pulse/server/demo/demo-organisation';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
+import { axeViolations, launchBrowser, signIn, startDemoBrowserServer, type BrowserServer } from '../support/browser.js';
 import { readOutbox } from '../support/pulse.js';
 
 /** Screenshots for people to look at; the folder is gitignored and kept by CI as an artifact. */
@@ -14,14 +13,11 @@ const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
 describe('from the critical alert to a committed action, rated in the next pulse (Chromium, demo organisation)', () => {
   let server: BrowserServer;
   let browser: Browser;
-  const teamId: Record<string, string> = {};
+  let teamId: Record<string, string> = {};
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await startBrowserServer();
-    const { app } = server;
-    await seedDemo({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: app.log, settings: server.config });
-    for (const team of await app.db.selectFrom('teams').select(['id', 'name']).execute()) teamId[team.name] = team.id;
+    ({ server, teamId } = await startDemoBrowserServer());
     browser = await launchBrowser();
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 180_000);
@@ -34,11 +30,7 @@ describe('from the critical alert to a committed action, rated in the next pulse
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(demoAccounts.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/insights$/);
+    await signIn(page, server.baseUrl, email, demoAccounts.password);
     return page;
   }
 
