@@ -49,7 +49,12 @@ async function measure(url: string, signedIn: boolean) {
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   if (signedIn) await page.locator('.recharts-surface').first().waitFor();
-  await Promise.all(pending);
+  // A response can still arrive while earlier bodies are read: wait until none is pending.
+  for (let seen = 0; seen < pending.length; ) {
+    seen = pending.length;
+    await Promise.all(pending);
+  }
+  page.removeAllListeners('response');
   await context.close();
   return files.sort((a, b) => b.gzip - a.gzip);
 }

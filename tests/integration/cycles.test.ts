@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeDueCycles } from '@pulse/server/features/cycles/cycles.service';
 import { loginAs, type Session } from '../support/auth.js';
 import { clearOutbox, fullAnswers, openWindow, readOutbox, seedTeams } from '../support/pulse.js';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
@@ -118,5 +119,56 @@ describe(`pulse cycles for HR (${backend})`, () => {
     expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual([path]);
     expect(await t.app.db.selectFrom('cycles').select('id').execute()).toEqual([]);
     expect(await readOutbox(t.app)).toEqual([]);
+  });
+
+  describe('extending a cycle', () => {
+    const extend = (id: string, payload: unknown, headers: Record<string, string> = hr.headers) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/cycles/${id}/extend`, headers, payload: payload as object });
+    const closesIn = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+    const settings = () => ({ anonymityThreshold: t.app.config.anonymityThreshold });
+
+    it('keeps the pulse open until the new closing time, and audits the change', async () => {
+      await seedTeams(t.app, { Platform: 3 });
+      const created = (await create({ label: 'Longer', opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: closesIn(1) })).json().cycle;
+      const [mail] = await readOutbox(t.app);
+      const later = closesIn(5);
+      const res = await extend(created.id, { closesAt: later });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().cycle).toMatchObject({ id: created.id, status: 'open', closesAt: later });
+      // Two days on, past the old closing time, the scheduler leaves it open and the link still answers.
+      expect(await closeDueCycles(t.app.db, new Date(Date.now() + 2 * DAY), settings())).toEqual([]);
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mail!.token}` })).statusCode).toBe(200);
+      expect(await closeDueCycles(t.app.db, new Date(Date.now() + 6 * DAY), settings())).toEqual([created.id]);
+      const audit = await t.app.db.selectFrom('audit_log').select('action').where('action', '=', 'cycles.extend').execute();
+      expect(audit).toHaveLength(1);
+    });
+
+    it('refuses an earlier or malformed time, a closed cycle, an overlap and strangers, changing nothing', async () => {
+      await seedTeams(t.app, { Platform: 2 });
+      const open = (await create({ label: 'Now', opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: closesIn(3) })).json().cycle;
+      const next = (await create({ label: 'Next', opensAt: closesIn(10), closesAt: closesIn(17) })).json().cycle;
+      const cases: [unknown, number, string?][] = [
+        [{ closesAt: closesIn(2) }, 400, 'closesAt'],
+        [{ closesAt: 'next friday' }, 400, 'closesAt'],
+        [{}, 400, 'closesAt'],
+        [{ closesAt: closesIn(80) }, 400, 'closesAt'],
+        [{ closesAt: closesIn(12) }, 409],
+      ];
+      for (const [payload, status, path] of cases) {
+        const res = await extend(open.id, payload);
+        expect(res.statusCode, JSON.stringify(payload)).toBe(status);
+        if (path) expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
+      }
+      expect((await extend(randomUUID(), { closesAt: closesIn(5) })).statusCode).toBe(404);
+      expect((await extend('not-an-id', { closesAt: closesIn(5) })).statusCode).toBe(400);
+      const leader = await loginAs(t.app, 'leader');
+      expect((await extend(open.id, { closesAt: closesIn(5) }, leader.headers)).statusCode).toBe(403);
+      expect((await extend(open.id, { closesAt: closesIn(5) }, {})).statusCode).toBe(401);
+      await close(open.id);
+      expect((await extend(open.id, { closesAt: closesIn(5) })).statusCode).toBe(409);
+      const rows = await t.app.db.selectFrom('cycles').select(['id', 'closes_at']).execute();
+      expect(rows.find((r) => r.id === open.id)!.closes_at.toISOString()).toBe(open.closesAt);
+      expect(rows.find((r) => r.id === next.id)!.closes_at.toISOString()).toBe(next.closesAt);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Role } from '@pulse/shared';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Redirect, useLocation, useSearch } from 'wouter';
 import { t } from '../i18n/messages.js';
 import { AppShell } from './AppShell.js';
@@ -8,7 +8,7 @@ import { ErrorState, Loading } from './states.js';
 
 /**
  * Shows `children` inside the app shell to the listed roles; sends anyone signed out to the
- * login page (coming back here afterwards). The server enforces the same rule on every route.
+ * login page (coming back here afterwards). A lazy page shows a loading state while its code arrives. The server enforces the same rule on every route.
  */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const session = useSession();
@@ -27,5 +27,9 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
       </AppShell>
     );
   }
-  return <AppShell>{children}</AppShell>;
+  return (
+    <AppShell>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </AppShell>
+  );
 }

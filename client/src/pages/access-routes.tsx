@@ -1,15 +1,18 @@
 import { Route } from 'wouter';
+import { lazyNamed } from '../components/lazy-named.js';
 import { RequireRole } from '../components/RequireRole.js';
-import { AuditPage } from './AuditPage.js';
 import { ForgotPasswordPage } from './ForgotPasswordPage.js';
 import { LoginPage } from './LoginPage.js';
-import { MembersPage } from './MembersPage.js';
-import { OutboxPage } from './OutboxPage.js';
-import { PulsesPage } from './PulsesPage.js';
 import { SetPasswordPage } from './SetPasswordPage.js';
-import { SettingsPage } from './SettingsPage.js';
-import { TeamsPage } from './TeamsPage.js';
-import { UsersPage } from './UsersPage.js';
+
+// Each page is its own chunk: signing in downloads none of them.
+const AuditPage = lazyNamed(() => import('./AuditPage.js'), 'AuditPage');
+const MembersPage = lazyNamed(() => import('./MembersPage.js'), 'MembersPage');
+const OutboxPage = lazyNamed(() => import('./OutboxPage.js'), 'OutboxPage');
+const PulsesPage = lazyNamed(() => import('./PulsesPage.js'), 'PulsesPage');
+const SettingsPage = lazyNamed(() => import('./SettingsPage.js'), 'SettingsPage');
+const TeamsPage = lazyNamed(() => import('./TeamsPage.js'), 'TeamsPage');
+const UsersPage = lazyNamed(() => import('./UsersPage.js'), 'UsersPage');
 
 /**
  * People and access pages, as a fragment for the dashboard's <Switch> (which flattens

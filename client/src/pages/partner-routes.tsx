@@ -1,7 +1,10 @@
 import { Route } from 'wouter';
+import { lazyNamed } from '../components/lazy-named.js';
 import { RequireRole } from '../components/RequireRole.js';
-import { CustomersPage } from './CustomersPage.js';
-import { RemediesGuidePage } from './RemediesGuidePage.js';
+
+// Each page is its own chunk: signing in downloads none of them.
+const CustomersPage = lazyNamed(() => import('./CustomersPage.js'), 'CustomersPage');
+const RemediesGuidePage = lazyNamed(() => import('./RemediesGuidePage.js'), 'RemediesGuidePage');
 
 /** The customer map and the remedies guide, as a fragment for the dashboard's <Switch>. The server checks the same roles. */
 export const partnerRoutes = (

@@ -47,6 +47,13 @@ export const zCycleCreate = z
   });
 export type CycleCreate = z.infer<typeof zCycleCreate>;
 
+/** The longest a cycle may stay open, from opening to closing. */
+export const MAX_CYCLE_DAYS = 62;
+
+/** POST /api/v1/cycles/:id/extend: a later closing time for a scheduled or open cycle. */
+export const zCycleExtend = z.object({ closesAt: zInstant });
+export type CycleExtend = z.infer<typeof zCycleExtend>;
+
 export const zCycleParams = z.object({ id: z.uuid() });
 export const zCycleEnvelope = z.object({ cycle: zCycle });
 export const zCycleList = z.object({ cycles: z.array(zCycleSummary) });

@@ -81,6 +81,23 @@ export async function dueCycleIds(
   return rows.map((r) => r.id);
 }
 
+/** True when another cycle's window overlaps [opensAt, closesAt). */
+export async function overlapsAnotherCycle(trx: Transaction<Database>, id: string, opensAt: Date, closesAt: Date): Promise<boolean> {
+  const row = await trx
+    .selectFrom('cycles')
+    .select('id')
+    .where('id', '!=', id)
+    .where('opens_at', '<', closesAt)
+    .where('closes_at', '>', opensAt)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Moves a locked cycle's closing time. */
+export async function setClosesAt(trx: Transaction<Database>, id: string, closesAt: Date): Promise<void> {
+  await trx.updateTable('cycles').set({ closes_at: closesAt }).where('id', '=', id).execute();
+}
+
 /** Sets a locked cycle's status (and when it closed). */
 export async function setCycleStatus(trx: Transaction<Database>, id: string, status: CycleStatus, now: Date): Promise<CycleRow> {
   return trx

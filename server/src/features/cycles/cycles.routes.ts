@@ -1,9 +1,9 @@
 import { zErrorBody } from '@pulse/shared';
-import { zCycleCreate, zCycleEnvelope, zCycleList, zCycleParams } from '@pulse/shared/api/cycles';
+import { zCycleCreate, zCycleEnvelope, zCycleExtend, zCycleList, zCycleParams } from '@pulse/shared/api/cycles';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { deliverDigests } from '../digests/digests.service.js';
-import { closeCycle, createCycleAndOpenIfDue, listCycles } from './cycles.service.js';
+import { closeCycle, createCycleAndOpenIfDue, extendCycle, listCycles } from './cycles.service.js';
 
 const denied = { 401: zErrorBody, 403: zErrorBody };
 
@@ -59,6 +59,25 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
       // The close has committed: leaders with new or escalated alerts get their digest now.
       await deliverDigests({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log }, new Date());
       await recordAudit(app.db, request.user, 'cycles.close', cycle.id, { label: cycle.label });
+      return { cycle };
+    },
+  );
+
+  app.post(
+    '/cycles/:id/extend',
+    {
+      onRequest,
+      schema: {
+        tags: ['cycles'],
+        summary: 'Keep a scheduled or open cycle open until a later time',
+        params: zCycleParams,
+        body: zCycleExtend,
+        response: { 200: zCycleEnvelope, 400: zErrorBody, 404: zErrorBody, 409: zErrorBody, ...denied },
+      },
+    },
+    async (request) => {
+      const cycle = await extendCycle(app.db, request.params.id, new Date(request.body.closesAt), new Date());
+      await recordAudit(app.db, request.user, 'cycles.extend', cycle.id, { label: cycle.label, closesAt: cycle.closesAt });
       return { cycle };
     },
   );

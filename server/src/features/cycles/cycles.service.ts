@@ -1,8 +1,8 @@
 import type { Database } from '@pulse/db';
 import { currentQuestionnaire } from '@pulse/shared';
-import type { Cycle, CycleCreate, CycleSummary } from '@pulse/shared/api/cycles';
+import { MAX_CYCLE_DAYS, type Cycle, type CycleCreate, type CycleSummary } from '@pulse/shared/api/cycles';
 import type { Kysely } from 'kysely';
-import { badRequest, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
 import { finaliseCycle } from '../close/close.service.js';
 import { lockedAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 import { blurAnswerTrail } from '../pulse/pulse.repository.js';
@@ -17,6 +17,8 @@ import {
   listCyclesWithCounts,
   liveTeamIds,
   lockCycle,
+  overlapsAnotherCycle,
+  setClosesAt,
   setCycleStatus,
   type CycleWithCounts,
   type CycleWithTeams,
@@ -112,6 +114,26 @@ export async function closeCycle(db: Kysely<Database>, cycleId: string, now: Dat
     await setCycleStatus(trx, cycle.id, 'closed', now);
     await blurAnswerTrail(trx, cycle.id);
     await finaliseCycle(trx, cycle.id, await lockedAnonymityThreshold(trx, settings));
+  });
+  return cycleOrThrow(db, cycleId);
+}
+
+/**
+ * Keeps a scheduled or open cycle open for longer: answering goes on until the new closing
+ * time. A closed cycle stays closed (its results are published); the new time must be later
+ * than the current one, in the future, within MAX_CYCLE_DAYS of opening, and clear of every
+ * other cycle (one pulse at a time).
+ */
+export async function extendCycle(db: Kysely<Database>, cycleId: string, closesAt: Date, now: Date): Promise<Cycle> {
+  await db.transaction().execute(async (trx) => {
+    const cycle = await lockCycle(trx, cycleId);
+    if (!cycle) throw notFound('Cycle');
+    if (cycle.status === 'closed' || cycle.closes_at <= now) throw conflict('This cycle has closed; its results are final and it cannot be extended.');
+    const field = (message: string) => badRequest(message, [{ path: 'closesAt', message }]);
+    if (closesAt <= cycle.closes_at) throw field('must be later than the current closing time');
+    if (closesAt.getTime() - cycle.opens_at.getTime() > MAX_CYCLE_DAYS * 86_400_000) throw field(`must be within ${MAX_CYCLE_DAYS} days of opening`);
+    if (await overlapsAnotherCycle(trx, cycle.id, cycle.opens_at, closesAt)) throw conflict('Another cycle opens before that time; one pulse runs at a time.');
+    await setClosesAt(trx, cycle.id, closesAt);
   });
   return cycleOrThrow(db, cycleId);
 }
