@@ -14,6 +14,7 @@ import * as publicationLedger from './migrations/20261204T100000_publication_led
 import * as loginAttempts from './migrations/20261204T110000_login_attempts.js';
 import * as actions from './migrations/20261204T130000_actions.js';
 import * as claimWithActions from './migrations/20261204T130100_claim_with_actions.js';
+import * as participationCounts from './migrations/20261205T090000_participation_counts.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '20261204T110000_login_attempts': loginAttempts,
   '20261204T130000_actions': actions,
   '20261204T130100_claim_with_actions': claimWithActions,
+  '20261205T090000_participation_counts': participationCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -263,6 +263,15 @@ export interface ActionAnswersTable {
   answer: number;
 }
 
+/** The latest participation count of an open cycle, per team: how many, never who. */
+export interface ParticipationCountsTable {
+  cycle_id: string;
+  team_id: string;
+  invited: number;
+  responded: number;
+  counted_at: Timestamp;
+}
+
 /** Every table the migrations create, as Kysely sees them. */
 export interface Database {
   settings: SettingsTable;
@@ -291,6 +300,7 @@ export interface Database {
   published_cells: PublishedCellsTable;
   actions: ActionsTable;
   action_answers: ActionAnswersTable;
+  participation_counts: ParticipationCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -19,8 +19,12 @@ export const zCycle = z.object({
 });
 export type Cycle = z.infer<typeof zCycle>;
 
-/** A cycle with its participation counts: how many, never who. */
-export const zCycleSummary = zCycle.extend({ invited: z.number().int(), responded: z.number().int() });
+/**
+ * A cycle with its participation counts: how many, never who. While a cycle is open,
+ * `responded` is as of its latest daily count (`countedAt`), so it never moves the moment
+ * somebody answers.
+ */
+export const zCycleSummary = zCycle.extend({ invited: z.number().int(), responded: z.number().int(), countedAt: z.string().nullable() });
 export type CycleSummary = z.infer<typeof zCycleSummary>;
 
 const zInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-12-07T09:00:00Z' });
@@ -53,6 +57,18 @@ export const MAX_CYCLE_DAYS = 62;
 /** POST /api/v1/cycles/:id/extend: a later closing time for a scheduled or open cycle. */
 export const zCycleExtend = z.object({ closesAt: zInstant });
 export type CycleExtend = z.infer<typeof zCycleExtend>;
+
+/** GET /api/v1/cycles/:id/participation: per team, as of the latest count; how many, never who. */
+export const zParticipation = z.object({
+  cycleId: z.string(),
+  status: zCycleStatus,
+  /** When these counts were taken: at opening, then once a day, and finally at closing. */
+  countedAt: z.string().nullable(),
+  /** When the next count is due while the cycle is open; null when none will come. */
+  nextCountAt: z.string().nullable(),
+  teams: z.array(z.object({ teamId: z.string(), name: z.string(), invited: z.number().int(), responded: z.number().int() })),
+});
+export type Participation = z.infer<typeof zParticipation>;
 
 export const zCycleParams = z.object({ id: z.uuid() });
 export const zCycleEnvelope = z.object({ cycle: zCycle });

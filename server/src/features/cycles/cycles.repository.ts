@@ -6,7 +6,7 @@ import type { CyclesTable } from '@pulse/db';
 export type CycleWithTeams = CycleRow & { team_ids: string[] | null };
 
 /** … and its participation counts. */
-export type CycleWithCounts = CycleWithTeams & { invited: number; responded: number };
+export type CycleWithCounts = CycleWithTeams & { invited: number; responded: number; counted_at: Date | null };
 
 const teamIds = sql<string[] | null>`case when c.all_teams then null else array(
   select ct.team_id::text from cycle_teams ct where ct.cycle_id = c.id order by ct.team_id) end`;
@@ -42,12 +42,12 @@ export async function listCyclesWithCounts(db: Kysely<Database>): Promise<CycleW
     .select((eb) => [
       teamIds.as('team_ids'),
       eb.selectFrom('invitations as i').whereRef('i.cycle_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('invited'),
-      eb
-        .selectFrom('invitations as i')
-        .whereRef('i.cycle_id', '=', 'c.id')
-        .where('i.answered', '=', true)
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('responded'),
+      // As of the latest count; an open cycle not yet counted shows none, never a live figure.
+      sql<number>`coalesce(
+        (select sum(p.responded)::int from participation_counts p where p.cycle_id = c.id),
+        case when c.status = 'open' then 0
+          else (select count(*)::int from invitations i where i.cycle_id = c.id and i.answered) end)`.as('responded'),
+      sql<Date | null>`(select max(p.counted_at) from participation_counts p where p.cycle_id = c.id)`.as('counted_at'),
     ])
     .orderBy('c.opens_at', 'desc')
     .orderBy('c.created_at', 'desc')

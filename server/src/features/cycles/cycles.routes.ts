@@ -1,9 +1,10 @@
 import { zErrorBody } from '@pulse/shared';
-import { zCycleCreate, zCycleEnvelope, zCycleExtend, zCycleList, zCycleParams } from '@pulse/shared/api/cycles';
+import { zCycleCreate, zCycleEnvelope, zCycleExtend, zCycleList, zCycleParams, zParticipation } from '@pulse/shared/api/cycles';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { deliverDigests } from '../digests/digests.service.js';
 import { closeCycle, createCycleAndOpenIfDue, extendCycle, listCycles } from './cycles.service.js';
+import { participationOf } from './participation.service.js';
 
 const denied = { 401: zErrorBody, 403: zErrorBody };
 
@@ -41,6 +42,20 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({ cycles: await listCycles(app.db) }),
+  );
+
+  app.get(
+    '/cycles/:id/participation',
+    {
+      onRequest,
+      schema: {
+        tags: ['cycles'],
+        summary: "Invited and answered per team, as of the cycle's latest daily count (how many, never who)",
+        params: zCycleParams,
+        response: { 200: zParticipation, 400: zErrorBody, 404: zErrorBody, ...denied },
+      },
+    },
+    async (request) => participationOf(app.db, request.params.id),
   );
 
   app.post(

@@ -23,6 +23,7 @@ import {
   type CycleWithCounts,
   type CycleWithTeams,
 } from './cycles.repository.js';
+import { recordParticipation } from './participation.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -41,7 +42,12 @@ export function toCycle(row: CycleWithTeams): Cycle {
   };
 }
 
-const toSummary = (row: CycleWithCounts): CycleSummary => ({ ...toCycle(row), invited: row.invited, responded: row.responded });
+const toSummary = (row: CycleWithCounts): CycleSummary => ({
+  ...toCycle(row),
+  invited: row.invited,
+  responded: row.responded,
+  countedAt: iso(row.counted_at),
+});
 
 async function cycleOrThrow(db: Kysely<Database>, id: string): Promise<Cycle> {
   const row = await findCycle(db, id);
@@ -98,6 +104,7 @@ export async function openCycle(db: Kysely<Database>, cycleId: string, now: Date
     if (!cycle || cycle.status !== 'scheduled' || cycle.closes_at <= now) return null;
     const invited = await insertInvitations(trx, cycle);
     await setCycleStatus(trx, cycle.id, 'open', now);
+    await recordParticipation(trx, cycle.id, now);
     return invited;
   });
 }
@@ -112,6 +119,7 @@ export async function closeCycle(db: Kysely<Database>, cycleId: string, now: Dat
     const cycle = await lockCycle(trx, cycleId);
     if (!cycle || cycle.status === 'closed') return;
     await setCycleStatus(trx, cycle.id, 'closed', now);
+    await recordParticipation(trx, cycle.id, now);
     await blurAnswerTrail(trx, cycle.id);
     await finaliseCycle(trx, cycle.id, await lockedAnonymityThreshold(trx, settings));
   });

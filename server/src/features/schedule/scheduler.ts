@@ -1,4 +1,5 @@
 import { closeDueCycles, openDueCycles } from '../cycles/cycles.service.js';
+import { countDueParticipation } from '../cycles/participation.service.js';
 import { deliverDigests } from '../digests/digests.service.js';
 import { deliverInvitations, sendReminders, type MailContext } from '../cycles/invitations.service.js';
 import { blurAnswerTrail } from '../pulse/pulse.repository.js';
@@ -36,7 +37,8 @@ export const TICK_INTERVAL_MS = 60_000;
 /**
  * The monthly rhythm. Every step is safe with several instances ticking at once (row locks
  * with SKIP LOCKED, a unique period key) and idempotent, so a tick after downtime catches up:
- * it closes what ended, opens what is due and mails what was not sent.
+ * it closes what ended, opens what is due, mails what was not sent and recounts participation
+ * once a day.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const clock = options.clock ?? (() => new Date());
@@ -56,6 +58,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const reminders = await sendReminders(options, now);
     const open = await db.selectFrom('cycles').select('id').where('status', '=', 'open').execute();
     for (const { id } of open) await blurAnswerTrail(db, id);
+    await countDueParticipation(db, now);
     return { created, opened, invitations, reminders, closed };
   }
 
