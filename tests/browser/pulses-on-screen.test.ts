@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countDueParticipation } from '@pulse/server/features/cycles/participation.service';
 import { createUser, type TestUser } from '../support/auth.js';
 import { axeViolations, launchBrowser, signIn, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { fullAnswers, readOutbox, seedTeams } from '../support/pulse.js';
@@ -44,16 +45,34 @@ describe('HR runs the pulses on screen, in Chromium', () => {
     // Only one pulse at a time: no second one offered while this one is open.
     expect(await openForm.count()).toBe(0);
 
-    // Two people answer; the open cycle's count follows by itself, without reloading the page.
+    // Two people answer. The count does not move the moment they do (nobody can time who
+    // answered); the next daily count shows them.
     const mails = (await readOutbox(server.app)).filter((m) => m.token);
     expect(mails).toHaveLength(11);
     for (const mail of mails.slice(0, 2)) {
       const res = await server.app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload: { answers: fullAnswers() } });
       expect(res.statusCode).toBeLessThan(300);
     }
-    await expect.poll(() => row.textContent(), { timeout: 60_000 }).toContain('2 of 11 (18%)');
+    await page.reload();
+    await expect.poll(() => row.textContent()).toContain('0 of 11 (0%)');
+    expect(await countDueParticipation(server.app.db, new Date(Date.now() + 86_400_000))).toBe(1);
+    await page.reload();
+    await expect.poll(() => row.textContent()).toContain('2 of 11 (18%)');
+    const byTeam = page.getByRole('region', { name: 'Participation by team' });
+    await expect.poll(() => byTeam.getByRole('row').count()).toBe(3);
+    const teamCounts = await byTeam.getByRole('row').allTextContents();
+    expect(teamCounts.slice(1)).toEqual([expect.stringMatching(/^Legal\d of 6 /), expect.stringMatching(/^Sales\d of 5 /)]);
+    expect(teamCounts.slice(1).reduce((sum, r) => sum + Number(/(\d) of/.exec(r)![1]), 0)).toBe(2);
     // Counts, never who: no member's name or address is on the page.
     expect(await page.locator('main').textContent()).not.toMatch(/@example\.test|Member \d/);
+
+    // HR gives the pulse three more days, at the same time of day.
+    const before = (await server.app.db.selectFrom('cycles').select('closes_at').executeTakeFirstOrThrow()).closes_at;
+    const extendForm = page.getByRole('form', { name: 'Extend Pilot pulse' });
+    await extendForm.getByRole('button', { name: 'Extend' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Pilot pulse now stays open longer' }).count()).toBe(1);
+    const after = (await server.app.db.selectFrom('cycles').select('closes_at').executeTakeFirstOrThrow()).closes_at;
+    expect(Math.round((after.getTime() - before.getTime()) / 3_600_000)).toBeGreaterThanOrEqual(71);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: 'Close now Pilot pulse' }).click();

@@ -80,6 +80,7 @@ const routes: Record<string, Probe> = {
   'POST /api/v1/cycles': probe({ url: '/api/v1/cycles', payload: {} }, only(MANAGERS, 400)),
   'GET /api/v1/cycles': probe('/api/v1/cycles', only(MANAGERS, 200)),
   'POST /api/v1/cycles/:id/close': probe(`/api/v1/cycles/${UNKNOWN_ID}/close`, only(MANAGERS, 404)),
+  'GET /api/v1/cycles/:id/participation': probe(`/api/v1/cycles/${UNKNOWN_ID}/participation`, only(MANAGERS, 404)),
   'POST /api/v1/cycles/:id/extend': probe({ url: `/api/v1/cycles/${UNKNOWN_ID}/extend`, payload: { closesAt: '2030-01-01T00:00:00Z' } }, only(MANAGERS, 404)),
   'GET /api/v1/schedule': probe('/api/v1/schedule', only(MANAGERS, 200)),
   'PUT /api/v1/schedule': probe({ url: '/api/v1/schedule', payload: {} }, only(MANAGERS, 400)),

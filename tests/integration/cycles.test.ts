@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDueCycles } from '@pulse/server/features/cycles/cycles.service';
+import { countDueParticipation } from '@pulse/server/features/cycles/participation.service';
 import { loginAs, type Session } from '../support/auth.js';
 import { clearOutbox, fullAnswers, openWindow, readOutbox, seedTeams } from '../support/pulse.js';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
@@ -68,14 +69,71 @@ describe(`pulse cycles for HR (${backend})`, () => {
     const created = (await create({ label: 'Counts', ...openWindow() })).json().cycle;
     const [first] = await readOutbox(t.app);
     await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${first!.token}`, payload: { answers: fullAnswers() } });
+    const beforeCount = (await list()).json().cycles[0];
+    expect(beforeCount).toMatchObject({ invited: 3, responded: 0, countedAt: expect.any(String) });
+    await countDueParticipation(t.app.db, new Date(Date.parse(beforeCount.countedAt) + DAY + 60_000));
     const res = await list();
     expect(res.statusCode).toBe(200);
-    expect(res.json().cycles).toEqual([{ ...created, invited: 3, responded: 1 }]);
+    expect(res.json().cycles).toEqual([{ ...created, invited: 3, responded: 1, countedAt: expect.any(String) }]);
     const body = res.body;
     for (const member of platform!.members) {
       expect(body).not.toContain(member.id);
       expect(body).not.toContain(member.email);
     }
+  });
+
+  describe('participation per team', () => {
+    const participation = (id: string, headers: Record<string, string> = hr.headers) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/cycles/${id}/participation`, headers });
+    const answer = async (token: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: { answers: fullAnswers() } });
+
+    it('moves only once a day, so nobody can time who answered', async () => {
+      await seedTeams(t.app, { Platform: 3, Legal: 2 });
+      const { id } = (await create({ label: 'Daily', ...openWindow() })).json().cycle;
+      const first = (await participation(id)).json();
+      expect(first.teams.map((r: { name: string; invited: number; responded: number }) => [r.name, r.invited, r.responded])).toEqual([
+        ['Legal', 2, 0],
+        ['Platform', 3, 0],
+      ]);
+      expect(Date.parse(first.nextCountAt) - Date.parse(first.countedAt)).toBe(DAY);
+
+      const mails = await readOutbox(t.app);
+      for (const mail of mails.slice(0, 3)) await answer(mail.token!);
+      const sameDay = new Date(Date.parse(first.countedAt) + DAY - 60_000);
+      expect(await countDueParticipation(t.app.db, sameDay)).toBe(0);
+      expect((await participation(id)).json()).toEqual(first);
+
+      const nextDay = new Date(Date.parse(first.countedAt) + DAY);
+      expect(await countDueParticipation(t.app.db, nextDay)).toBe(1);
+      expect(await countDueParticipation(t.app.db, nextDay)).toBe(0);
+      const second = (await participation(id)).json();
+      expect(second.countedAt).toBe(nextDay.toISOString());
+      expect(second.teams.reduce((sum: number, r: { responded: number }) => sum + r.responded, 0)).toBe(3);
+      expect(JSON.stringify(second)).not.toMatch(/@|token/i);
+    });
+
+    it('takes a final count at close, and none after', async () => {
+      await seedTeams(t.app, { Platform: 2 });
+      const { id } = (await create({ label: 'Final', ...openWindow() })).json().cycle;
+      const [mail] = await readOutbox(t.app);
+      await answer(mail!.token!);
+      await close(id);
+      const closed = (await participation(id)).json();
+      expect(closed).toMatchObject({ status: 'closed', nextCountAt: null, teams: [{ name: 'Platform', invited: 2, responded: 1 }] });
+      expect(await countDueParticipation(t.app.db, new Date(Date.now() + 3 * DAY))).toBe(0);
+    });
+
+    it('answers 404 to an unknown cycle, 400 to a malformed id, and only to admin and HR', async () => {
+      expect((await participation(randomUUID())).statusCode).toBe(404);
+      const bad = await participation('nope');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details[0].path).toBe('params.id');
+      expect((await participation(randomUUID(), {})).statusCode).toBe(401);
+      for (const role of ['leader', 'member'] as const) {
+        expect((await participation(randomUUID(), (await loginAs(t.app, role)).headers)).statusCode).toBe(403);
+      }
+    });
   });
 
   it('closes a cycle once: answering stops, a second close changes nothing', async () => {

@@ -1,5 +1,5 @@
 import type { CycleSummary } from '@pulse/shared/api/cycles';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { closeCycle, createCycle, useCycles, useSchedule } from '../api/pulses.js';
 import { Field, FormError, Notice } from '../components/forms.js';
 import { ScrollTable } from '../components/ScrollTable.js';
@@ -7,30 +7,26 @@ import { EmptyState, Resource } from '../components/states.js';
 import { useAction } from '../components/use-action.js';
 import { formatDate, formatDateTime } from '../i18n/dates.js';
 import { t } from '../i18n/messages.js';
+import { ExtendForm } from './pulses/ExtendForm.js';
+import { ParticipationPanel } from './pulses/ParticipationPanel.js';
 import { ScheduleForm } from './pulses/ScheduleForm.js';
 
-/** While a pulse is open its counts are re-read this often: how many answered, never who. */
-const LIVE_REFRESH_MS = 30_000;
 const DAY_MS = 86_400_000;
 
 /**
  * HR runs the pulses (/pulses): the monthly schedule, and every cycle with its participation
- * (live while one is open), opened now or closed early.
+ * (as of its daily count), opened now, extended or closed early.
  */
 export function PulsesPage() {
   const schedule = useSchedule();
   const [version, setVersion] = useState(0);
   const cycles = useCycles(version);
-  // The last list stays on screen while a live refresh loads.
+  // The last list stays on screen while a changed one loads.
   const [shown, setShown] = useState<CycleSummary[] | null>(null);
   if (cycles.status === 'ready' && cycles.data.cycles !== shown) setShown(cycles.data.cycles);
   const [notice, setNotice] = useState('');
   const anyOpen = shown?.some((c) => c.status === 'open') ?? false;
-  useEffect(() => {
-    if (!anyOpen) return;
-    const timer = setInterval(() => setVersion((v) => v + 1), LIVE_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [anyOpen]);
+  const extendable = shown?.filter((c) => c.status !== 'closed') ?? [];
   const changed = (message: string) => {
     setNotice(message);
     setVersion((v) => v + 1);
@@ -48,7 +44,11 @@ export function PulsesPage() {
           <Resource state={cycles}>{() => null}</Resource>
         )}
         {shown && !anyOpen && <OpenNowForm onOpened={changed} />}
+        {extendable.map((c) => (
+          <ExtendForm key={`${c.id}:${c.closesAt}`} cycle={c} onExtended={changed} />
+        ))}
       </section>
+      {shown && shown.length > 0 && <ParticipationPanel cycles={shown} version={version} />}
       <section className="panel">
         <Resource state={schedule}>{(data) => <ScheduleForm state={data} />}</Resource>
       </section>
@@ -70,7 +70,10 @@ function CycleTable({ cycles, onChanged }: { cycles: CycleSummary[]; onChanged(m
             <td>{t(`pulses.status.${c.status}`)}</td>
             <td>{formatDate(c.opensAt)}</td>
             <td>{formatDateTime(c.closesAt)}</td>
-            <td>{t('pulses.counts', { responded: c.responded, invited: c.invited, rate: c.invited ? Math.round((100 * c.responded) / c.invited) : 0 })}</td>
+            <td>
+              {t('pulses.counts', { responded: c.responded, invited: c.invited, rate: c.invited ? Math.round((100 * c.responded) / c.invited) : 0 })}
+              {c.status === 'open' && c.countedAt && <div className="hint">{t('pulses.asOf', { when: formatDateTime(c.countedAt) })}</div>}
+            </td>
             <td>{c.questionnaireVersion}</td>
             <td>
               {c.status === 'open' && (

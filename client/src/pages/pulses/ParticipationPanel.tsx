@@ -1,0 +1,58 @@
+import type { CycleSummary } from '@pulse/shared/api/cycles';
+import { useState } from 'react';
+import { useParticipation } from '../../api/pulses.js';
+import { Field } from '../../components/forms.js';
+import { ScrollTable } from '../../components/ScrollTable.js';
+import { EmptyState, Resource } from '../../components/states.js';
+import { formatDateTime } from '../../i18n/dates.js';
+import { t } from '../../i18n/messages.js';
+
+const rate = (responded: number, invited: number) => (invited ? Math.round((100 * responded) / invited) : 0);
+
+/**
+ * Participation per team for one cycle, as of its latest count: taken when it opens, once a day
+ * while it is open and once more when it closes, so nobody can watch a count move the moment a
+ * colleague answers. How many, never who.
+ */
+export function ParticipationPanel({ cycles, version }: { cycles: CycleSummary[]; version: number }) {
+  const [chosen, setChosen] = useState(() => (cycles.find((c) => c.status === 'open') ?? cycles[0])?.id ?? '');
+  const participation = useParticipation(chosen, version);
+  return (
+    <section className="stack" aria-labelledby="participation-title">
+      <h2 id="participation-title">{t('pulses.byTeamTitle')}</h2>
+      <Field label={t('pulses.cycle')}>
+        {(props) => (
+          <select {...props} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            {cycles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Resource state={participation}>
+        {(data) =>
+          data.countedAt === null ? (
+            <EmptyState>{t('pulses.notCounted')}</EmptyState>
+          ) : (
+            <>
+              <p>
+                {t('pulses.countedAt', { when: formatDateTime(data.countedAt) })}{' '}
+                {data.nextCountAt ? t('pulses.nextCount', { when: formatDateTime(data.nextCountAt) }) : t('pulses.finalCount')}
+              </p>
+              <ScrollTable label={t('pulses.byTeamLabel')} headers={[t('pulses.team'), t('pulses.answered')]}>
+                {data.teams.map((team) => (
+                  <tr key={team.teamId}>
+                    <th scope="row">{team.name}</th>
+                    <td>{t('pulses.counts', { responded: team.responded, invited: team.invited, rate: rate(team.responded, team.invited) })}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
+            </>
+          )
+        }
+      </Resource>
+    </section>
+  );
+}
