@@ -129,7 +129,8 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     // The address is shareable: range and comments cycle come back from it.
     const first = trends.series[12]!;
     await page.goto(`${server.baseUrl}/insights/teams/${teamId.Legal}?from=${first.opensAt.slice(0, 10)}&cycle=${first.cycleId}`);
-    await expect.poll(() => page.getByLabel('Cycles from').inputValue()).toBe(first.opensAt.slice(0, 10));
+    // Pulses are monthly, so the range is picked in months.
+    await expect.poll(() => page.getByLabel('Cycles from').inputValue()).toBe(first.opensAt.slice(0, 7));
     await page.getByText('Show the figures of “Autonomy” as a table').click();
     await expect.poll(() => page.getByRole('region', { name: 'Figures: Autonomy' }).locator('tbody tr').count()).toBe(6);
     expect(await page.getByLabel('Cycle', { exact: true }).inputValue()).toBe(first.cycleId);
@@ -144,7 +145,15 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     await page.getByLabel('Password').fill(demoAccounts.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(view);
-    await expect.poll(() => page.getByLabel('Cycles from').inputValue()).toBe(first.opensAt.slice(0, 10));
+    await expect.poll(() => page.getByLabel('Cycles from').inputValue()).toBe(first.opensAt.slice(0, 7));
+    // Choosing months puts the first day of the first and the last day of the last in the address.
+    const [year, month] = first.opensAt.slice(0, 7).split('-').map(Number);
+    const lastMonth = `${year! + Math.floor(month! / 12)}-${String((month! % 12) + 1).padStart(2, '0')}`;
+    await page.getByLabel('to', { exact: true }).fill(lastMonth);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const lastDay = { '01': 31, '02': 28, '03': 31, '04': 30, '05': 31, '06': 30, '07': 31, '08': 31, '09': 30, '10': 31, '11': 30, '12': 31 }[lastMonth.slice(5)];
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(`${lastMonth}-${lastDay}`);
+    expect(new URL(page.url()).searchParams.get('from')).toBe(`${first.opensAt.slice(0, 7)}-01`);
     await context.close();
 
     // At phone width the same view fits the screen.

@@ -267,4 +267,23 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
     expect(await visitor.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('none');
     await visitor.context().close();
   });
+
+  it('12: the outbox shows its mails a page at a time and finds one by recipient or subject', async () => {
+    const page = await signedIn(demoAccounts.admin.email, DESKTOP);
+    await page.goto(`${server.baseUrl}/outbox`);
+    const showing = page.getByRole('status').filter({ hasText: /^Showing/ });
+    await expect.poll(() => showing.textContent()).toMatch(/^Showing 25 of \d{3}\.$/);
+    const total = Number(/of (\d+)/.exec((await showing.textContent())!)![1]);
+    expect(await page.locator('.message-list li').count()).toBe(25);
+    await page.getByRole('button', { name: 'Show 25 more' }).click();
+    await expect.poll(() => page.locator('.message-list li').count()).toBe(50);
+
+    const leader = demoAccounts.leaders[0].email;
+    await page.getByLabel('Find a message').fill(leader);
+    await expect.poll(() => showing.textContent()).not.toBe(`Showing 25 of ${total}.`);
+    const found = await page.locator('.message-list li').allTextContents();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((text) => text.includes(leader))).toBe(true);
+    await page.context().close();
+  });
 });

@@ -3,7 +3,7 @@ import { useOutbox, useOutboxMessage } from '../api/outbox.js';
 import { Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
 import { formatDateTime } from '../i18n/dates.js';
-
+import { MessageList } from './outbox/MessageList.js';
 
 /** A link from a message as it was sent, plus the same page here when PUBLIC_URL points elsewhere. */
 function MailLink({ href }: { href: string }) {
@@ -82,17 +82,7 @@ export function OutboxPage({ id }: { id?: string | undefined }) {
             ) : (
               <>
                 <p>{t('outbox.intro', { total: data.total })}</p>
-                <ul className="message-list">
-                  {data.messages.map((m) => (
-                    <li key={m.id}>
-                      <Link href={`/outbox/${encodeURIComponent(m.id)}`}>{m.subject || t('outbox.noSubject')}</Link>
-                      <span className="hint">
-                        {' '}
-                        {t('outbox.toWhen', { to: m.to, when: formatDateTime(m.at) })}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                <MessageList messages={data.messages} />
               </>
             )
           }
