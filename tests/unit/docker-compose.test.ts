@@ -38,8 +38,11 @@ describe('docker-compose.yml', () => {
     expect(existsSync(`${root}/${app.build.dockerfile}`)).toBe(true);
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toMatch(/COPY --from=build \/app\/client\/dist/);
+    // It runs the compiled server, which `npm run build` writes (tests/unit/compiled-server.test.ts runs it).
     const cmd = JSON.parse(/^CMD (.+)$/m.exec(dockerfile)![1]!) as string[];
-    expect(existsSync(`${root}/${cmd.at(-1)}`)).toBe(true);
+    expect(cmd).toEqual(['node', '--enable-source-maps', 'server/dist/main.js']);
+    expect(dockerfile).toMatch(/COPY --from=build \/app\/server\/dist server\/dist/);
+    expect(readFileSync(`${root}/scripts/build-server.mjs`, 'utf8')).toContain("main: 'server/src/main.ts'");
     for (const copied of dockerfile.matchAll(/^COPY (?!--from)(\S+) /gm)) {
       if (copied[1] !== '.') expect(existsSync(`${root}/${copied[1]}`), copied[1]).toBe(true);
     }

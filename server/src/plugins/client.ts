@@ -6,8 +6,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendError } from './errors.js';
 
+/** Set by the server's build (scripts/build-server.mjs): the client's place seen from server/dist. */
+declare const PULSE_CLIENT_DIST: string | undefined;
+
 /** Where `npm run build` puts the client. */
-export const clientDist = fileURLToPath(new URL('../../../client/dist', import.meta.url));
+export const clientDist = fileURLToPath(new URL(typeof PULSE_CLIENT_DIST === 'string' ? PULSE_CLIENT_DIST : '../../../client/dist', import.meta.url));
 
 function wantsPage(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
