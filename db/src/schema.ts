@@ -1,3 +1,6 @@
+import type { AlertSignal, Frustration, Score, Scores } from '@pulse/shared/api/insights';
+import type { PartnerFigure } from '@pulse/shared/api/partners';
+import type { PartnerSuppressionReason, SuppressionReason } from '@pulse/shared/insights';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -135,11 +138,12 @@ export interface TeamCycleStatsTable {
   invited: number;
   responded: number;
   suppressed: boolean;
-  reason: string | null;
-  scores: ColumnType<unknown, string | null, string | null>;
+  reason: SuppressionReason | null;
+  /** A visible cell's figures (JSON); null when suppressed. */
+  scores: ColumnType<(Scores & { frustration: Frustration }) | null, string | null, string | null>;
   fortress_index: number | null;
   /** The cell's values-alignment score, only where it may be shown. */
-  alignment: ColumnType<unknown, string | null | undefined, string | null>;
+  alignment: ColumnType<Score | null, string | null | undefined, string | null>;
   /** The threshold this cycle's decision was made at (its reason names it); null before the ledger. */
   threshold: number | null;
 }
@@ -155,7 +159,7 @@ export interface AlertsTable {
   started_cycle_id: string;
   cycle_id: string;
   summary: string;
-  signals: Json<unknown>;
+  signals: Json<AlertSignal[]>;
   actions: Json<string[]>;
   status: AlertStatus;
   resolved_cycle_id: string | null;
@@ -198,8 +202,8 @@ export interface PartnerCycleStatsTable {
   provider_team_id: string;
   rater_team_id: string | null;
   rater_teams: number | null;
-  reason: string | null;
-  score: ColumnType<unknown, string | null, string | null>;
+  reason: PartnerSuppressionReason | null;
+  score: ColumnType<PartnerFigure | null, string | null, string | null>;
   /** The threshold this cycle's decision was made at (its reason names it); null before the ledger. */
   threshold: number | null;
 }

@@ -94,7 +94,7 @@ async function plant() {
           invited: 10,
           responded: suppressed ? 3 : 8,
           suppressed,
-          reason: suppressed ? 'below_threshold' : null,
+          reason: suppressed ? ('below_threshold' as const) : null,
           scores: suppressed
             ? null
             : JSON.stringify({

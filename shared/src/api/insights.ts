@@ -22,6 +22,7 @@ export type Scores = z.infer<typeof zScores>;
 
 /** The need-frustration facets (0–100, higher is more frustration): the pressure signals. */
 export const zFrustration = z.object({ autonomy: zScore, competence: zScore, relatedness: zScore });
+export type Frustration = z.infer<typeof zFrustration>;
 
 /** One team (subtree) in one cycle. A suppressed point has a reason and never any figure. */
 export const zTrendPoint = z.object({
@@ -105,6 +106,7 @@ export const zAlert = z.object({
   note: z.string().nullable(),
 });
 export type Alert = z.infer<typeof zAlert>;
+export type AlertSignal = Alert['signals'][number];
 
 export const zAlertsQuery = z.object({
   status: z.enum([...alertStatuses, 'all']).default('open'),

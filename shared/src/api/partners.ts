@@ -21,6 +21,7 @@ export const zPartnerFigure = z.object({
   ciHigh: z.number().nullable(),
   n: z.number().int(),
 });
+export type PartnerFigure = z.infer<typeof zPartnerFigure>;
 
 /** A trends point's partner line (`partner?` of zTrendPoint in shared/src/api/insights.ts). */
 export const zPartnerScore = zPartnerFigure.extend({ raterTeams: z.number().int() });

@@ -126,7 +126,7 @@ export function toAlert(row: AlertView): ApiAlert {
     level: row.level,
     status: row.status,
     summary: row.summary,
-    signals: row.signals as ApiAlert['signals'],
+    signals: row.signals,
     actions: row.actions,
     acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
     note: row.note,

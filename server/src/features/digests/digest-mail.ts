@@ -34,7 +34,7 @@ function signalText(s: Signal): string {
  * their score is. With neither, the line says so and quotes nothing.
  */
 export function digestLine(alert: DigestAlertRow): string {
-  const signals = (alert.signals as Signal[]).filter((s) => (s.facet === 'partner' ? alert.partner_visible : alert.own_visible));
+  const signals = alert.signals.filter((s) => (s.facet === 'partner' ? alert.partner_visible : alert.own_visible));
   const what = signals.length ? signals.map(signalText).join(', ') : 'too few responses this cycle to quote any figure';
   return `${alert.team_name}: ${kindNames[alert.kind] ?? alert.kind}, ${alert.level}. ${what.charAt(0).toUpperCase()}${what.slice(1)}.`;
 }

@@ -1,5 +1,5 @@
 import type { Database } from '@pulse/db';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 
 /** Queues a cycle's new or escalated alert episodes; mailed once the close has committed. */
 export async function queueDigest(trx: Transaction<Database>, cycleId: string, keys: readonly string[]): Promise<void> {
@@ -46,7 +46,7 @@ export interface DigestAlertRow {
   cycle_label: string;
   kind: string;
   level: 'watch' | 'warning' | 'critical';
-  signals: unknown;
+  signals: Selectable<Database['alerts']>['signals'];
   /** Whether the team's own cell and its partner score are shown in the alert's cycle. */
   own_visible: boolean;
   partner_visible: boolean;

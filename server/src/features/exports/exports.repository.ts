@@ -1,5 +1,5 @@
 import type { Database } from '@pulse/db';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { StatsView } from '../insights/insights-read.repository.js';
 
 export interface CycleRange {
@@ -25,7 +25,7 @@ type ExtraScore = (typeof EXTRA_SCORES)[number];
 /** One stored cell with the figures the export needs, flat: `autonomy_mean`, `openness_n`… */
 export type ExportStat = Omit<StatsView, 'cycle_id' | 'scores' | 'alignment'> & {
   /** Why the partners' view of this team is hidden; null when shown or when nobody rated it. */
-  partner_reason: string | null;
+  partner_reason: Selectable<Database['partner_cycle_stats']>['reason'];
   /** Whether the partners' view was computed for this team and cycle at all. */
   partner_rated: boolean;
   /** The threshold the partners' decision was made at; null before the ledger. */

@@ -4,8 +4,6 @@ import {
   alertLevels,
   partnerSuppressionMessage,
   suppressionMessage,
-  type PartnerSuppressionReason,
-  type SuppressionReason,
 } from '@pulse/shared/insights';
 import type { Kysely } from 'kysely';
 import { allTeams } from '../insights/insights-read.repository.js';
@@ -53,7 +51,7 @@ export async function aggregateExport(db: Kysely<Database>, settings: ThresholdS
       response_rate: stat.invited > 0 ? stat.responded / stat.invited : null,
       fortress_index: stat.suppressed ? null : stat.fortress_index,
       alert_level: team.id ? levelOf(team.id, stat.opens_at) : null,
-      suppressed: stat.suppressed ? suppressionMessage(stat.reason as SuppressionReason, stat.threshold ?? threshold) : null,
+      suppressed: stat.suppressed ? suppressionMessage(stat.reason!, stat.threshold ?? threshold) : null,
       cycle_opens_at: stat.opens_at.toISOString().slice(0, 10),
     };
     const figuresOf = (key: (typeof CONSTRUCTS)[number] | (typeof EXTRA_SCORES)[number]) => ({
@@ -68,7 +66,7 @@ export async function aggregateExport(db: Kysely<Database>, settings: ThresholdS
     if (stat.alignment_n !== null) rows.push({ ...shared, construct: 'values_alignment', ...figuresOf('alignment') });
     // The partners' view has its own rule (k ratings from two teams) and its own reason.
     if (stat.partner_rated) {
-      const reason = stat.partner_reason ? partnerSuppressionMessage(stat.partner_reason as PartnerSuppressionReason, stat.partner_threshold ?? threshold) : null;
+      const reason = stat.partner_reason ? partnerSuppressionMessage(stat.partner_reason, stat.partner_threshold ?? threshold) : null;
       rows.push({ ...shared, construct: 'partner_responsiveness', ...figuresOf('partner'), suppressed: reason });
     }
     return rows;

@@ -1,5 +1,5 @@
 import type { Database } from '@pulse/db';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 
 export interface TeamNode {
   id: string;
@@ -32,21 +32,14 @@ export async function teamExists(db: Kysely<Database>, id: string): Promise<bool
   return (await db.selectFrom('teams').where('id', '=', id).select('id').executeTakeFirst()) !== undefined;
 }
 
-export interface StatsView {
-  cycle_id: string;
-  team_id: string | null;
+type StoredCell = Selectable<Database['team_cycle_stats']>;
+
+/** A stored cell with its cycle's label and opening (the threshold: its decision's, null before the ledger). */
+export type StatsView = Pick<StoredCell, 'cycle_id' | 'team_id' | 'invited' | 'responded' | 'suppressed' | 'reason' | 'scores' | 'fortress_index' | 'threshold'> & {
   label: string;
   opens_at: Date;
-  invited: number;
-  responded: number;
-  suppressed: boolean;
-  reason: string | null;
-  scores: unknown;
-  fortress_index: number | null;
-  alignment?: unknown;
-  /** The threshold the cycle's decision was made at (publication ledger); null before it. */
-  threshold: number | null;
-}
+  alignment?: StoredCell['alignment'];
+};
 
 const statsColumns = [
   's.cycle_id',

@@ -1,6 +1,6 @@
 import type { Database } from '@pulse/db';
 import type { CommentsResponse, OverviewResponse, OverviewRow, TeamRef, TrendPoint, TrendsResponse } from '@pulse/shared';
-import { suppressionMessage, type SuppressionReason } from '@pulse/shared/insights';
+import { suppressionMessage } from '@pulse/shared/insights';
 import type { Kysely } from 'kysely';
 import { notFound } from '../../errors.js';
 import { inScope, type TeamScope } from '../../plugins/scope.js';
@@ -34,15 +34,15 @@ function toPoint(row: StatsView, threshold: number): TrendPoint {
     suppressed: row.suppressed,
   };
   if (row.suppressed) {
-    const code = row.reason as SuppressionReason;
+    const code = row.reason!;
     point.reason = suppressionMessage(code, row.threshold ?? threshold);
     point.reasonCode = code;
   } else {
-    const { frustration, ...scores } = row.scores as Required<TrendPoint>['scores'] & { frustration: TrendPoint['frustration'] };
+    const { frustration, ...scores } = row.scores!;
     point.scores = scores;
     point.frustration = frustration;
     if (row.fortress_index !== null) point.fortressIndex = row.fortress_index;
-    if (row.alignment) point.alignment = row.alignment as TrendPoint['alignment'];
+    if (row.alignment) point.alignment = row.alignment;
   }
   return point;
 }
@@ -163,6 +163,6 @@ export async function commentsFor(
   if (!cycle) return { cycle: null, comments: null, reason: 'No pulse has closed yet.' };
   const stat = (await statsForCycle(db, cycle.id)).find((s) => s.team_id === teamId);
   if (!stat) throw notFound('Team');
-  if (stat.suppressed) return { cycle, comments: null, reason: suppressionMessage(stat.reason as SuppressionReason, stat.threshold ?? threshold) };
+  if (stat.suppressed) return { cycle, comments: null, reason: suppressionMessage(stat.reason!, stat.threshold ?? threshold) };
   return { cycle, comments: await subtreeComments(db, cycle.id, teamId) };
 }

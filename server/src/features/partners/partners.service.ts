@@ -1,5 +1,5 @@
 import type { Database } from '@pulse/db';
-import { partnerItemIds, type MatrixResponse, type PartnerScore } from '@pulse/shared/api/partners';
+import { partnerItemIds, type MatrixResponse, type PartnerFigure, type PartnerScore } from '@pulse/shared/api/partners';
 import {
   partnerScore,
   partnerSuppressionMessage,
@@ -8,7 +8,6 @@ import {
   momentsOf,
   type InsightsResult,
   type PartnerCellInput,
-  type PartnerSuppressionReason,
 } from '@pulse/shared/insights';
 import type { Kysely, Transaction } from 'kysely';
 import { notFound } from '../../errors.js';
@@ -87,8 +86,8 @@ export async function storePartnerStats(trx: Transaction<Database>, result: Insi
   await replacePartnerStats(trx, [...targets], partnerStatsRows(result, targets));
 }
 
-const toPartnerScore = (row: { score: unknown; rater_teams: number | null }): PartnerScore => ({
-  ...(row.score as Omit<PartnerScore, 'raterTeams'>),
+const toPartnerScore = (row: { score: PartnerFigure | null; rater_teams: number | null }): PartnerScore => ({
+  ...row.score!,
   raterTeams: row.rater_teams!,
 });
 
@@ -141,13 +140,13 @@ export async function matrixFor(db: Kysely<Database>, settings: ThresholdSetting
     .filter((r) => r.rater_team_id === null)
     .map((r) => ({
       ...ref(r.provider_team_id),
-      total: r.score ? { ...(r.score as Omit<PartnerScore, 'raterTeams'>), raterTeams: r.rater_teams! } : null,
-      ...(r.reason ? { reason: partnerSuppressionMessage(r.reason as PartnerSuppressionReason, r.threshold ?? threshold) } : {}),
+      total: r.score ? { ...r.score, raterTeams: r.rater_teams! } : null,
+      ...(r.reason ? { reason: partnerSuppressionMessage(r.reason, r.threshold ?? threshold) } : {}),
     }))
     .sort(byPath);
   const cells = rows
     .filter((r) => r.rater_team_id !== null)
-    .map((r) => ({ providerId: r.provider_team_id, customerId: r.rater_team_id!, ...(r.score as Omit<PartnerScore, 'raterTeams'>) }));
+    .map((r) => ({ providerId: r.provider_team_id, customerId: r.rater_team_id!, ...r.score! }));
   // Columns: every customer team of the rated providers on today's map, rated or not.
   const customerIds = new Set((await listLinks(db, providers.map((p) => p.teamId))).map((l) => l.customer_team_id));
   for (const c of cells) customerIds.add(c.customerId);
