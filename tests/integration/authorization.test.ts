@@ -110,6 +110,10 @@ const routes: Record<string, Probe> = {
   'POST /api/v1/teams/:id/actions': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/actions`, payload: { title: 'X' } }, only(VIEWERS, 404)),
   'PATCH /api/v1/actions/:id': probe({ url: `/api/v1/actions/${UNKNOWN_ID}`, payload: { title: 'X' } }, only(VIEWERS, 404)),
   'GET /api/v1/actions': probe('/api/v1/actions', only(VIEWERS, 200)),
+  // single sign-on: public; without OIDC_ISSUER (as here) its routes are 404 for everyone
+  'GET /api/v1/auth/methods': probe('/api/v1/auth/methods', everyone(200)),
+  'GET /api/v1/auth/oidc/login': probe('/api/v1/auth/oidc/login', everyone(404)),
+  'GET /api/v1/auth/oidc/callback': probe('/api/v1/auth/oidc/callback', everyone(404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {
