@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser } from '../support/auth.js';
+import { createUser, loginAs, type TestUser } from '../support/auth.js';
 import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { signInAtProvider, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { freePort } from '../support/ports.js';
@@ -118,5 +118,36 @@ describe('signing in through the company OpenID provider, in Chromium', () => {
     expect(denied.statusCode).toBe(401);
     const allowed = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: admin.email, password: admin.password } });
     expect(allowed.statusCode).toBe(200);
+  });
+
+  it('done when: a person provisioned by SCIM into a group signs in through the provider with that team in scope, and SCIM deactivation ends the session at once', async () => {
+    const { app } = server;
+    const adminSession = await loginAs(app, admin);
+    const { token } = (await app.inject({ method: 'POST', url: '/api/v1/scim-tokens', headers: adminSession.headers, payload: { name: 'Acme ID' } })).json();
+    const scim = async (method: 'POST' | 'PATCH', url: string, payload: unknown) => {
+      const res = await app.inject({ method, url: `/scim/v2${url}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' }, payload: JSON.stringify(payload) });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const sky = await scim('POST', '/Users', { userName: 'sky@example.test', name: { givenName: 'Sky', familyName: 'Scim' }, active: true });
+    const platform = await scim('POST', '/Groups', { displayName: 'Platform', members: [{ value: sky.id }] });
+    await scim('POST', '/Groups', { displayName: 'Data', members: [] });
+    // Roles stay ours: HR makes the provisioned person the leader of their team.
+    const hr = await loginAs(app, 'hr');
+    expect((await app.inject({ method: 'PATCH', url: `/api/v1/users/${sky.id}`, headers: hr.headers, payload: { role: 'leader' } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'PATCH', url: `/api/v1/teams/${platform.id}`, headers: hr.headers, payload: { leaderIds: [sky.id] } })).statusCode).toBe(200);
+
+    const page = await newPage();
+    await signInWithProvider(page, 'sky@example.test');
+    expect(new URL(page.url()).pathname).toBe('/insights');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 30_000 }).toMatch(/^Your team/);
+    const teams = await page.evaluate(() => fetch('/api/v1/teams').then((r) => r.json() as Promise<{ teams: { name: string }[] }>));
+    expect(teams.teams.map((team) => team.name)).toEqual(['Platform']);
+
+    await scim('PATCH', `/Users/${sky.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] });
+    expect(await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.status))).toBe(401);
+    await page.reload();
+    await page.waitForURL(/\/login/, { timeout: 30_000 });
+    await page.context().close();
   });
 });
