@@ -42,6 +42,8 @@ export interface UsersTable {
   active: Generated<boolean>;
   password_hash: string | null;
   created_at: Timestamp;
+  /** The identity provider's id for a person provisioned by SCIM (its `externalId`). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TeamLeadersTable {
@@ -277,6 +279,26 @@ export interface ParticipationCountsTable {
 }
 
 /** Every table the migrations create, as Kysely sees them. */
+/** A SCIM bearer token (only its sha256 is stored). */
+export interface ScimTokensTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+}
+
+/** A sign-in started at the OpenID provider, until its callback uses it (once). */
+export interface OidcLoginsTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  next: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
@@ -305,6 +327,8 @@ export interface Database {
   actions: ActionsTable;
   action_answers: ActionAnswersTable;
   participation_counts: ParticipationCountsTable;
+  scim_tokens: ScimTokensTable;
+  oidc_logins: OidcLoginsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

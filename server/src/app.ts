@@ -21,6 +21,9 @@ import { customersRoutes } from './features/customers/customers.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
 import { valuesRoutes } from './features/values/values.routes.js';
 import { actionsRoutes } from './features/actions/actions.routes.js';
+import { oidcRoutes } from './features/sso/oidc.routes.js';
+import { scimRoutes } from './features/scim/scim.routes.js';
+import { scimTokensRoutes } from './features/scim/scim-tokens.routes.js';
 import { alignFiguresWithThreshold } from './features/close/threshold.service.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
@@ -110,9 +113,12 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(partnersRoutes);
       await api.register(valuesRoutes);
       await api.register(actionsRoutes);
+      await api.register(oidcRoutes);
+      await api.register(scimTokensRoutes);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(scimRoutes, { prefix: '/scim/v2' });
   return app;
 }
 

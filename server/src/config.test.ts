@@ -64,3 +64,36 @@ describe('TRUST_PROXY', () => {
     }
   });
 });
+
+describe('OpenID Connect and PASSWORD_LOGIN', () => {
+  const client = { OIDC_CLIENT_ID: 'pulse', OIDC_CLIENT_SECRET: 'secret' };
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return '';
+    } catch (e) {
+      return (e as ConfigError).problems.join('\n');
+    }
+  };
+
+  it('is off by default, with passwords for everyone', () => {
+    expect(loadConfig({})).toMatchObject({ oidc: null, passwordLogin: 'all' });
+  });
+
+  it('takes an https issuer, or http only on a loopback address', () => {
+    expect(loadConfig({ OIDC_ISSUER: 'https://acme.okta.com', ...client }).oidc).toMatchObject({ issuer: 'https://acme.okta.com', clientId: 'pulse' });
+    expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:4000', ...client }).oidc?.issuer).toBe('http://127.0.0.1:4000');
+    expect(loadConfig({ OIDC_ISSUER: 'http://localhost:4000', ...client }).oidc).not.toBeNull();
+    for (const issuer of ['http://idp.example.com', 'http://10.0.0.5', 'http://127.0.0.1.nip.io', 'ftp://127.0.0.1']) {
+      expect(problemsOf({ OIDC_ISSUER: issuer, ...client })).toMatch(/OIDC_ISSUER/);
+    }
+  });
+
+  it('needs the issuer and its client together, and admin-only passwords only with single sign-on', () => {
+    expect(problemsOf({ OIDC_ISSUER: 'https://acme.okta.com' })).toMatch(/OIDC_CLIENT_ID, OIDC_CLIENT_SECRET/);
+    expect(problemsOf({ ...client })).toMatch(/OIDC_ISSUER/);
+    expect(problemsOf({ PASSWORD_LOGIN: 'admin-only' })).toMatch(/PASSWORD_LOGIN/);
+    expect(problemsOf({ PASSWORD_LOGIN: 'none' })).toMatch(/PASSWORD_LOGIN/);
+    expect(loadConfig({ OIDC_ISSUER: 'https://acme.okta.com', ...client, PASSWORD_LOGIN: 'admin-only' }).passwordLogin).toBe('admin-only');
+  });
+});

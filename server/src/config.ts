@@ -38,6 +38,22 @@ const zTrustProxy = z.preprocess(
     }),
 );
 
+/** Loopback hosts: the only ones an `http:` OpenID issuer may name (a provider in a test). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An OpenID issuer: https, or http on a loopback address only. */
+const zIssuer = z.preprocess(
+  emptyAsUndefined,
+  z
+    .url()
+    .optional()
+    .refine((value) => {
+      if (value === undefined) return true;
+      const url = new URL(value);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    }, 'must be an https: URL (http: only on a loopback address, for tests)'),
+);
+
 const zEnv = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
@@ -56,7 +72,21 @@ const zEnv = z.object({
   LOGIN_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(900)),
   DATABASE_NAMED_STATEMENTS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   TRUST_PROXY: zTrustProxy,
+  OIDC_ISSUER: zIssuer,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60).default('your company account')),
+  PASSWORD_LOGIN: z.preprocess(emptyAsUndefined, z.enum(['all', 'admin-only']).default('all')),
 });
+
+/** The OpenID Connect client, when OIDC_ISSUER and its client are configured. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the sign-in button: "Sign in with <providerName>". */
+  providerName: string;
+}
 
 export interface Config {
   port: number;
@@ -86,6 +116,10 @@ export interface Config {
    * a list trusts those addresses and ranges.
    */
   trustProxy: false | number | string[];
+  /** OpenID Connect sign-in; null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+  /** `admin-only`: only admins may sign in with a password (break-glass); others use OIDC. */
+  passwordLogin: 'all' | 'admin-only';
 }
 
 /** Raised with every problem in the environment at once, one per line. */
@@ -108,6 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (e.OIDC_ISSUER && !(e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) problems.push('OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: required with OIDC_ISSUER');
+  if (!e.OIDC_ISSUER && (e.OIDC_CLIENT_ID || e.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER: required with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  if (e.PASSWORD_LOGIN === 'admin-only' && !e.OIDC_ISSUER) problems.push('PASSWORD_LOGIN: admin-only needs OIDC_ISSUER (else only admins could sign in)');
+  if (problems.length) throw new ConfigError(problems);
+  const oidc =
+    e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, providerName: e.OIDC_PROVIDER_NAME }
+      : null;
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -125,5 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     namedStatements: e.DATABASE_NAMED_STATEMENTS === 'on',
     trustProxy: e.TRUST_PROXY,
+    oidc,
+    passwordLogin: e.PASSWORD_LOGIN,
   });
 }

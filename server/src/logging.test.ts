@@ -17,4 +17,10 @@ describe('redactUrl', () => {
     expect(redactUrl(`/login?next=%2Fteams&Token=${token}`)).toBe('/login?next=%2Fteams&Token=[token]');
     expect(redactUrl('/api/v1/teams?limit=5')).toBe('/api/v1/teams?limit=5');
   });
+
+  it('replaces the code and state an OpenID provider returns to the callback', () => {
+    expect(redactUrl(`/api/v1/auth/oidc/callback?code=${token}&state=${token}&iss=https%3A%2F%2Fidp`)).toBe(
+      '/api/v1/auth/oidc/callback?code=[token]&state=[token]&iss=https%3A%2F%2Fidp',
+    );
+  });
 });

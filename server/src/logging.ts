@@ -5,8 +5,8 @@ import type { FastifyRequest, FastifyServerOptions } from 'fastify';
  * invitation or reset link being checked. The segment is replaced, whatever its encoding.
  */
 const SECRET_SEGMENTS = [/^(\/p\/)[^/]+/, /^(\/api\/v1\/pulse\/)[^/]+/, /^(\/api\/v1\/auth\/tokens\/)[^/]+/];
-/** Query parameters that may carry a credential (`/set-password?token=…`). */
-const SECRET_PARAMS = /token|password|secret|session|key|code/i;
+/** Query parameters that may carry a credential (`/set-password?token=…`, an OpenID `code` and `state`). */
+const SECRET_PARAMS = /token|password|secret|session|key|code|state/i;
 const REDACTED = '[token]';
 
 function decodePath(path: string): string {

@@ -111,6 +111,13 @@ const routes: Record<string, Probe> = {
   'POST /api/v1/teams/:id/actions': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/actions`, payload: { title: 'X' } }, only(VIEWERS, 404)),
   'PATCH /api/v1/actions/:id': probe({ url: `/api/v1/actions/${UNKNOWN_ID}`, payload: { title: 'X' } }, only(VIEWERS, 404)),
   'GET /api/v1/actions': probe('/api/v1/actions', only(VIEWERS, 200)),
+  // single sign-on: public; without OIDC_ISSUER (as here) its routes are 404 for everyone
+  'GET /api/v1/auth/methods': probe('/api/v1/auth/methods', everyone(200)),
+  'GET /api/v1/auth/oidc/login': probe('/api/v1/auth/oidc/login', everyone(404)),
+  'GET /api/v1/auth/oidc/callback': probe('/api/v1/auth/oidc/callback', everyone(404)),
+  // SCIM bearer tokens: admins only (the /scim/v2 routes themselves take only such a token)
+  'POST /api/v1/scim-tokens': probe({ url: '/api/v1/scim-tokens', payload: {} }, only(['admin'], 400)),
+  'DELETE /api/v1/scim-tokens/:id': probe(`/api/v1/scim-tokens/${UNKNOWN_ID}`, only(['admin'], 404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

@@ -31,9 +31,9 @@ export interface BrowserServer extends TestApp {
   baseUrl: string;
 }
 
-/** The real app on a fresh database, listening on a free loopback port. */
+/** The real app on a fresh database, listening on a free loopback port (or env.PORT). */
 export async function startBrowserServer(env: Record<string, string> = {}): Promise<BrowserServer> {
-  const port = 0;
+  const port = Number(env.PORT ?? 0);
   const t = await createTestApp({ HOST: '127.0.0.1', PORT: String(port), ...env });
   const address = await (t.app as App).listen({ host: '127.0.0.1', port });
   const baseUrl = address.replace('localhost', '127.0.0.1');

@@ -1,5 +1,6 @@
-import type { LoginBody, SessionResponse, SetPasswordBody, TokenInfo } from '@pulse/shared';
+import type { LoginBody, SessionResponse, SetPasswordBody, SignInMethods, TokenInfo } from '@pulse/shared';
 import { api } from './client.js';
+import { useResource } from './use-resource.js';
 
 /** GET /api/v1/auth/me: the signed-in user, or an ApiRequestError with status 401. */
 export const fetchMe = () => api<SessionResponse>('/api/v1/auth/me');
@@ -19,3 +20,6 @@ export const fetchTokenInfo = (token: string) => api<TokenInfo>(`/api/v1/auth/to
 
 /** POST /api/v1/auth/password */
 export const setPassword = (body: SetPasswordBody) => api<SessionResponse>('/api/v1/auth/password', { method: 'POST', json: body });
+
+/** GET /api/v1/auth/methods: the OpenID provider's button, and whether passwords are for admins only. */
+export const useSignInMethods = () => useResource('sign-in-methods', () => api<SignInMethods>('/api/v1/auth/methods'));

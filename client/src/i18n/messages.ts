@@ -586,6 +586,16 @@ const en = {
   'actions.chartNote': 'The solid line marks where an action started: {actions}.',
   'pulse.actionsTitle': 'What your team is changing',
   'pulse.actionsIntro': 'Your team started these changes. Optional: say whether each makes a difference yet. Leaders see only the team’s combined view, once enough people have answered.',
+  'sso.signInWith': 'Sign in with {name}',
+  'sso.or': 'Or sign in with a password',
+  'sso.adminOnly': 'Passwords are only for administrators here. Everyone else signs in with {name}.',
+  'sso.failed.title': 'Signing in with your company account did not work',
+  'sso.failed.failed': 'The sign-in could not be checked (it may have taken too long, or come from another provider). Please try again.',
+  'sso.failed.expired': 'The sign-in took too long or was started in another browser. Please start again.',
+  'sso.failed.denied': 'The sign-in was cancelled at your company’s sign-in page.',
+  'sso.failed.unverified_email': 'Your company account has no verified email address, so we cannot tell who you are. Ask your IT team to verify it.',
+  'sso.failed.unknown_person': 'There is no active account here for your email address. Ask HR to add you.',
+  'sso.failed.unavailable': 'Your company’s sign-in service cannot be reached right now. Please try again in a moment.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -62,7 +62,8 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-function wantsSecureCookie(config: Config, request: FastifyRequest): boolean {
+/** Cookies are Secure when the site is served over https. */
+export function wantsSecureCookie(config: Config, request: FastifyRequest): boolean {
   return config.publicUrl.startsWith('https:') || request.protocol === 'https';
 }
 

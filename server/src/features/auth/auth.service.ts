@@ -18,13 +18,14 @@ import { verifyPassword } from './password.js';
 
 export type LoginResult = { ok: true; user: SessionUser } | { ok: false; retryAfter: number };
 
-type Refusal = 'bad_credentials' | 'rate_limited';
+/** Why a sign-in was refused: a password's, or a single sign-on's (`sso_<reason>`). */
+type Refusal = 'bad_credentials' | 'rate_limited' | `sso_${string}`;
 
 /**
  * A refused sign-in is audited once per account, address, reason and window: unauthenticated
  * traffic cannot grow the (undeletable) audit log faster than the limits let it try.
  */
-async function auditRefusal(app: FastifyInstance, target: string, ip: string, reason: Refusal) {
+export async function auditRefusal(app: FastifyInstance, target: string, ip: string, reason: Refusal) {
   const window = app.config.loginWindowSeconds;
   if (!(await firstInWindow(app.db, `refused:${reason}:${target}|${ip}`, window))) return;
   await recordAudit(app.db, null, 'auth.login_failed', target, { reason, ip, window_seconds: window, first_in_window: true });
@@ -55,8 +56,10 @@ export async function login(app: FastifyInstance, email: string, password: strin
   }
 
   const user = await findUserByEmail(db, email);
-  const valid = await verifyPassword(user?.active ? user.password_hash : null, password);
-  if (!user || !valid) {
+  // With PASSWORD_LOGIN=admin-only, only an admin's password is checked; the rest fail alike.
+  const mayUsePassword = user?.active && (app.config.passwordLogin === 'all' || user.role === 'admin');
+  const valid = await verifyPassword(mayUsePassword ? user.password_hash : null, password);
+  if (!user || !mayUsePassword || !valid) {
     // The reserved attempt stays: it is this failure.
     await auditRefusal(app, target, ip, 'bad_credentials');
     await sleep(failureDelayMs(reservation.earlier[account] ?? 0));
