@@ -34,17 +34,22 @@ async function start(args: readonly string[]): Promise<{ ms: number; rss: number
   const port = await freePort();
   const env = { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-startup-password' };
   const began = performance.now();
-  const child = spawn('node', args, { env, stdio: 'ignore' });
+  const child = spawn('node', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   try {
     for (;;) {
+      if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before answering:\n${errors}`);
       const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
       if (ok) break;
       await new Promise((r) => setTimeout(r, 20));
     }
     return { ms: performance.now() - began, rss: rssMiB(child.pid!) };
   } finally {
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    if (child.exitCode === null) {
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
