@@ -110,6 +110,8 @@ const routes: Record<string, Probe> = {
   'POST /api/v1/teams/:id/actions': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/actions`, payload: { title: 'X' } }, only(VIEWERS, 404)),
   'PATCH /api/v1/actions/:id': probe({ url: `/api/v1/actions/${UNKNOWN_ID}`, payload: { title: 'X' } }, only(VIEWERS, 404)),
   'GET /api/v1/actions': probe('/api/v1/actions', only(VIEWERS, 200)),
+  // a member's results: the pulse link is the credential, as for answering
+  'GET /api/v1/pulse/:token/results': probe(`/api/v1/pulse/${UNKNOWN_TOKEN}/results`, everyone(404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {
