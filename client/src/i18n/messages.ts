@@ -569,6 +569,20 @@ const en = {
   'actions.chartNote': 'The solid line marks where an action started: {actions}.',
   'pulse.actionsTitle': 'What your team is changing',
   'pulse.actionsIntro': 'Your team started these changes. Optional: say whether each makes a difference yet. Leaders see only the team’s combined view, once enough people have answered.',
+  'results.title': 'Your team’s results: {label}',
+  'results.participation': '{responded} of {invited} people in your team answered.',
+  'results.scoresTitle': 'What your team’s answers showed',
+  'results.scoresIntro': 'Scores run from 0 to 100; higher is better. The range is where the true figure most likely lies (95%).',
+  'results.figure': '{mean} (likely {low} to {high})',
+  'results.previous': 'Last pulse: {figure}',
+  'results.noPrevious': 'No earlier pulse to compare with.',
+  'results.organisation': 'Whole organisation: {figure}',
+  'results.noOrganisation': 'The organisation’s figure cannot be shown this time.',
+  'results.actionsTitle': 'What your team committed to',
+  'results.noActions': 'Your team has not committed to an action yet.',
+  'results.due': 'due {date}',
+  'results.noteTitle': 'A note from your leader',
+  'results.privacy': 'Everyone invited from your team sees this same page, whether or not they answered. It never shows anyone’s own answers.',
 } as const;
 
 export type MessageKey = keyof typeof en;
