@@ -272,6 +272,16 @@ export interface ParticipationCountsTable {
   counted_at: Timestamp;
 }
 
+/** A leader's note to the team about a closed cycle; mailed to the team once, when first written. */
+export interface TeamNotesTable {
+  team_id: string;
+  cycle_id: string;
+  body: string;
+  author_id: string | null;
+  written_at: Timestamp;
+  mailed_at: NullableTimestamp;
+}
+
 /** Every table the migrations create, as Kysely sees them. */
 export interface Database {
   settings: SettingsTable;
@@ -301,6 +311,7 @@ export interface Database {
   actions: ActionsTable;
   action_answers: ActionAnswersTable;
   participation_counts: ParticipationCountsTable;
+  team_notes: TeamNotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

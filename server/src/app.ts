@@ -13,6 +13,7 @@ import { settingsRoutes } from './features/settings/settings.routes.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { pulseRoutes } from './features/pulse/pulse.routes.js';
+import { notesRoutes } from './features/notes/notes.routes.js';
 import { resultsRoutes } from './features/results/results.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { insightsRoutes } from './features/insights/insights.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(valuesRoutes);
       await api.register(actionsRoutes);
       await api.register(resultsRoutes);
+      await api.register(notesRoutes);
     },
     { prefix: '/api/v1' },
   );

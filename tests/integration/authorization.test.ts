@@ -112,6 +112,9 @@ const routes: Record<string, Probe> = {
   'GET /api/v1/actions': probe('/api/v1/actions', only(VIEWERS, 200)),
   // a member's results: the pulse link is the credential, as for answering
   'GET /api/v1/pulse/:token/results': probe(`/api/v1/pulse/${UNKNOWN_TOKEN}/results`, everyone(404)),
+  // a leader's (or HR's) note to the team about a closed cycle
+  'GET /api/v1/teams/:id/notes/:cycleId': probe(`/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, only(['leader', 'hr'], 404)),
+  'PUT /api/v1/teams/:id/notes/:cycleId': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

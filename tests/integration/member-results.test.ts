@@ -19,6 +19,8 @@ describe(`a member's results from their pulse link (${backend})`, () => {
   const results = (token: string) => t.app.inject({ method: 'GET', url: `/api/v1/pulse/${token}/results` });
   const answer = (token: string, value: number, comment?: string) =>
     t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: { answers: fullAnswers(value), ...(comment ? { comment } : {}) } });
+  const writeNote = (who: Session, teamId: string, cycleId: string, body: unknown) =>
+    t.app.inject({ method: 'PUT', url: `/api/v1/teams/${teamId}/notes/${cycleId}`, headers: who.headers, payload: { body } });
   const tokenOf = (label: string, team: SeededTeam, index: number) => links[label]!.get(team.members[index]!.email)!;
 
   async function openCycle(label: string): Promise<void> {
@@ -60,6 +62,10 @@ describe(`a member's results from their pulse link (${backend})`, () => {
     expect(answered.json().reason).toMatch(/once this pulse has closed/);
     expect(answered.json().scores).toBeUndefined();
     expect(answered.body).toBe(unanswered.body);
+    // Nor can a note be written yet.
+    const early = await writeNote(hr, legal.id, cycleIds.October!, 'Too early');
+    expect(early.statusCode).toBe(409);
+    expect(await t.app.db.selectFrom('team_notes').selectAll().execute()).toEqual([]);
   });
 
   it("shows the team's published scores, participation and actions after close, the same page for every link of the team", async () => {
@@ -97,6 +103,51 @@ describe(`a member's results from their pulse link (${backend})`, () => {
     expect(page.scores).toBeUndefined();
     expect(answered.body).not.toContain('tiny team secret');
     expect(answered.body).not.toContain('"mean"');
+  });
+
+  it("mails the leader's note to everyone invited from the team once, and shows it on every link's page", async () => {
+    await clearOutbox(t.app);
+    const leader = await loginAs(t.app, 'leader');
+    await t.app.db.insertInto('team_leaders').values({ team_id: legal.id, user_id: leader.user.id }).execute();
+    const first = await writeNote(leader, legal.id, cycleIds.October!, '  We heard you: Fridays stay free of meetings.  ');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ note: { body: 'We heard you: Fridays stay free of meetings.', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), author: leader.user.name }, mailed: true });
+    const mails = await readOutbox(t.app);
+    // Everyone invited, answered or not: the mail tells nobody who took part.
+    expect(mails.map((m) => m.to).sort()).toEqual(legal.members.map((m) => m.email).sort());
+    expect(mails.every((m) => m.subject.includes('October') && m.token === undefined)).toBe(true);
+
+    const pages = await Promise.all([0, 5].map(async (i) => (await results(tokenOf('October', legal, i))).json()));
+    expect(pages[0].note).toEqual({ body: 'We heard you: Fridays stay free of meetings.', at: first.json().note.at });
+    expect(pages[1]).toEqual(pages[0]);
+    // The page shows the words, not who wrote them.
+    expect(JSON.stringify(pages[0])).not.toContain(leader.user.name);
+
+    // A rewrite changes the page and mails nobody again.
+    const again = await writeNote(hr, legal.id, cycleIds.October!, 'Fridays stay free, starting next week.');
+    expect(again.json().mailed).toBe(false);
+    expect(await readOutbox(t.app)).toHaveLength(mails.length);
+    expect((await results(tokenOf('October', legal, 0))).json().note.body).toBe('Fridays stay free, starting next week.');
+    const read = await t.app.inject({ method: 'GET', url: `/api/v1/teams/${legal.id}/notes/${cycleIds.October}`, headers: leader.headers });
+    expect(read.json().note.body).toBe('Fridays stay free, starting next week.');
+  });
+
+  it('refuses a bad note (empty, too long, malformed ids, a team out of scope) with a clear 4xx, changing nothing', async () => {
+    const before = await t.app.db.selectFrom('team_notes').selectAll().execute();
+    const outsider = await loginAs(t.app, 'leader');
+    const cases: [Session, string, string, unknown, number][] = [
+      [hr, legal.id, cycleIds.October!, '   ', 400],
+      [hr, legal.id, cycleIds.October!, 'x'.repeat(2001), 400],
+      [hr, legal.id, 'not-a-cycle', 'Hello', 400],
+      [hr, legal.id, '00000000-0000-4000-8000-000000000000', 'Hello', 404],
+      [outsider, legal.id, cycleIds.October!, 'Hello', 404],
+    ];
+    for (const [who, team, cycle, body, status] of cases) {
+      const res = await writeNote(who, team, cycle, body);
+      expect(res.statusCode, JSON.stringify(body).slice(0, 20)).toBe(status);
+      expect(res.json().error.code).toEqual(expect.any(String));
+    }
+    expect(await t.app.db.selectFrom('team_notes').selectAll().execute()).toEqual(before);
   });
 
   it("compares with the team's previous cycle, and a link keeps showing its own cycle", async () => {

@@ -4,6 +4,7 @@ import { resultConstructs, type PulseResults, type ResultFigure } from '@pulse/s
 import type { Kysely } from 'kysely';
 import { actionsForMembers } from '../actions/actions.service.js';
 import { pointsForMembers } from '../insights/insights-read.service.js';
+import { noteForMembers } from '../notes/notes.service.js';
 import { linkTarget } from '../pulse/pulse.service.js';
 import type { ThresholdSettings } from '../settings/settings.service.js';
 
@@ -36,6 +37,8 @@ export async function resultsForLink(db: Kysely<Database>, settings: ThresholdSe
     participation: { invited: team.invited, responded: team.responded },
     actions: await actionsForMembers(db, target.teamId),
   };
+  const note = await noteForMembers(db, target.teamId, target.cycleId);
+  if (note) results.note = note;
   if (team.suppressed) return { ...results, reason: team.reason! };
   results.scores = resultConstructs.map((construct) => ({
     construct,
