@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs } from '../support/auth.js';
-import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
+import { createUser, loginAs, type TestUser } from '../support/auth.js';
+import { axeViolations, launchBrowser, signIn, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { fullAnswers, openWindow, readOutbox, seedTeams, type OutboxMail } from '../support/pulse.js';
 
 /** Screenshots for people to look at; the folder is gitignored and kept by CI as an artifact. */
@@ -13,6 +13,8 @@ describe("a member's results on their phone (Chromium)", () => {
   let server: BrowserServer;
   let browser: Browser;
   let mails: OutboxMail[];
+  let leader: TestUser;
+  let teamId: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -20,6 +22,9 @@ describe("a member's results on their phone (Chromium)", () => {
     server = await startBrowserServer();
     browser = await launchBrowser();
     const [platform] = await seedTeams(server.app, { Platform: 6 });
+    teamId = platform!.id;
+    leader = await createUser(server.app, { role: 'leader', name: 'Lee Leader' });
+    await server.app.db.insertInto('team_leaders').values({ team_id: teamId, user_id: leader.id }).execute();
     const hr = await loginAs(server.app, 'hr');
     const action = await server.app.inject({
       method: 'POST',
@@ -71,6 +76,28 @@ describe("a member's results on their phone (Chromium)", () => {
     expect(await axeViolations(answered, ['minor', 'moderate', 'serious', 'critical'])).toEqual([]);
     expect(await answered.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await answered.screenshot({ path: `${ARTIFACTS}member-results-390.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("lets the leader write the team a note in the team view, which then shows on the member's phone", { timeout: 120_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const desk = await context.newPage();
+    desk.on('pageerror', (error) => problems.push(error.message));
+    await signIn(desk, server.baseUrl, leader.email, leader.password);
+    await desk.goto(`${server.baseUrl}/insights/teams/${teamId}`);
+    const form = desk.getByRole('form', { name: 'Note to the team' });
+    await form.getByLabel('Note').fill('We heard you: Tuesdays stay free for focus work.', { timeout: 30_000 });
+    await form.getByRole('button', { name: 'Send the note to the team' }).click();
+    await expect.poll(() => desk.getByRole('status').allTextContents(), { timeout: 30_000 }).toContain('Sent: the team has it by mail and on their results page.');
+    expect(await axeViolations(desk)).toEqual([]);
+
+    const page = await phone(mails[5]!);
+    const note = page.getByRole('region', { name: 'A note from your leader' });
+    await expect.poll(() => note.textContent(), { timeout: 30_000 }).toContain('We heard you: Tuesdays stay free for focus work.');
+    expect(await note.textContent()).not.toContain('Lee Leader');
+    expect(await axeViolations(page, ['minor', 'moderate', 'serious', 'critical'])).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${ARTIFACTS}member-results-note-390.png` });
     expect(problems).toEqual([]);
   });
 });

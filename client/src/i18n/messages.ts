@@ -583,6 +583,15 @@ const en = {
   'results.due': 'due {date}',
   'results.noteTitle': 'A note from your leader',
   'results.privacy': 'Everyone invited from your team sees this same page, whether or not they answered. It never shows anyone’s own answers.',
+  'note.title': 'Your note to the team about {cycle}',
+  'note.intro': 'What you heard and what you will do. Your team sees it with their results; the first version is mailed to everyone invited.',
+  'note.form': 'Note to the team',
+  'note.label': 'Note',
+  'note.hint': 'Up to {max} characters. Members see the words and the day, not your name.',
+  'note.send': 'Send the note to the team',
+  'note.update': 'Update the note',
+  'note.mailed': 'Sent: the team has it by mail and on their results page.',
+  'note.updated': 'Updated on the team’s results page (no new mail).',
 } as const;
 
 export type MessageKey = keyof typeof en;
