@@ -1,7 +1,6 @@
 import { z } from 'zod';
-
-/** The longest note a leader may write to their team. */
-export const NOTE_MAX_LENGTH = 2000;
+import { NOTE_MAX_LENGTH } from '../limits.js';
+export { NOTE_MAX_LENGTH };
 
 export const zNoteParams = z.object({ id: z.uuid(), cycleId: z.uuid() });
 

@@ -1,4 +1,5 @@
-import { NOTE_MAX_LENGTH, type TeamNote } from '@pulse/shared/api/notes';
+import type { TeamNote } from '@pulse/shared/api/notes';
+import { NOTE_MAX_LENGTH } from '@pulse/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { saveTeamNote, useTeamNote } from '../../api/notes.js';
 import { Field, FormError, Notice } from '../../components/forms.js';
