@@ -278,7 +278,16 @@ export interface ParticipationCountsTable {
   counted_at: Timestamp;
 }
 
-/** Every table the migrations create, as Kysely sees them. */
+/** A leader's note to the team about a closed cycle; mailed to the team once, when first written. */
+export interface TeamNotesTable {
+  team_id: string;
+  cycle_id: string;
+  body: string;
+  author_id: string | null;
+  written_at: Timestamp;
+  mailed_at: NullableTimestamp;
+}
+
 /** A SCIM bearer token (only its sha256 is stored). */
 export interface ScimTokensTable {
   id: Generated<string>;
@@ -299,6 +308,7 @@ export interface OidcLoginsTable {
   created_at: Timestamp;
 }
 
+/** Every table the migrations create, as Kysely sees them. */
 export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
@@ -329,6 +339,7 @@ export interface Database {
   participation_counts: ParticipationCountsTable;
   scim_tokens: ScimTokensTable;
   oidc_logins: OidcLoginsTable;
+  team_notes: TeamNotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

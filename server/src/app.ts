@@ -13,6 +13,8 @@ import { settingsRoutes } from './features/settings/settings.routes.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { pulseRoutes } from './features/pulse/pulse.routes.js';
+import { notesRoutes } from './features/notes/notes.routes.js';
+import { resultsRoutes } from './features/results/results.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { insightsRoutes } from './features/insights/insights.routes.js';
 import { alertsRoutes } from './features/alerts/alerts.routes.js';
@@ -115,6 +117,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(actionsRoutes);
       await api.register(oidcRoutes);
       await api.register(scimTokensRoutes);
+      await api.register(resultsRoutes);
+      await api.register(notesRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -109,7 +109,7 @@ describe('the pulse page in Chromium', () => {
     await page.close();
   });
 
-  it('gives an unknown link and a closed pulse pages of their own', async () => {
+  it("gives an unknown link a page of its own, and a closed pulse's link shows the team's results", async () => {
     const page = await newPage();
     await page.goto(`${server.baseUrl}/p/${'A'.repeat(43)}`);
     await expect.poll(() => heading(page)).toBe('This link does not work');
@@ -118,7 +118,9 @@ describe('the pulse page in Chromium', () => {
     const hr = await loginAs(server.app, 'hr');
     await server.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers });
     await page.goto(linkOf(mails[2]!));
-    await expect.poll(() => heading(page)).toBe('This pulse has closed');
+    await expect.poll(() => heading(page)).toBe('Your team’s results: December 2026');
+    // Too few answered in Platform: the page says why there are no figures.
+    expect(await page.getByText(/fewer than 5/i).isVisible()).toBe(true);
     expect(await axeViolations(page, allImpacts)).toEqual([]);
     await page.close();
   });

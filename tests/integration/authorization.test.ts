@@ -118,6 +118,11 @@ const routes: Record<string, Probe> = {
   // SCIM bearer tokens: admins only (the /scim/v2 routes themselves take only such a token)
   'POST /api/v1/scim-tokens': probe({ url: '/api/v1/scim-tokens', payload: {} }, only(['admin'], 400)),
   'DELETE /api/v1/scim-tokens/:id': probe(`/api/v1/scim-tokens/${UNKNOWN_ID}`, only(['admin'], 404)),
+  // a member's results: the pulse link is the credential, as for answering
+  'GET /api/v1/pulse/:token/results': probe(`/api/v1/pulse/${UNKNOWN_TOKEN}/results`, everyone(404)),
+  // a leader's (or HR's) note to the team about a closed cycle
+  'GET /api/v1/teams/:id/notes/:cycleId': probe(`/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, only(['leader', 'hr'], 404)),
+  'PUT /api/v1/teams/:id/notes/:cycleId': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

@@ -86,4 +86,16 @@ describe(`the demo organisation (${backend})`, () => {
     const pulse = (await demo.t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mail!.token}` })).json();
     expect(pulse.actions).toEqual([expect.objectContaining({ id: legal[0].id, title: 'Publish a request menu for drive-thru requests' })]);
   });
+
+  it("prints a Legal member's link of the last closed pulse that opens the team's results, actions and leader's note", async () => {
+    const res = await demo.t.app.inject({ method: 'GET', url: `/api/v1/pulse/${demo.summary.resultsToken}/results` });
+    expect(res.statusCode).toBe(200);
+    const page = res.json();
+    expect(page).toMatchObject({ team: { name: 'Legal' }, published: true, cycle: { closed: true } });
+    expect(page.scores).toHaveLength(4);
+    expect(page.scores[0].previous).not.toBeNull();
+    expect(page.participation.responded).toBeGreaterThanOrEqual(5);
+    expect(page.actions).toContainEqual(expect.objectContaining({ title: 'Publish a request menu for drive-thru requests', status: 'in_progress' }));
+    expect(page.note.body).toMatch(/^What we heard/);
+  });
 });

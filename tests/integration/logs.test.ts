@@ -79,6 +79,8 @@ describe(`no credential in any log (${backend})`, { timeout: 120_000 }, () => {
       const answered = await app.inject({ method: 'POST', url: `/api/v1/pulse/${pulse}`, payload: { answers: fullAnswers() } });
       expect(answered.statusCode).toBe(201);
       await app.inject({ method: 'POST', url: `/api/v1/pulse/${pulse}`, payload: { answers: fullAnswers() } });
+      // The same link's results page.
+      expect((await app.inject({ method: 'GET', url: `/api/v1/pulse/${pulse}/results` })).statusCode).toBe(200);
     } finally {
       await app.close();
       await database.drop();
@@ -90,6 +92,7 @@ describe(`no credential in any log (${backend})`, { timeout: 120_000 }, () => {
     expect(log).toContain('incoming request');
     expect(log).toContain('"url":"/p/[token]"');
     expect(log).toContain('/auth/tokens/[token]');
+    expect(log).toContain('/api/v1/pulse/[token]/results');
     for (const secret of secrets) {
       expect(log, `a secret in the log: ${secret}`).not.toContain(secret);
       // Nor its percent-encoded form, nor the hash the database keeps of a token.

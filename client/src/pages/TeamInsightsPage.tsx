@@ -12,6 +12,7 @@ import { useSession } from '../components/SessionProvider.js';
 import { EmptyState, Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
 import { PartnerLine } from '../partners/PartnerLine.js';
+import { NotePanel } from './insights/NotePanel.js';
 import { ActionsPanel, draftFromAlert, type ActionDraft } from './insights/ActionsPanel.js';
 import { AlertsPanel } from './insights/AlertsPanel.js';
 import { CommentsPanel } from './insights/CommentsPanel.js';
@@ -59,6 +60,7 @@ export function TeamInsightsPage({ id }: { id: string }) {
               <AlertsPanel teamId={id} actions={actions.data?.actions} onPlanAction={(alert) => setDraft(draftFromAlert(alert))} />
               <CommentsPanel teamId={id} series={data.series} cycleId={params.get('cycle') ?? undefined} onCycle={(cycle) => setParam({ cycle })} />
             </div>
+            {user?.role !== 'admin' && data.series.length > 0 && <NotePanel teamId={id} cycle={{ id: data.series.at(-1)!.cycleId, label: data.series.at(-1)!.label }} />}
             <Resource state={actions}>
               {(list) => <ActionsPanel teamId={id} data={list} draft={draft} onDraft={setDraft} onChanged={() => setActionsVersion((v) => v + 1)} />}
             </Resource>

@@ -1,4 +1,5 @@
 import type { Pulse, PulseReceived, PulseSubmission } from '@pulse/shared/api/pulse';
+import type { PulseResults } from '@pulse/shared/api/results';
 import { api } from '../api/client.js';
 
 const path = (token: string) => `/api/v1/pulse/${encodeURIComponent(token)}`;
@@ -9,3 +10,6 @@ export const fetchPulse = (token: string) => api<Pulse>(path(token));
 /** POST /api/v1/pulse/:token */
 export const sendPulse = (token: string, submission: PulseSubmission) =>
   api<PulseReceived>(path(token), { method: 'POST', json: submission });
+
+/** GET /api/v1/pulse/:token/results */
+export const fetchResults = (token: string) => api<PulseResults>(`${path(token)}/results`);

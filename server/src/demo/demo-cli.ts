@@ -33,6 +33,8 @@ try {
         `  HR      ${demoAccounts.hr.email}`,
         ...demoAccounts.leaders.map((l) => `  leader  ${l.email} (${l.leads})`),
         ...(link ? ['Answer this month\'s pulse as one of the members:', `  ${link}`] : []),
+        'See what a Legal member sees of last month\'s pulse (results, actions, the leader\'s note):',
+        `  ${config.publicUrl}/p/${summary.resultsToken}`,
         bar,
       ].join('\n'),
     );

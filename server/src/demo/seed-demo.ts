@@ -10,6 +10,7 @@ import { deliverInvitations, type MailContext } from '../features/cycles/invitat
 import { deliverDigests } from '../features/digests/digests.service.js';
 import type { ThresholdSettings } from '../features/settings/settings.service.js';
 import { seedDemoActions } from './demo-actions.js';
+import { seedDemoResults } from './demo-results.js';
 import { DEMO_CYCLES, demoAccounts, demoComments, demoCustomerMap, demoOrganisation, demoValues, type DemoTeam } from './demo-organisation.js';
 
 const SEED = 20_261_128;
@@ -22,6 +23,8 @@ export interface DemoSummary {
   cycles: number;
   responses: number;
   partnerRatings: number;
+  /** A Legal member's pulse link token of the last closed pulse: it opens the team's results. */
+  resultsToken: string;
 }
 
 interface PlacedTeam {
@@ -202,6 +205,8 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
 
   // Legal's answer to its fortress alert, in progress, and Mobile's finished one (demo-actions.ts).
   await seedDemoActions(db);
+  // Legal's leader wrote the team a note about the last closed pulse; one member's link of it is kept.
+  const resultsToken = await seedDemoResults(db);
 
   // This month's pulse is open, its invitations in the outbox: a newcomer can answer one.
   const current = await createCycle(db, {
@@ -212,5 +217,5 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   await openCycle(db, current.id, now);
   await deliverInvitations(ctx, now);
 
-  return { teams: placed.length, members: person, cycles: DEMO_CYCLES, responses, partnerRatings };
+  return { teams: placed.length, members: person, cycles: DEMO_CYCLES, responses, partnerRatings, resultsToken };
 }

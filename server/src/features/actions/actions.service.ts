@@ -263,3 +263,9 @@ export async function actionsForPulse(db: Kysely<Database>, teamId: string): Pro
   const rows = await actionsInProgressAbove(db, teamId, MAX_ACTIONS_PER_PULSE);
   return rows.map((r) => ({ id: r.id, title: r.title, item: { text: actionItem.text, scale: { ...actionItem.scale, labels: [...actionItem.scale.labels] }, notNoticed: actionItem.notNoticed } }));
 }
+
+/** A team's own actions as its members see them on their results page: title, state and due date, nothing else. */
+export async function actionsForMembers(db: Kysely<Database>, teamId: string): Promise<{ title: string; status: ActionStatus; dueAt: string | null }[]> {
+  const rows = await listActions(db, { teamIds: [teamId] });
+  return rows.map((r) => ({ title: r.title, status: r.status, dueAt: r.due_at }));
+}

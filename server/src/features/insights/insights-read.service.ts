@@ -166,3 +166,26 @@ export async function commentsFor(
   if (stat.suppressed) return { cycle, comments: null, reason: suppressionMessage(stat.reason!, stat.threshold ?? threshold) };
   return { cycle, comments: await subtreeComments(db, cycle.id, teamId) };
 }
+
+/**
+ * What a member's results page may show of one cycle: the team's served point, the team's point
+ * of the cycle before (the previous one with figures) and the organisation's, all from the
+ * stored ledger like every other view. `team` undefined: the cycle has no figures for the team.
+ */
+export async function pointsForMembers(
+  db: Kysely<Database>,
+  settings: ThresholdSettings,
+  cycleId: string,
+  teamId: string,
+): Promise<{ team?: TrendPoint; previous?: TrendPoint; organisation?: TrendPoint }> {
+  const threshold = await getAnonymityThreshold(db, settings);
+  const series = await statsForTeam(db, teamId, {});
+  const at = series.findIndex((row) => row.cycle_id === cycleId);
+  if (at < 0) return {};
+  const organisation = (await statsForCycle(db, cycleId)).find((row) => row.team_id === null);
+  return {
+    team: toPoint(series[at]!, threshold),
+    ...(at > 0 ? { previous: toPoint(series[at - 1]!, threshold) } : {}),
+    ...(organisation ? { organisation: toPoint(organisation, threshold) } : {}),
+  };
+}

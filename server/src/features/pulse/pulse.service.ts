@@ -17,6 +17,16 @@ const closed = () => new ApiError(410, 'gone', 'This pulse has closed.');
 
 const isOpen = (target: TokenTarget, now: Date) => target.status === 'open' && target.closesAt > now;
 
+/**
+ * The link's target whatever its state (answered or not, open or closed): for the results page,
+ * which must look the same either way. Unknown: 404, as the pulse routes.
+ */
+export async function linkTarget(db: Kysely<Database>, token: string): Promise<TokenTarget> {
+  const target = await findByTokenHash(db, hashToken(token));
+  if (!target) throw notFound('Pulse link');
+  return target;
+}
+
 /** The token's target, checked in the contract's order (shared/src/api/pulse.ts): unknown 404, answered 409, closed 410. */
 async function usableTarget(db: Kysely<Database>, tokenHash: string, now: Date): Promise<TokenTarget> {
   const target = await findByTokenHash(db, tokenHash);
