@@ -15,6 +15,7 @@ import * as loginAttempts from './migrations/20261204T110000_login_attempts.js';
 import * as actions from './migrations/20261204T130000_actions.js';
 import * as claimWithActions from './migrations/20261204T130100_claim_with_actions.js';
 import * as participationCounts from './migrations/20261205T090000_participation_counts.js';
+import * as chatDelivery from './migrations/20261205T130000_chat_delivery.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261204T130000_actions': actions,
   '20261204T130100_claim_with_actions': claimWithActions,
   '20261205T090000_participation_counts': participationCounts,
+  '20261205T130000_chat_delivery': chatDelivery,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,7 @@ import { customersRoutes } from './features/customers/customers.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
 import { valuesRoutes } from './features/values/values.routes.js';
 import { actionsRoutes } from './features/actions/actions.routes.js';
+import { chatRoutes } from './features/chat/chat.routes.js';
 import { alignFiguresWithThreshold } from './features/close/threshold.service.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
@@ -110,6 +111,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(partnersRoutes);
       await api.register(valuesRoutes);
       await api.register(actionsRoutes);
+      await api.register(chatRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -56,6 +56,20 @@ const zEnv = z.object({
   LOGIN_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(900)),
   DATABASE_NAMED_STATEMENTS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   TRUST_PROXY: zTrustProxy,
+  PULSE_SECRET_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx): Buffer | undefined => {
+        if (value === undefined) return undefined;
+        const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+        if (key.length === 32) return key;
+        ctx.addIssue({ code: 'custom', message: 'must be 32 random bytes, as 64 hex digits or base64 (openssl rand -base64 32)' });
+        return z.NEVER;
+      }),
+  ),
+  SLACK_API_URL: optionalUrl,
 });
 
 export interface Config {
@@ -86,6 +100,10 @@ export interface Config {
    * a list trusts those addresses and ranges.
    */
   trustProxy: false | number | string[];
+  /** Encrypts chat credentials at rest (AES-256-GCM); without it no chat can be connected. */
+  secretKey: Buffer | undefined;
+  /** The Slack Web API's base URL; unset means Slack's own (https://slack.com/api/). */
+  slackApiUrl: string | undefined;
 }
 
 /** Raised with every problem in the environment at once, one per line. */
@@ -125,5 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     namedStatements: e.DATABASE_NAMED_STATEMENTS === 'on',
     trustProxy: e.TRUST_PROXY,
+    secretKey: e.PULSE_SECRET_KEY,
+    slackApiUrl: e.SLACK_API_URL,
   });
 }

@@ -10,3 +10,4 @@ export * from './api/outbox.js';
 export * from './api/settings.js';
 export * from './api/insights.js';
 export * from './api/exports.js';
+export * from './api/integrations.js';
