@@ -3,7 +3,8 @@ import type { Transaction } from 'kysely';
 import type { MailContext } from '../cycles/invitations.service.js';
 import { overdueActionsByOwner } from '../actions/actions-overdue.js';
 import { openCourier } from '../chat/courier.js';
-import { digestMail } from './digest-mail.js';
+import { postTeamDigests } from '../chat/teams.service.js';
+import { digestLine, digestMail, teamViewLink } from './digest-mail.js';
 import { digestSlack } from './digest-slack.js';
 import { claimDigest, digestAlerts, hrPeople, leaderScopes, queueDigest, recordSent } from './digests.repository.js';
 
@@ -64,6 +65,13 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
       }
     }
     await recordSent(ctx.db, digest.cycle_id, [...done], failed);
+    // A team's own alerts to its Microsoft Teams channel, if it has one: no personal link.
+    await postTeamDigests(ctx, digest.cycle_id, (teamId) => {
+      const own = alerts.filter((a) => a.team_id === teamId);
+      if (!own.length) return undefined;
+      const title = `${own[0]!.team_name}: new or escalated alerts after the ${cycleLabel} pulse`;
+      return { title, lines: own.map((a) => ({ text: digestLine(a), link: teamViewLink(ctx.publicUrl, a.team_id) })) };
+    }, now);
     // A failure ends this pass, so a broken mail server is not hammered in a loop.
     if (failed) return sent;
   }
