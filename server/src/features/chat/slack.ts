@@ -7,6 +7,9 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+/** Text for a mrkdwn block: Slack's three control characters escaped, as its docs ask. */
+export const slackText = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
 /** Why Slack did not carry a message; shown (counted) on the admin's delivery page. */
 export type SlackFailure = 'not_in_slack' | 'rate_limited' | 'token_revoked' | 'slack_error';
 

@@ -1,8 +1,6 @@
-import type { SlackMessage } from '../chat/slack.js';
+import { slackText, type SlackMessage } from '../chat/slack.js';
 import type { MailKind } from './invitation-mail.js';
 import type { ClaimedMail } from './invitations.repository.js';
-
-const plain = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 /**
  * The direct message carrying a personal pulse link: the link only behind the button (never in
@@ -19,7 +17,7 @@ export function pulseSlack(kind: MailKind, to: ClaimedMail, link: string, closes
   return {
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `Hello ${plain(to.name)}, ${plain(text.charAt(0).toLowerCase() + text.slice(1))}` } },
+      { type: 'section', text: { type: 'mrkdwn', text: `Hello ${slackText(to.name)}, ${slackText(text.charAt(0).toLowerCase() + text.slice(1))}` } },
       {
         type: 'actions',
         elements: [{ type: 'button', action_id: 'open_pulse', style: 'primary', text: { type: 'plain_text', text: 'Answer the pulse' }, url: link }],

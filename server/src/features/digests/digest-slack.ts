@@ -1,7 +1,5 @@
-import type { SlackMessage } from '../chat/slack.js';
+import { slackText, type SlackMessage } from '../chat/slack.js';
 import type { MailMessage } from '../../plugins/mail.js';
-
-const plain = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 /**
  * The digest as a direct message, built from the mail's plain text so both say the same: each
@@ -18,7 +16,7 @@ export function digestSlack(mail: MailMessage): SlackMessage {
         .split('\n')
         .map((line) => {
           const link = /^\s*Team view: (\S+)$/.exec(line);
-          return link ? `  <${link[1]}|Team view>` : plain(line);
+          return link ? `  <${link[1]}|Team view>` : slackText(line);
         })
         .join('\n')
         .slice(0, 3000),
