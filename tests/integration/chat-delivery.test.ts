@@ -129,8 +129,10 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     const byMail = (await readOutbox(t.app)).map((m) => m.to).sort();
     expect(byMail).toEqual([members[1]!.email, members[2]!.email, members[3]!.email].sort());
     for (const mail of await readOutbox(t.app)) expect(mail.subject).toMatch(/Reminder/);
+    // The page gives reminders as one total: split by channel or reason, it would tell who
+    // among those who had not answered is in Slack (see the next test).
     const reminders = (await overview()).json().deliveries.filter((d: { kind: string }) => d.kind === 'reminder');
-    expect(reminders).toEqual([{ kind: 'reminder', channel: 'mail', fallbackReason: 'rate_limited', count: 3 }]);
+    expect(reminders).toEqual([{ kind: 'reminder', channel: null, fallbackReason: null, count: 3 }]);
     // Slack was asked once, answered 429, and was left alone for its Retry-After.
     expect(posts).toHaveLength(1);
     expect(posts[0]!.user).not.toBe('U1');
@@ -140,6 +142,35 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
 
     // And no one is reminded twice.
     expect(await sendReminders(ctx(), new Date(Date.now() + 60_000))).toBe(0);
+  });
+
+  it('does not let the delivery page tell whether the one member outside Slack had answered', async () => {
+    // An admin knows member 4 is the only one not in Slack. Whether or not they answer, the
+    // reminder figures on the page read the same when the same number had not answered.
+    const pages: unknown[] = [];
+    for (const outsiderAnswers of [true, false]) {
+      await t.truncate();
+      await clearOutbox(t.app);
+      chat.reset();
+      admin = await loginAs(t.app, 'admin');
+      team = (await seedTeams(t.app, { Platform: 4 }))[0]!;
+      members = team.members;
+      chat.users = new Map(members.slice(0, 3).map((m, i) => [m.email, `U${i + 1}`]));
+      await connect(chat.validToken);
+      const cycleId = await openCycle();
+      // Two answer: the outsider and member 1, or members 1 and 2.
+      const answering = outsiderAnswers ? [members[0]!, members[3]!] : [members[0]!, members[1]!];
+      const tokens = new Map(chat.posts().map((p) => [p.user, buttonUrl(p.blocks)!.split('/p/')[1]!]));
+      const mailed = (await readOutbox(t.app)).find((m) => m.to === members[3]!.email)!.token!;
+      for (const m of answering) {
+        const token = m === members[3] ? mailed : tokens.get(chat.users.get(m.email))!;
+        expect((await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: { answers: fullAnswers(4) } })).statusCode).toBe(201);
+      }
+      await t.app.db.updateTable('cycles').set({ remind_at: new Date() }).where('id', '=', cycleId).execute();
+      expect(await sendReminders(ctx(), new Date(Date.now() + 1000))).toBe(2);
+      pages.push((await overview()).json().deliveries.filter((d: { kind: string }) => d.kind === 'reminder'));
+    }
+    expect(pages[0]).toEqual(pages[1]);
   });
 
   it('falls back to mail when Slack has revoked the token, and marks the connection for the admin', async () => {

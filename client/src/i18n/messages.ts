@@ -599,6 +599,8 @@ const en = {
   'chat.channel.slack': 'Slack',
   'chat.channel.mail': 'Mail',
   'chat.channel.teams': 'Microsoft Teams',
+  'chat.channel.any': 'Slack or mail',
+  'chat.reason.notSplit': 'Not split by channel, so no one can tell who had not answered',
   'chat.reason.none': 'As planned',
   'chat.reason.not_in_slack': 'Not found in Slack by email',
   'chat.reason.rate_limited': 'Slack asked us to slow down',

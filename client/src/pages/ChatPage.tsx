@@ -80,8 +80,8 @@ function Deliveries({ data }: { data: Integrations }) {
           {data.deliveries.map((d) => (
             <tr key={`${d.kind}-${d.channel}-${d.fallbackReason ?? ''}`}>
               <td>{t(`chat.kind.${d.kind}`)}</td>
-              <td>{t(`chat.channel.${d.channel}`)}</td>
-              <td>{t(reasonKey(d.fallbackReason))}</td>
+              <td>{d.channel ? t(`chat.channel.${d.channel}`) : t('chat.channel.any')}</td>
+              <td>{d.channel ? t(reasonKey(d.fallbackReason)) : t('chat.reason.notSplit')}</td>
               <td>{d.count}</td>
             </tr>
           ))}

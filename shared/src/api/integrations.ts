@@ -14,12 +14,13 @@ export const zDeliveryChannel = z.enum(['slack', 'mail', 'teams']);
 
 /**
  * How many messages each channel carried, per kind, and why Slack did not carry some
- * (`not_in_slack`, `rate_limited`, `token_revoked`, `slack_error`; null: sent as planned).
- * Counts only: the page never says who got a reminder.
+ * (`not_in_slack`, `rate_limited`, `token_revoked`, `slack_error`, `teams_error`; null: sent as
+ * planned). Counts only. Reminders come as one total (channel and reason null): split, they
+ * would tell who among those who had not answered is in Slack.
  */
 export const zDeliveryCount = z.object({
   kind: zDeliveryKind,
-  channel: zDeliveryChannel,
+  channel: zDeliveryChannel.nullable(),
   fallbackReason: z.string().nullable(),
   count: z.number().int(),
 });

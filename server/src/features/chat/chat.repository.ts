@@ -50,20 +50,29 @@ export async function releaseDelivery(db: Kysely<Database>, kind: DeliveryKind, 
 }
 
 /**
- * Counts per kind, channel and fallback reason: never who. (Who got a reminder is who had not
- * answered; the delivery page shows numbers only.)
+ * Counts per kind, channel and fallback reason: never who. Reminders are one total: split by
+ * channel or reason they would tell apart members in Slack from the rest among those who had
+ * not answered (one member outside Slack, one reminder by mail: that member had not answered).
  */
 export async function deliveryCounts(db: Kysely<Database>) {
   const rows = await db
     .selectFrom('message_deliveries')
-    .select(['kind', 'channel', 'fallback_reason'])
-    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .select((eb) => [
+      'kind',
+      eb.case().when('kind', '=', 'reminder').then(null).else(eb.ref('channel')).end().as('channel'),
+      eb.case().when('kind', '=', 'reminder').then(null).else(eb.ref('fallback_reason')).end().as('fallback_reason'),
+      eb.fn.countAll<number>().as('count'),
+    ])
     .groupBy(['kind', 'channel', 'fallback_reason'])
-    .orderBy('kind')
-    .orderBy('channel')
-    .orderBy('fallback_reason')
     .execute();
-  return rows.map((r) => ({ kind: r.kind, channel: r.channel, fallbackReason: r.fallback_reason, count: Number(r.count) }));
+  const merged = new Map<string, { kind: DeliveryKind; channel: DeliveryChannel | null; fallbackReason: string | null; count: number }>();
+  for (const r of rows) {
+    const key = `${r.kind}/${r.channel ?? ''}/${r.fallback_reason ?? ''}`;
+    const row = merged.get(key) ?? { kind: r.kind, channel: r.channel, fallbackReason: r.fallback_reason, count: 0 };
+    row.count += Number(r.count);
+    merged.set(key, row);
+  }
+  return [...merged.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row);
 }
 
 export async function saveTeamsWebhook(db: Kysely<Database>, teamId: string, urlCiphertext: string, now: Date): Promise<void> {
