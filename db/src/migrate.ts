@@ -17,6 +17,7 @@ import * as claimWithActions from './migrations/20261204T130100_claim_with_actio
 import * as participationCounts from './migrations/20261205T090000_participation_counts.js';
 import * as memberResults from './migrations/20261205T100000_member_results.js';
 import * as identity from './migrations/20261205T120000_identity.js';
+import * as chatDelivery from './migrations/20261205T130000_chat_delivery.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261205T090000_participation_counts': participationCounts,
   '20261205T100000_member_results': memberResults,
   '20261205T120000_identity': identity,
+  '20261205T130000_chat_delivery': chatDelivery,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -308,6 +308,35 @@ export interface OidcLoginsTable {
   created_at: Timestamp;
 }
 
+/** A connected chat workspace; the bot token only encrypted (PULSE_SECRET_KEY). */
+export interface ChatIntegrationsTable {
+  provider: 'slack';
+  token_ciphertext: string;
+  workspace: string;
+  status: 'connected' | 'revoked';
+  connected_at: Timestamp;
+  connected_by: string | null;
+}
+
+/** A team's Microsoft Teams workflow URL for its leaders' digest, encrypted. */
+export interface TeamChatWebhooksTable {
+  team_id: string;
+  url_ciphertext: string;
+  created_at: Timestamp;
+}
+
+export type DeliveryKind = 'invitation' | 'reminder' | 'digest' | 'team_digest';
+export type DeliveryChannel = 'slack' | 'mail' | 'teams';
+
+/** One row per message sent, whichever channel carried it. */
+export interface MessageDeliveriesTable {
+  kind: DeliveryKind;
+  ref: string;
+  channel: DeliveryChannel;
+  fallback_reason: string | null;
+  created_at: Timestamp;
+}
+
 /** Every table the migrations create, as Kysely sees them. */
 export interface Database {
   settings: SettingsTable;
@@ -340,6 +369,9 @@ export interface Database {
   scim_tokens: ScimTokensTable;
   oidc_logins: OidcLoginsTable;
   team_notes: TeamNotesTable;
+  chat_integrations: ChatIntegrationsTable;
+  team_chat_webhooks: TeamChatWebhooksTable;
+  message_deliveries: MessageDeliveriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

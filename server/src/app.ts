@@ -26,6 +26,7 @@ import { actionsRoutes } from './features/actions/actions.routes.js';
 import { oidcRoutes } from './features/sso/oidc.routes.js';
 import { scimRoutes } from './features/scim/scim.routes.js';
 import { scimTokensRoutes } from './features/scim/scim-tokens.routes.js';
+import { chatRoutes } from './features/chat/chat.routes.js';
 import { alignFiguresWithThreshold } from './features/close/threshold.service.js';
 import scheduler from './features/schedule/scheduler.plugin.js';
 import auth from './plugins/auth.js';
@@ -119,6 +120,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(scimTokensRoutes);
       await api.register(resultsRoutes);
       await api.register(notesRoutes);
+      await api.register(chatRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -97,3 +97,26 @@ describe('OpenID Connect and PASSWORD_LOGIN', () => {
     expect(loadConfig({ OIDC_ISSUER: 'https://acme.okta.com', ...client, PASSWORD_LOGIN: 'admin-only' }).passwordLogin).toBe('admin-only');
   });
 });
+
+describe('PULSE_SECRET_KEY', () => {
+  it('takes 32 bytes as 64 hex digits or base64, and leaves chat off when unset', () => {
+    const bytes = Buffer.alloc(32, 7);
+    expect(loadConfig({ PULSE_SECRET_KEY: bytes.toString('hex') }).secretKey).toEqual(bytes);
+    expect(loadConfig({ PULSE_SECRET_KEY: bytes.toString('base64') }).secretKey).toEqual(bytes);
+    expect(loadConfig({}).secretKey).toBeUndefined();
+  });
+
+  it('refuses a short or malformed key, naming the variable but not echoing the value', () => {
+    for (const bad of ['secret', Buffer.alloc(16, 1).toString('base64'), 'ab'.repeat(31)]) {
+      let error: unknown;
+      try {
+        loadConfig({ PULSE_SECRET_KEY: bad });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, bad).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toMatch(/PULSE_SECRET_KEY/);
+      expect((error as ConfigError).message).not.toContain(bad);
+    }
+  });
+});

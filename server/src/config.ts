@@ -77,6 +77,20 @@ const zEnv = z.object({
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60).default('your company account')),
   PASSWORD_LOGIN: z.preprocess(emptyAsUndefined, z.enum(['all', 'admin-only']).default('all')),
+  PULSE_SECRET_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx): Buffer | undefined => {
+        if (value === undefined) return undefined;
+        const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+        if (key.length === 32) return key;
+        ctx.addIssue({ code: 'custom', message: 'must be 32 random bytes, as 64 hex digits or base64 (openssl rand -base64 32)' });
+        return z.NEVER;
+      }),
+  ),
+  SLACK_API_URL: optionalUrl,
 });
 
 /** The OpenID Connect client, when OIDC_ISSUER and its client are configured. */
@@ -120,6 +134,10 @@ export interface Config {
   oidc: OidcConfig | null;
   /** `admin-only`: only admins may sign in with a password (break-glass); others use OIDC. */
   passwordLogin: 'all' | 'admin-only';
+  /** Encrypts chat credentials at rest (AES-256-GCM); without it no chat can be connected. */
+  secretKey: Buffer | undefined;
+  /** The Slack Web API's base URL; unset means Slack's own (https://slack.com/api/). */
+  slackApiUrl: string | undefined;
 }
 
 /** Raised with every problem in the environment at once, one per line. */
@@ -170,5 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY,
     oidc,
     passwordLogin: e.PASSWORD_LOGIN,
+    secretKey: e.PULSE_SECRET_KEY,
+    slackApiUrl: e.SLACK_API_URL,
   });
 }

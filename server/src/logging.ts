@@ -44,10 +44,10 @@ function serializeRequest(request: FastifyRequest) {
 }
 
 /**
- * Every field that could hold a credential, wherever a log call puts it: passwords and tokens in
+ * Every field that could hold a credential, wherever a log call puts it: passwords, tokens, bot tokens and webhook URLs in
  * a logged body or object, the session cookie, Set-Cookie and Authorization headers.
  */
-const REDACT_PATHS = ['password', 'token', 'newPassword', 'cookie', 'authorization', 'sessionHash'].flatMap((field) => [
+const REDACT_PATHS = ['password', 'token', 'newPassword', 'cookie', 'authorization', 'sessionHash', 'botToken', 'webhookUrl', 'secretKey'].flatMap((field) => [
   field,
   `*.${field}`,
   `*.*.${field}`,

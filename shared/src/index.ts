@@ -11,3 +11,4 @@ export * from './api/settings.js';
 export * from './api/insights.js';
 export * from './api/exports.js';
 export * from './api/sso.js';
+export * from './api/integrations.js';

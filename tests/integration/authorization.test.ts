@@ -123,6 +123,13 @@ const routes: Record<string, Probe> = {
   // a leader's (or HR's) note to the team about a closed cycle
   'GET /api/v1/teams/:id/notes/:cycleId': probe(`/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, only(['leader', 'hr'], 404)),
   'PUT /api/v1/teams/:id/notes/:cycleId': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
+  // chat delivery: admin only; nothing is connected here and no PULSE_SECRET_KEY is set
+  'GET /api/v1/integrations': probe('/api/v1/integrations', only(['admin'], 200)),
+  'PUT /api/v1/integrations/slack': probe({ url: '/api/v1/integrations/slack', payload: { botToken: 'nope' } }, only(['admin'], 400)),
+  'DELETE /api/v1/integrations/slack': probe('/api/v1/integrations/slack', only(['admin'], 404)),
+  'POST /api/v1/integrations/slack/test': probe('/api/v1/integrations/slack/test', only(['admin'], 409)),
+  'PUT /api/v1/integrations/teams/:teamId': probe({ url: `/api/v1/integrations/teams/${UNKNOWN_ID}`, payload: {} }, only(['admin'], 400)),
+  'DELETE /api/v1/integrations/teams/:teamId': probe(`/api/v1/integrations/teams/${UNKNOWN_ID}`, only(['admin'], 404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

@@ -1,5 +1,6 @@
 import type { Settings } from '@pulse/shared';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import { updateSettings, useSettings } from '../api/settings.js';
 import { Field, FormError, Notice } from '../components/forms.js';
 import { Resource } from '../components/states.js';
@@ -42,6 +43,9 @@ export function SettingsPage() {
     <>
       <h1>{t('settings.title')}</h1>
       <p>{t('settings.intro')}</p>
+      <p>
+        <Link href="/chat">{t('chat.settingsLink')}</Link>
+      </p>
       <Resource state={settings}>{(data) => <ThresholdForm current={data.anonymityThreshold} latest={data.latestPublication} />}</Resource>
     </>
   );

@@ -6,6 +6,7 @@ import { LoginPage } from './LoginPage.js';
 import { SetPasswordPage } from './SetPasswordPage.js';
 
 // Each page is its own chunk: signing in downloads none of them.
+const ChatPage = lazyNamed(() => import('./ChatPage.js'), 'ChatPage');
 const AuditPage = lazyNamed(() => import('./AuditPage.js'), 'AuditPage');
 const MembersPage = lazyNamed(() => import('./MembersPage.js'), 'MembersPage');
 const OutboxPage = lazyNamed(() => import('./OutboxPage.js'), 'OutboxPage');
@@ -64,6 +65,11 @@ export const accessRoutes = (
     <Route path="/settings">
       <RequireRole roles={['admin']}>
         <SettingsPage />
+      </RequireRole>
+    </Route>
+    <Route path="/chat">
+      <RequireRole roles={['admin']}>
+        <ChatPage />
       </RequireRole>
     </Route>
   </>

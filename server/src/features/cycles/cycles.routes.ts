@@ -24,7 +24,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = { db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log };
+      const ctx = { db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log, chat: app.config };
       const cycle = await createCycleAndOpenIfDue(ctx, request.body, new Date());
       await recordAudit(app.db, request.user, 'cycles.create', cycle.id, { label: cycle.label, status: cycle.status });
       return reply.status(201).send({ cycle });
@@ -72,7 +72,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const cycle = await closeCycle(app.db, request.params.id, new Date(), app.config);
       // The close has committed: leaders with new or escalated alerts get their digest now.
-      await deliverDigests({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log }, new Date());
+      await deliverDigests({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log, chat: app.config }, new Date());
       await recordAudit(app.db, request.user, 'cycles.close', cycle.id, { label: cycle.label });
       return { cycle };
     },

@@ -7,7 +7,7 @@ export const pulseLink = (publicUrl: string, token: string): string => `${public
 /** Which mail: the first invitation, or the one reminder. */
 export type MailKind = 'invitation' | 'reminder';
 
-function closingTime(closesAt: Date, timeZone: string): string {
+export function closingTime(closesAt: Date, timeZone: string): string {
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(closesAt);
   return `${when} (${timeZone.replace(/_/g, ' ')} time)`;
 }

@@ -2,9 +2,12 @@ import type { Database } from '@pulse/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Mailer } from '../../plugins/mail.js';
+import type { ChatSettings } from '../chat/courier.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
 import { readSchedule } from '../schedule/schedule.repository.js';
-import { pulseLink, pulseMail, type MailKind } from './invitation-mail.js';
+import { openCourier } from '../chat/courier.js';
+import { closingTime, pulseLink, pulseMail, type MailKind } from './invitation-mail.js';
+import { pulseSlack } from './invitation-slack.js';
 import { lockPendingMails, markCyclesReminded, markMailSent, releaseMail, type ClaimedMail } from './invitations.repository.js';
 
 /** What sending pulse mail needs; the scheduler and the routes both provide it. */
@@ -13,18 +16,22 @@ export interface MailContext {
   mailer: Pick<Mailer, 'send'>;
   publicUrl: string;
   log: Pick<FastifyBaseLogger, 'info' | 'warn'>;
+  /** The key and Slack URL that chat delivery needs; without them everything goes by mail. */
+  chat?: ChatSettings;
 }
 
 const BATCH = 50;
 
 /**
- * Sends every pending mail of one kind, batch by batch. Each batch is claimed and marked sent
- * (with a fresh token's hash) in one transaction before anything is sent, so no mail ever
- * goes out twice, even with several instances at once; a delivery that fails is released
- * for a later run. Returns how many mails were sent.
+ * Sends every pending message of one kind, batch by batch: a Slack direct message when a
+ * workspace is connected and the member is found there, else mail (chat/courier.ts). Each
+ * batch is claimed and marked sent (with a fresh token's hash) in one transaction before
+ * anything is sent, so no message ever goes out twice, even with several instances at once;
+ * a delivery that fails is released for a later run. Returns how many messages were sent.
  */
 async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise<number> {
   const timeZone = (await readSchedule(ctx.db))?.timeZone ?? 'UTC';
+  const courier = openCourier(ctx);
   let sent = 0;
   for (;;) {
     const batch = await ctx.db.transaction().execute(async (trx) => {
@@ -42,8 +49,9 @@ async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise
     let failed = false;
     for (const mail of batch) {
       try {
-        await ctx.mailer.send(pulseMail(kind, mail, pulseLink(ctx.publicUrl, mail.token), timeZone));
-        sent++;
+        const link = pulseLink(ctx.publicUrl, mail.token);
+        const message = { mail: pulseMail(kind, mail, link, timeZone), slack: pulseSlack(kind, mail, link, closingTime(mail.closesAt, timeZone)) };
+        if ((await courier.deliver({ kind, ref: mail.id, ...message }, now)) !== 'already') sent++;
       } catch (error) {
         ctx.log.warn({ err: error, invitation: mail.id, kind }, 'pulse mail failed; it will be retried');
         await releaseMail(ctx.db, kind, mail.id, hashToken(mail.token));

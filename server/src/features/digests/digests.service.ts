@@ -2,7 +2,10 @@ import type { Database } from '@pulse/db';
 import type { Transaction } from 'kysely';
 import type { MailContext } from '../cycles/invitations.service.js';
 import { overdueActionsByOwner } from '../actions/actions-overdue.js';
-import { digestMail } from './digest-mail.js';
+import { openCourier } from '../chat/courier.js';
+import { postTeamDigests } from '../chat/teams.service.js';
+import { digestLine, digestMail, teamViewLink } from './digest-mail.js';
+import { digestSlack } from './digest-slack.js';
 import { claimDigest, digestAlerts, hrPeople, leaderScopes, queueDigest, recordSent } from './digests.repository.js';
 
 /**
@@ -14,12 +17,13 @@ export async function queueCycleDigest(trx: Transaction<Database>, cycleId: stri
 }
 
 /**
- * Mails every queued digest: one to each leader with new or escalated alerts in their scope
+ * Delivers every queued digest (a Slack direct message when connected, else mail): one to each leader with new or escalated alerts in their scope
  * (the teams they lead and those beneath), one organisation digest to each HR person. A digest
  * is claimed before anything is sent; a failed mail puts it back for a later pass, which skips
  * whoever already has it. Resolves the number of mails sent.
  */
 export async function deliverDigests(ctx: MailContext, now: Date): Promise<number> {
+  const courier = openCourier(ctx);
   let sent = 0;
   for (let digest = await claimDigest(ctx.db, now); digest; digest = await claimDigest(ctx.db, now)) {
     const alerts = await digestAlerts(ctx.db, digest.episode_keys);
@@ -51,9 +55,9 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
     for (const mail of mails) {
       if (done.has(mail.key)) continue;
       try {
-        await ctx.mailer.send(mail.message);
+        const delivered = await courier.deliver({ kind: 'digest', ref: `${digest.cycle_id}:${mail.key}`, mail: mail.message, slack: digestSlack(mail.message) }, now);
         done.add(mail.key);
-        sent++;
+        if (delivered !== 'already') sent++;
       } catch (error) {
         ctx.log.warn({ err: error, cycle: digest.cycle_id }, 'alert digest failed; it will be retried');
         failed = true;
@@ -61,6 +65,13 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
       }
     }
     await recordSent(ctx.db, digest.cycle_id, [...done], failed);
+    // A team's own alerts to its Microsoft Teams channel, if it has one: no personal link.
+    await postTeamDigests(ctx, digest.cycle_id, (teamId) => {
+      const own = alerts.filter((a) => a.team_id === teamId);
+      if (!own.length) return undefined;
+      const title = `${own[0]!.team_name}: new or escalated alerts after the ${cycleLabel} pulse`;
+      return { title, lines: own.map((a) => ({ text: digestLine(a), link: teamViewLink(ctx.publicUrl, a.team_id) })) };
+    }, now);
     // A failure ends this pass, so a broken mail server is not hammered in a loop.
     if (failed) return sent;
   }

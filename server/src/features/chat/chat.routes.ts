@@ -1,0 +1,147 @@
+import {
+  zErrorBody,
+  zIntegrations,
+  zSlackConnectBody,
+  zSlackConnected,
+  zSlackTestResult,
+  zTeamsWebhookBody,
+  zTeamsWebhookParams,
+} from '@pulse/shared';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiError, conflict, notFound } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { deleteSlack, deleteTeamsWebhook, deliveryCounts, markSlackRevoked, readSlack, saveSlack, saveTeamsWebhook, teamExists, teamsWebhooks } from './chat.repository.js';
+import { open, seal } from './secret-box.js';
+import { failureOf, slackClient } from './slack.js';
+
+const errors = { 401: zErrorBody, 403: zErrorBody };
+const tags = ['integrations'];
+
+const reasons: Record<string, string> = {
+  not_in_slack: 'No Slack account in this workspace has your email address.',
+  rate_limited: 'Slack is rate-limiting this app; try again in a minute.',
+  token_revoked: 'Slack refused the token (revoked, expired or missing a scope).',
+  slack_error: 'Slack could not be reached or answered with an error.',
+};
+const slackRefused = (reason: string) => new ApiError(502, 'slack_refused', reasons[reason] ?? reasons.slack_error!);
+
+/**
+ * Chat delivery settings (admin): connect a Slack workspace with a bot token, send a test
+ * message, see how many messages each channel carried, set a Microsoft Teams workflow per
+ * team for its leaders' digest. Tokens and URLs are sealed with PULSE_SECRET_KEY and never
+ * returned or logged.
+ */
+export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
+  const admin = app.requireRole('admin');
+  const key = () => {
+    if (!app.config.secretKey) throw conflict('Set PULSE_SECRET_KEY on the server first: chat credentials are stored encrypted with it.');
+    return app.config.secretKey;
+  };
+
+  app.get(
+    '/integrations',
+    { onRequest: admin, schema: { tags, summary: 'Chat connections and messages delivered per channel', response: { 200: zIntegrations, ...errors } } },
+    async () => {
+      const slack = await readSlack(app.db);
+      return {
+        secretKeyConfigured: app.config.secretKey !== undefined,
+        slack: { status: slack?.status ?? ('disconnected' as const), workspace: slack?.workspace ?? null, connectedAt: slack?.connected_at.toISOString() ?? null },
+        teamsWebhooks: (await teamsWebhooks(app.db)).map(({ teamId, teamName }) => ({ teamId, teamName })),
+        deliveries: await deliveryCounts(app.db),
+      };
+    },
+  );
+
+  app.put(
+    '/integrations/slack',
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: 'Connect a Slack workspace with a bot token (checked with auth.test first)',
+        body: zSlackConnectBody,
+        response: { 200: zSlackConnected, 400: zErrorBody, ...errors, 409: zErrorBody, 502: zErrorBody },
+      },
+    },
+    async (request) => {
+      const secret = key();
+      const workspace = await slackClient(request.body.botToken, app.config.slackApiUrl)
+        .verify()
+        .catch((error: unknown) => {
+          throw slackRefused(failureOf(error).reason);
+        });
+      await saveSlack(app.db, { tokenCiphertext: seal(secret, request.body.botToken), workspace, by: request.user!.id, now: new Date() });
+      await recordAudit(app.db, request.user, 'integrations.slack.connect', null, { workspace });
+      return { workspace };
+    },
+  );
+
+  app.delete(
+    '/integrations/slack',
+    { onRequest: admin, schema: { tags, summary: 'Disconnect Slack: everything goes by mail again', response: { 204: z.null(), ...errors, 404: zErrorBody } } },
+    async (request, reply) => {
+      if (!(await deleteSlack(app.db))) throw notFound('Slack connection');
+      await recordAudit(app.db, request.user, 'integrations.slack.disconnect', null, {});
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/integrations/slack/test',
+    {
+      onRequest: admin,
+      schema: { tags, summary: 'Send the signed-in admin a test direct message', response: { 200: zSlackTestResult, ...errors, 409: zErrorBody, 502: zErrorBody } },
+    },
+    async (request) => {
+      const secret = key();
+      const slack = await readSlack(app.db);
+      if (!slack || slack.status !== 'connected') throw conflict('Connect Slack first.');
+      const client = slackClient(open(secret, slack.token_ciphertext), app.config.slackApiUrl);
+      const text = 'Pulse is connected: invitations, reminders and digests will reach you here.';
+      try {
+        await client.sendDirect(request.user!.email, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+      } catch (error) {
+        const { reason } = failureOf(error);
+        if (reason === 'token_revoked') await markSlackRevoked(app.db, slack.token_ciphertext);
+        throw slackRefused(reason);
+      }
+      return { delivered: true as const };
+    },
+  );
+
+  app.put(
+    '/integrations/teams/:teamId',
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: "Post this team's leaders' digest to a Microsoft Teams workflow too",
+        params: zTeamsWebhookParams,
+        body: zTeamsWebhookBody,
+        response: { 200: zTeamsWebhookParams, 400: zErrorBody, ...errors, 404: zErrorBody, 409: zErrorBody },
+      },
+    },
+    async (request) => {
+      const secret = key();
+      const { teamId } = request.params;
+      if (!(await teamExists(app.db, teamId))) throw notFound('Team');
+      await saveTeamsWebhook(app.db, teamId, seal(secret, request.body.webhookUrl), new Date());
+      await recordAudit(app.db, request.user, 'integrations.teams.set', teamId, {});
+      return { teamId };
+    },
+  );
+
+  app.delete(
+    '/integrations/teams/:teamId',
+    {
+      onRequest: admin,
+      schema: { tags, summary: "Stop posting this team's digest to Microsoft Teams", params: zTeamsWebhookParams, response: { 204: z.null(), 400: zErrorBody, ...errors, 404: zErrorBody } },
+    },
+    async (request, reply) => {
+      if (!(await deleteTeamsWebhook(app.db, request.params.teamId))) throw notFound('Teams workflow');
+      await recordAudit(app.db, request.user, 'integrations.teams.remove', request.params.teamId, {});
+      return reply.status(204).send(null);
+    },
+  );
+};
