@@ -110,6 +110,9 @@ const routes: Record<string, Probe> = {
   'POST /api/v1/teams/:id/actions': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/actions`, payload: { title: 'X' } }, only(VIEWERS, 404)),
   'PATCH /api/v1/actions/:id': probe({ url: `/api/v1/actions/${UNKNOWN_ID}`, payload: { title: 'X' } }, only(VIEWERS, 404)),
   'GET /api/v1/actions': probe('/api/v1/actions', only(VIEWERS, 200)),
+  'GET /api/v1/overview/teams': probe('/api/v1/overview/teams', only(VIEWERS, 200)),
+  'GET /api/v1/overview/search': probe('/api/v1/overview/search?q=Team', only(VIEWERS, 200)),
+  'GET /api/v1/overview/worst': probe('/api/v1/overview/worst?view=fortress', only(VIEWERS, 200)),
 };
 
 describe(`authorization of every route (${backend})`, () => {
