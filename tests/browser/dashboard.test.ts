@@ -163,6 +163,17 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     await page.getByRole('link', { name: 'Insights' }).click();
     const overview = await apiJson<OverviewResponse>(page, '/api/v1/overview');
     const heatmap = page.getByRole('table', { name: `Scores from 0 to 100 for ${overview.cycle!.label}` });
+    // The heatmap opens with the top teams and their sub-teams; the rest load as rows are expanded.
+    const topIds = new Set(overview.rows.filter((r) => r.team.parentId === null).map((r) => r.team.id));
+    const firstLoad = overview.rows.filter((r) => r.team.parentId === null || topIds.has(r.team.parentId));
+    expect(firstLoad.length).toBeLessThan(overview.rows.length);
+    await expect.poll(() => heatmap.locator('tbody tr').count()).toBe(firstLoad.length);
+    const expand = heatmap.getByRole('button', { name: /^Show the teams beneath / });
+    while ((await expand.count()) > 0) {
+      const before = await heatmap.locator('tbody tr').count();
+      await expand.first().click();
+      await expect.poll(() => heatmap.locator('tbody tr').count()).toBeGreaterThan(before);
+    }
     await expect.poll(() => heatmap.locator('tbody tr').count()).toBe(overview.rows.length);
 
     const rowOf = (name: string) => heatmap.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) });
@@ -192,6 +203,21 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     await expect.poll(() => rowOf('Legal').count()).toBe(0);
     await heatmap.getByRole('button', { name: 'Show the teams beneath Shared Services' }).click();
     await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-1280.png`, fullPage: true });
+
+    // A search by name shows the teams found with the same cells as the heatmap.
+    await page.getByLabel('Part of a team name').fill('sales');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForURL(/q=sales/);
+    const found = page.getByRole('region', { name: 'Teams found' }).locator('tbody tr');
+    const sales = overview.rows.filter((r) => /sales/i.test(r.team.name));
+    expect(sales.length).toBeGreaterThan(1);
+    await expect.poll(() => found.count()).toBe(sales.length);
+    for (const row of sales) {
+      const line = found.filter({ has: page.getByRole('link', { name: row.team.name, exact: true }) });
+      if (row.suppressed) expect(await line.locator('td').first().textContent()).toBe(`Hidden: ${row.reason}`);
+      else expect(await line.locator('.heat-value').allTextContents()).toEqual(CONSTRUCTS.map((c) => fmt(row.scores![c].mean)));
+    }
+    await checkPage(page, 1280);
 
     // Download the CSV from the export page and compare it with the API and the screen.
     await page.getByRole('link', { name: 'Export', exact: true }).click();

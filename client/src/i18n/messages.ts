@@ -405,7 +405,6 @@ const en = {
   'heatmap.short.competence': 'Comp.',
   'heatmap.short.relatedness': 'Rel.',
   'heatmap.short.openness': 'Open.',
-  'heatmap.expandAll': 'Expand all',
   'heatmap.collapseAll': 'Collapse all',
   'heatmap.cellDetail': '95% CI {ci}, n = {n}',
   'heatmap.noBaseline': 'not yet',
@@ -569,6 +568,15 @@ const en = {
   'actions.chartNote': 'The solid line marks where an action started: {actions}.',
   'pulse.actionsTitle': 'What your team is changing',
   'pulse.actionsIntro': 'Your team started these changes. Optional: say whether each makes a difference yet. Leaders see only the team’s combined view, once enough people have answered.',
+  'heatmap.loadFailed': 'The teams beneath could not be loaded. Try again.',
+  'overviewSearch.title': 'Find a team',
+  'overviewSearch.label': 'Part of a team name',
+  'overviewSearch.find': 'Find',
+  'overviewSearch.clear': 'Clear the search',
+  'overviewSearch.none': 'No team’s name contains “{q}”.',
+  'overviewSearch.count': 'Teams whose name contains “{q}”: {count}.',
+  'overviewSearch.many': 'The first {count} teams by name. Type more of the name to narrow it down.',
+  'overviewSearch.results': 'Teams found',
 } as const;
 
 export type MessageKey = keyof typeof en;
