@@ -53,6 +53,8 @@ describe(`alerts in pages (${backend})`, () => {
 
     const open = (await demo.get('/api/v1/alerts?status=open&limit=200')) as AlertsResponse;
     expect(open.alerts.map((a) => a.id)).toEqual(all.filter((a) => a.status === 'open').map((a) => a.id));
+    const current = (await demo.get('/api/v1/alerts?status=current')) as AlertsResponse;
+    expect(current.alerts.map((a) => a.id)).toEqual(all.filter((a) => a.status !== 'resolved').map((a) => a.id));
   });
 
   it("filters by subtree: a team's alerts and those of every team beneath it", async () => {

@@ -577,6 +577,8 @@ const en = {
   'overviewSearch.count': 'Teams whose name contains “{q}”: {count}.',
   'overviewSearch.many': 'The first {count} teams by name. Type more of the name to narrow it down.',
   'overviewSearch.results': 'Teams found',
+  'alertPages.more': 'Show older alerts ({shown} of {total} shown)',
+  'alertPages.failed': 'Older alerts could not be loaded. Try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -130,7 +130,8 @@ export const zAlert = z.object({
 export type Alert = z.infer<typeof zAlert>;
 
 export const zAlertsQuery = z.object({
-  status: z.enum([...alertStatuses, 'all']).default('open'),
+  /** `current`: open or acknowledged. */
+  status: z.enum([...alertStatuses, 'current', 'all']).default('open'),
   teamId: z.uuid().optional(),
   /** The alerts of this team and every team beneath it. */
   subtreeOf: z.uuid().optional(),

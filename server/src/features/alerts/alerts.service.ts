@@ -148,7 +148,7 @@ export async function alertsInScope(
 }
 
 export interface AlertsPageQuery {
-  status: AlertStatus | 'all';
+  status: AlertStatus | 'current' | 'all';
   teamId?: string | undefined;
   subtreeOf?: string | undefined;
   level?: 'watch' | 'warning' | 'critical' | undefined;
@@ -183,7 +183,7 @@ export async function alertsPage(db: Kysely<Database>, scope: TeamScope, query: 
   let teamIds: string[] | null = scope === 'all' ? null : [...scope];
   if (query.teamId) teamIds = inScope(scope, query.teamId) ? [query.teamId] : [];
   const filter: AlertFilter = {
-    statuses: query.status === 'all' ? ['open', 'acknowledged', 'resolved'] : [query.status],
+    statuses: query.status === 'all' ? ['open', 'acknowledged', 'resolved'] : query.status === 'current' ? ['open', 'acknowledged'] : [query.status],
     teamIds,
     subtreeOf: query.subtreeOf,
     level: query.level,
