@@ -284,4 +284,23 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     }
     expect(problems).toEqual([]);
   });
+
+  it('a team view lists earlier, resolved alerts a page at a time, newest first, with their total', async () => {
+    const { context, page } = await signedIn(demoAccounts.hr.email, 1280);
+    const { alerts } = await apiJson<{ alerts: { teamId: string }[] }>(page, '/api/v1/alerts?status=resolved');
+    const perTeam = new Map<string, number>();
+    for (const a of alerts) perTeam.set(a.teamId, (perTeam.get(a.teamId) ?? 0) + 1);
+    const [team, total] = [...perTeam].sort((a, b) => b[1] - a[1])[0]!;
+    await page.goto(`${server.baseUrl}/insights/teams/${team}`);
+    const earlier = page.locator('details.resolved-alerts');
+    await earlier.getByText(`Earlier alerts, resolved by later cycles (${total})`).click();
+    const cards = earlier.locator('article.alert-card');
+    await expect.poll(() => cards.count()).toBe(Math.min(10, total));
+    if (total > 10) {
+      await earlier.getByRole('button', { name: /^Show older alerts/ }).click();
+      await expect.poll(() => cards.count()).toBe(Math.min(20, total));
+    }
+    await checkPage(page, 1280);
+    await context.close();
+  });
 });
