@@ -49,8 +49,11 @@ export function Heatmap({ rows, cycleLabel, sort, descending, onSort, loadChildr
   const [more, setMore] = useState<readonly OverviewRow[]>([]);
   const loaded = useMemo(() => [...rows, ...more], [rows, more]);
   const roots = useMemo(() => heatTree(loaded, sort, descending), [loaded, sort, descending]);
-  // Open: the teams whose sub-teams came with the first load.
-  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(rows.filter((r) => rows.some((c) => c.team.parentId === r.team.id)).map((r) => r.team.id)));
+  // Open: the teams whose sub-teams came with the first load. A search may bring only some of a
+  // team's sub-teams: they show under it, and expanding it again loads the rest.
+  const childrenIn = (list: readonly OverviewRow[], id: string) => list.filter((c) => c.team.parentId === id).length;
+  const complete = (list: readonly OverviewRow[], row: OverviewRow) => childrenIn(list, row.team.id) >= (row.childCount ?? 0);
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(rows.filter((r) => childrenIn(rows, r.team.id) > 0).map((r) => r.team.id)));
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const toggle = async (id: string) => {
@@ -58,7 +61,8 @@ export function Heatmap({ rows, cycleLabel, sort, descending, onSort, loadChildr
       setOpen((prev) => new Set([...prev].filter((x) => x !== id)));
       return;
     }
-    if (!loaded.some((r) => r.team.parentId === id)) {
+    const row = loaded.find((r) => r.team.id === id);
+    if (row && !complete(loaded, row)) {
       setBusy(id);
       setFailed(false);
       try {
