@@ -14,6 +14,12 @@ type Scope = readonly string[] | null;
 const isOneOf = (column: string, ids: readonly string[]) => (ids.length === 0 ? sql`false` : sql`${sql.ref(column)} in (${sql.join([...ids])})`);
 const inScopeSql = (column: string, scope: Scope) => (scope === null ? sql`true` : isOneOf(column, scope));
 
+/**
+ * The team `t` has a cell in the cycle: an index lookup per team (team_cycle_stats_team_idx), so
+ * the query starts from the teams it picks, never from the cycle's 5,000 cells.
+ */
+const hasCell = (cycleId: string) => sql`exists (select 1 from team_cycle_stats s where s.team_id = t.id and s.cycle_id = ${cycleId})`;
+
 /** A stored cell with its team's name, parent and how many sub-teams have a cell in that cycle. */
 export interface CellRow extends StatsView {
   team_id: string;
@@ -27,8 +33,8 @@ export async function cellsOf(db: Kysely<Database>, cycleId: string, teamIds: re
   const { rows } = await sql<CellRow>`
     select s.cycle_id, s.team_id, c.label, c.opens_at, s.invited, s.responded, s.suppressed, s.reason, s.scores,
       s.fortress_index, s.alignment, s.threshold, t.name, t.parent_id,
-      (select count(*)::int from teams k join team_cycle_stats ks on ks.team_id = k.id and ks.cycle_id = s.cycle_id
-        where k.parent_id = t.id) as child_count
+      (select count(*)::int from teams k where k.parent_id = t.id
+        and exists (select 1 from team_cycle_stats ks where ks.team_id = k.id and ks.cycle_id = s.cycle_id)) as child_count
     from team_cycle_stats s
     join cycles c on c.id = s.cycle_id
     join teams t on t.id = s.team_id
@@ -68,13 +74,12 @@ export async function scopeRoots(db: Kysely<Database>, scope: Scope): Promise<st
   return rows.map((r) => r.id);
 }
 
-/** The sub-teams of these teams that have a cell in the cycle (through `teams_parent_idx`). */
+/** The sub-teams of these teams that have a cell in the cycle (through `teams_parent_idx`, then one lookup each). */
 export async function childrenWithCells(db: Kysely<Database>, cycleId: string, parentIds: readonly string[]): Promise<string[]> {
   if (parentIds.length === 0) return [];
   const { rows } = await sql<{ id: string }>`
     select t.id from teams t
-    join team_cycle_stats s on s.team_id = t.id and s.cycle_id = ${cycleId}
-    where ${isOneOf('t.parent_id', parentIds)}`.execute(db);
+    where ${isOneOf('t.parent_id', parentIds)} and ${hasCell(cycleId)}`.execute(db);
   return rows.map((r) => r.id);
 }
 
@@ -83,8 +88,7 @@ export async function searchTeams(db: Kysely<Database>, cycleId: string, q: stri
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const { rows } = await sql<{ id: string }>`
     select t.id from teams t
-    join team_cycle_stats s on s.team_id = t.id and s.cycle_id = ${cycleId}
-    where t.name ilike ${pattern} and ${inScopeSql('t.id', scope)}
+    where t.name ilike ${pattern} and ${inScopeSql('t.id', scope)} and ${hasCell(cycleId)}
     order by t.name, t.id
     limit ${limit}`.execute(db);
   return rows.map((r) => r.id);
