@@ -172,6 +172,17 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     await page.getByRole('link', { name: 'Insights' }).click();
     const overview = await apiJson<OverviewResponse>(page, '/api/v1/overview');
     const heatmap = page.getByRole('table', { name: `Scores from 0 to 100 for ${overview.cycle!.label}` });
+    // The heatmap opens with the top teams and their sub-teams; the rest load as rows are expanded.
+    const topIds = new Set(overview.rows.filter((r) => r.team.parentId === null).map((r) => r.team.id));
+    const firstLoad = overview.rows.filter((r) => r.team.parentId === null || topIds.has(r.team.parentId));
+    expect(firstLoad.length).toBeLessThan(overview.rows.length);
+    await expect.poll(() => heatmap.locator('tbody tr').count()).toBe(firstLoad.length);
+    const expand = heatmap.getByRole('button', { name: /^Show the teams beneath / });
+    while ((await expand.count()) > 0) {
+      const before = await heatmap.locator('tbody tr').count();
+      await expand.first().click();
+      await expect.poll(() => heatmap.locator('tbody tr').count()).toBeGreaterThan(before);
+    }
     await expect.poll(() => heatmap.locator('tbody tr').count()).toBe(overview.rows.length);
 
     const rowOf = (name: string) => heatmap.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) });
@@ -201,6 +212,21 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     await expect.poll(() => rowOf('Legal').count()).toBe(0);
     await heatmap.getByRole('button', { name: 'Show the teams beneath Shared Services' }).click();
     await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-1280.png`, fullPage: true });
+
+    // A search by name shows the teams found with the same cells as the heatmap.
+    await page.getByLabel('Part of a team name').fill('sales');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForURL(/q=sales/);
+    const found = page.getByRole('region', { name: 'Teams found' }).locator('tbody tr');
+    const sales = overview.rows.filter((r) => /sales/i.test(r.team.name));
+    expect(sales.length).toBeGreaterThan(1);
+    await expect.poll(() => found.count()).toBe(sales.length);
+    for (const row of sales) {
+      const line = found.filter({ has: page.getByRole('link', { name: row.team.name, exact: true }) });
+      if (row.suppressed) expect(await line.locator('td').first().textContent()).toBe(`Hidden: ${row.reason}`);
+      else expect(await line.locator('.heat-value').allTextContents()).toEqual(CONSTRUCTS.map((c) => fmt(row.scores![c].mean)));
+    }
+    await checkPage(page, 1280);
 
     // Download the CSV from the export page and compare it with the API and the screen.
     await page.getByRole('link', { name: 'Export', exact: true }).click();
@@ -266,5 +292,24 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
       await context.close();
     }
     expect(problems).toEqual([]);
+  });
+
+  it('a team view lists earlier, resolved alerts a page at a time, newest first, with their total', async () => {
+    const { context, page } = await signedIn(demoAccounts.hr.email, 1280);
+    const { alerts } = await apiJson<{ alerts: { teamId: string }[] }>(page, '/api/v1/alerts?status=resolved');
+    const perTeam = new Map<string, number>();
+    for (const a of alerts) perTeam.set(a.teamId, (perTeam.get(a.teamId) ?? 0) + 1);
+    const [team, total] = [...perTeam].sort((a, b) => b[1] - a[1])[0]!;
+    await page.goto(`${server.baseUrl}/insights/teams/${team}`);
+    const earlier = page.locator('details.resolved-alerts');
+    await earlier.getByText(`Earlier alerts, resolved by later cycles (${total})`).click();
+    const cards = earlier.locator('article.alert-card');
+    await expect.poll(() => cards.count()).toBe(Math.min(10, total));
+    if (total > 10) {
+      await earlier.getByRole('button', { name: /^Show older alerts/ }).click();
+      await expect.poll(() => cards.count()).toBe(Math.min(20, total));
+    }
+    await checkPage(page, 1280);
+    await context.close();
   });
 });

@@ -130,6 +130,9 @@ const routes: Record<string, Probe> = {
   'POST /api/v1/integrations/slack/test': probe('/api/v1/integrations/slack/test', only(['admin'], 409)),
   'PUT /api/v1/integrations/teams/:teamId': probe({ url: `/api/v1/integrations/teams/${UNKNOWN_ID}`, payload: {} }, only(['admin'], 400)),
   'DELETE /api/v1/integrations/teams/:teamId': probe(`/api/v1/integrations/teams/${UNKNOWN_ID}`, only(['admin'], 404)),
+  'GET /api/v1/overview/teams': probe('/api/v1/overview/teams', only(VIEWERS, 200)),
+  'GET /api/v1/overview/search': probe('/api/v1/overview/search?q=Team', only(VIEWERS, 200)),
+  'GET /api/v1/overview/worst': probe('/api/v1/overview/worst?view=fortress', only(VIEWERS, 200)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

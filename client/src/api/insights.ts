@@ -25,6 +25,28 @@ export function useOverview(cycleId: string | undefined) {
   return useResource(url, () => api<OverviewResponse>(url));
 }
 
+/** GET /api/v1/overview/teams: the viewer's top teams and their sub-teams (the screen's first load). */
+export function useOverviewTeams(cycleId: string | undefined) {
+  const url = `/api/v1/overview/teams${query({ cycleId })}`;
+  return useResource(url, () => api<OverviewResponse>(url));
+}
+
+/** GET /api/v1/overview/teams?parent= : one team's sub-teams, when its row is expanded. */
+export const overviewChildren = (cycleId: string, parent: string) =>
+  api<OverviewResponse>(`/api/v1/overview/teams${query({ cycleId, parent })}`).then((d) => d.rows);
+
+/** GET /api/v1/overview/search?q= (nothing loads while `q` is empty) */
+export function useOverviewSearch(cycleId: string | undefined, q: string) {
+  const url = `/api/v1/overview/search${query({ cycleId, q })}`;
+  return useResource(q ? url : null, () => api<OverviewResponse>(url));
+}
+
+/** GET /api/v1/overview/worst?view=&limit= : the fortress watch or the lowest participation, worst first. */
+export function useOverviewWorst(cycleId: string | undefined, view: 'fortress' | 'participation', limit: number) {
+  const url = `/api/v1/overview/worst${query({ cycleId, view, limit: String(limit) })}`;
+  return useResource(url, () => api<OverviewResponse>(url));
+}
+
 /** GET /api/v1/teams/:id/comments (the latest closed cycle when `cycleId` is empty) */
 export function useComments(teamId: string, cycleId: string | undefined) {
   const url = `/api/v1/teams/${encodeURIComponent(teamId)}/comments${query({ cycleId })}`;

@@ -422,7 +422,6 @@ const en = {
   'heatmap.short.competence': 'Comp.',
   'heatmap.short.relatedness': 'Rel.',
   'heatmap.short.openness': 'Open.',
-  'heatmap.expandAll': 'Expand all',
   'heatmap.collapseAll': 'Collapse all',
   'heatmap.cellDetail': '95% CI {ci}, n = {n}',
   'heatmap.noBaseline': 'not yet',
@@ -665,6 +664,17 @@ const en = {
   'chat.teamsSave': 'Save the workflow',
   'chat.teamsRemove': 'Stop posting for {team}',
   'chat.settingsLink': 'Deliver through Slack and Microsoft Teams',
+  'heatmap.loadFailed': 'The teams beneath could not be loaded. Try again.',
+  'overviewSearch.title': 'Find a team',
+  'overviewSearch.label': 'Part of a team name',
+  'overviewSearch.find': 'Find',
+  'overviewSearch.clear': 'Clear the search',
+  'overviewSearch.none': 'No team’s name contains “{q}”.',
+  'overviewSearch.count': 'Teams whose name contains “{q}”: {count}.',
+  'overviewSearch.many': 'The first {count} teams by name. Type more of the name to narrow it down.',
+  'overviewSearch.results': 'Teams found',
+  'alertPages.more': 'Show older alerts ({shown} of {total} shown)',
+  'alertPages.failed': 'Older alerts could not be loaded. Try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -69,6 +69,8 @@ export const zOverviewRow = zTrendPoint.extend({
   team: zTeamRef,
   depth: z.number().int(),
   alertLevel: z.enum(['watch', 'warning', 'critical']).nullable(),
+  /** How many sub-teams have a row in this cycle (the paged views: expand to load them). */
+  childCount: z.number().int().optional(),
 });
 export type OverviewRow = z.infer<typeof zOverviewRow>;
 
@@ -80,7 +82,28 @@ export const zOverviewResponse = z.object({
 });
 export type OverviewResponse = z.infer<typeof zOverviewResponse>;
 
+/**
+ * The paged overview: what the screen shows, each row exactly as the whole overview has it
+ * (one stored suppression decision per cycle). Without `parent`: the viewer's top teams and
+ * their sub-teams; with it: that team's sub-teams.
+ */
+export const zOverviewTeamsQuery = z.object({ cycleId: z.uuid().optional(), parent: z.uuid().optional() });
+export const zOverviewSearchQuery = z.object({
+  cycleId: z.uuid().optional(),
+  q: z.string().trim().min(1, 'Type part of a team name.').max(100),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const overviewViews = ['fortress', 'participation'] as const;
+export const zOverviewWorstQuery = z.object({
+  cycleId: z.uuid().optional(),
+  /** `fortress`: open alerts and fortress index ≥ 20, worst first; `participation`: lowest response rate first. */
+  view: z.enum(overviewViews),
+  limit: z.coerce.number().int().min(1).max(100).default(15),
+});
+
 export const alertStatuses = ['open', 'acknowledged', 'resolved'] as const;
+export const alertLevelNames = ['watch', 'warning', 'critical'] as const;
+export const alertKindNames = ['fortress', 'pressure', 'need_drop', 'participation'] as const;
 
 export const zAlert = z.object({
   id: z.uuid(),
@@ -88,8 +111,8 @@ export const zAlert = z.object({
   teamName: z.string(),
   cycleId: z.uuid(),
   cycleLabel: z.string(),
-  kind: z.enum(['fortress', 'pressure', 'need_drop', 'participation']),
-  level: z.enum(['watch', 'warning', 'critical']),
+  kind: z.enum(alertKindNames),
+  level: z.enum(alertLevelNames),
   status: z.enum(alertStatuses),
   summary: z.string(),
   signals: z.array(
@@ -109,10 +132,28 @@ export type Alert = z.infer<typeof zAlert>;
 export type AlertSignal = Alert['signals'][number];
 
 export const zAlertsQuery = z.object({
-  status: z.enum([...alertStatuses, 'all']).default('open'),
+  /** `current`: open or acknowledged. */
+  status: z.enum([...alertStatuses, 'current', 'all']).default('open'),
   teamId: z.uuid().optional(),
+  /** The alerts of this team and every team beneath it. */
+  subtreeOf: z.uuid().optional(),
+  level: z.enum(alertLevelNames).optional(),
+  kind: z.enum(alertKindNames).optional(),
+  /** `severity` (default): critical first, then newest; `newest`: latest cycle first, then severity. */
+  sort: z.enum(['severity', 'newest']).default('severity'),
+  /** A page of at most this many; without it every matching alert comes at once. */
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  /** `nextCursor` of the previous page. */
+  after: z.string().max(300).optional(),
 });
-export const zAlertsResponse = z.object({ alerts: z.array(zAlert) });
+export type AlertsQuery = z.input<typeof zAlertsQuery>;
+export const zAlertsResponse = z.object({
+  alerts: z.array(zAlert),
+  /** Matching alerts per level, with every filter but `level` and the cursor. */
+  counts: z.object({ watch: z.number().int(), warning: z.number().int(), critical: z.number().int() }),
+  /** Pass as `after` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});
 export type AlertsResponse = z.infer<typeof zAlertsResponse>;
 
 export const zAlertParams = z.object({ id: z.uuid() });

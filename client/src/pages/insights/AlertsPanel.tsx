@@ -1,7 +1,7 @@
 import type { Alert } from '@pulse/shared';
 import type { Action } from '@pulse/shared/api/actions';
 import { useState, type FormEvent } from 'react';
-import { acknowledgeAlert, useTeamAlerts } from '../../api/alerts.js';
+import { acknowledgeAlert, useAlertPages, useCurrentTeamAlerts } from '../../api/alerts.js';
 import { Field, FormError, Notice } from '../../components/forms.js';
 import { Resource } from '../../components/states.js';
 import { useAction } from '../../components/use-action.js';
@@ -10,13 +10,18 @@ import { RemedyLinks } from '../../partners/RemedyLinks.js';
 import { formatDate } from '../../i18n/dates.js';
 import { alertMeaning, signalMove, signalName } from './alert-words.js';
 
+const RESOLVED_PAGE = 10;
+
 /**
- * The team's alerts: open and acknowledged ones in full, resolved ones folded away. With
- * `onPlanAction`, each current alert offers to plan an action from its suggestions, and says
- * which of the team's `actions` answer it.
+ * The team's alerts: open and acknowledged ones in full, resolved ones folded away and loaded
+ * ten at a time, newest first. With `onPlanAction`, each current alert offers to plan an action
+ * from its suggestions, and says which of the team's `actions` answer it.
  */
 export function AlertsPanel({ teamId, actions = [], onPlanAction }: { teamId: string; actions?: readonly Action[]; onPlanAction?: (alert: Alert) => void }) {
-  const alerts = useTeamAlerts(teamId);
+  const alerts = useCurrentTeamAlerts(teamId);
+  const resolved = useAlertPages(`/api/v1/alerts?status=resolved&teamId=${encodeURIComponent(teamId)}&sort=newest&limit=${RESOLVED_PAGE}`);
+  const counts = resolved.first.data?.counts;
+  const resolvedTotal = counts ? counts.watch + counts.warning + counts.critical : 0;
   // Acknowledged here: shown at once, without reloading the list.
   const [updated, setUpdated] = useState<Record<string, Alert>>({});
   const [notice, setNotice] = useState('');
@@ -24,14 +29,12 @@ export function AlertsPanel({ teamId, actions = [], onPlanAction }: { teamId: st
     <section aria-labelledby="alerts-title" className="panel" id="alerts" tabIndex={-1}>
       <h2 id="alerts-title">{t('alerts.title')}</h2>
       <Notice>{notice}</Notice>
-      <Resource state={alerts} isEmpty={(d) => d.alerts.length === 0} empty={t('alerts.none')}>
+      <Resource state={alerts}>
         {(data) => {
-          const all = data.alerts.map((a) => updated[a.id] ?? a).sort(byUrgency);
-          const current = all.filter((a) => a.status !== 'resolved');
-          const resolved = all.filter((a) => a.status === 'resolved');
+          const current = data.alerts.map((a) => updated[a.id] ?? a).sort(byUrgency);
           return (
             <>
-              {current.length === 0 && <p>{t('alerts.noneOpen')}</p>}
+              {current.length === 0 && <p>{resolved.first.status === 'ready' && resolvedTotal === 0 ? t('alerts.none') : t('alerts.noneOpen')}</p>}
               {current.map((alert) => (
                 <AlertCard
                   key={alert.id}
@@ -44,19 +47,34 @@ export function AlertsPanel({ teamId, actions = [], onPlanAction }: { teamId: st
                   }}
                 />
               ))}
-              {resolved.length > 0 && (
-                <details className="resolved-alerts">
-                  <summary>{t('alerts.resolved', { count: resolved.length })}</summary>
-                  {resolved.map((alert) => (
-                    <AlertCard key={alert.id} alert={alert} />
-                  ))}
-                </details>
-              )}
             </>
           );
         }}
       </Resource>
+      {resolvedTotal > 0 && <ResolvedAlerts pages={resolved} total={resolvedTotal} />}
     </section>
+  );
+}
+
+/** Earlier alerts resolved by later cycles, newest first, a page at a time. */
+function ResolvedAlerts({ pages, total }: { pages: ReturnType<typeof useAlertPages>; total: number }) {
+  return (
+    <details className="resolved-alerts">
+      <summary>{t('alerts.resolved', { count: total })}</summary>
+      {pages.alerts.map((alert) => (
+        <AlertCard key={alert.id} alert={alert} />
+      ))}
+      {pages.failed && (
+        <p role="alert" className="state state-error">
+          {t('alertPages.failed')}
+        </p>
+      )}
+      {pages.hasMore && (
+        <button type="button" className="button-secondary" disabled={pages.busy} onClick={() => void pages.loadMore()}>
+          {t('alertPages.more', { shown: pages.alerts.length, total })}
+        </button>
+      )}
+    </details>
   );
 }
 

@@ -7,11 +7,15 @@ import { t } from '../../i18n/messages.js';
 import { heatTree, sortKeys, visibleRows, type HeatNode, type SortKey } from './heat-tree.js';
 
 export interface HeatmapProps {
+  /** The rows loaded first; a row with `childCount` but no loaded sub-teams loads them when expanded. */
   rows: OverviewRow[];
   cycleLabel: string;
   sort: SortKey;
   descending: boolean;
   onSort(sort: SortKey, descending: boolean): void;
+  loadChildren(teamId: string): Promise<OverviewRow[]>;
+  /** Accessible name of the scrolling region (two heatmaps can share a page). */
+  label?: string;
 }
 
 /** A construct's heading: the full name, and on a phone a short one on screen (the name still read out). */
@@ -37,37 +41,60 @@ const columnLabel = (key: SortKey) => {
 
 /**
  * Teams × constructs for one cycle, following the hierarchy: each team's sub-teams sit beneath
- * it (collapsible) and are sorted among themselves. Colour shows the score; every cell also
- * shows its number, and hidden cells say why instead.
+ * it (collapsible) and are sorted among themselves. Sub-teams load from the server when their
+ * parent is first expanded, so the page holds what it shows. Colour shows the score; every cell
+ * also shows its number, and hidden cells say why instead.
  */
-export function Heatmap({ rows, cycleLabel, sort, descending, onSort }: HeatmapProps) {
-  const roots = useMemo(() => heatTree(rows, sort, descending), [rows, sort, descending]);
-  // Large organisations open with the top level only.
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() =>
-    rows.length > 60 ? new Set(rows.filter((r) => rows.some((c) => c.team.parentId === r.team.id)).map((r) => r.team.id)) : new Set(),
-  );
-  const toggle = (id: string) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+export function Heatmap({ rows, cycleLabel, sort, descending, onSort, loadChildren, label = t('heatmap.label') }: HeatmapProps) {
+  const [more, setMore] = useState<readonly OverviewRow[]>([]);
+  const loaded = useMemo(() => [...rows, ...more], [rows, more]);
+  const roots = useMemo(() => heatTree(loaded, sort, descending), [loaded, sort, descending]);
+  // Open: the teams whose sub-teams came with the first load. A search may bring only some of a
+  // team's sub-teams: they show under it, and expanding it again loads the rest.
+  const childrenIn = (list: readonly OverviewRow[], id: string) => list.filter((c) => c.team.parentId === id).length;
+  const complete = (list: readonly OverviewRow[], row: OverviewRow) => childrenIn(list, row.team.id) >= (row.childCount ?? 0);
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(rows.filter((r) => childrenIn(rows, r.team.id) > 0).map((r) => r.team.id)));
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const toggle = async (id: string) => {
+    if (open.has(id)) {
+      setOpen((prev) => new Set([...prev].filter((x) => x !== id)));
+      return;
+    }
+    const row = loaded.find((r) => r.team.id === id);
+    if (row && !complete(loaded, row)) {
+      setBusy(id);
+      setFailed(false);
+      try {
+        const children = await loadChildren(id);
+        setMore((prev) => [...prev, ...children.filter((c) => !loaded.some((r) => r.team.id === c.team.id))]);
+      } catch {
+        setFailed(true);
+        return;
+      } finally {
+        setBusy(null);
+      }
+    }
+    setOpen((prev) => new Set([...prev, id]));
+  };
+  const collapsed = new Set(loaded.map((r) => r.team.id).filter((id) => !open.has(id)));
   const shown = visibleRows(roots, collapsed);
-  const hasTree = rows.some((r) => rows.some((c) => c.team.parentId === r.team.id));
+  const hasTree = loaded.some((r) => (r.childCount ?? 0) > 0 || loaded.some((c) => c.team.parentId === r.team.id));
   return (
     <>
-      {hasTree && (
+      {hasTree && open.size > 0 && (
         <div className="actions heatmap-tools">
-          <button type="button" className="button-secondary" onClick={() => setCollapsed(new Set())}>
-            {t('heatmap.expandAll')}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setCollapsed(new Set(rows.map((r) => r.team.id)))}>
+          <button type="button" className="button-secondary" onClick={() => setOpen(new Set())}>
             {t('heatmap.collapseAll')}
           </button>
         </div>
       )}
-      <div className="table-scroll" role="region" aria-label={t('heatmap.label')} tabIndex={0}>
+      {failed && (
+        <p role="alert" className="state state-error">
+          {t('heatmap.loadFailed')}
+        </p>
+      )}
+      <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
         <table className="heatmap">
           <caption>{t('heatmap.caption', { cycle: cycleLabel })}</caption>
           <thead>
@@ -85,9 +112,9 @@ export function Heatmap({ rows, cycleLabel, sort, descending, onSort }: HeatmapP
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody aria-busy={busy !== null}>
             {shown.map((node) => (
-              <HeatRow key={node.row.team.id} node={node} collapsed={collapsed.has(node.row.team.id)} onToggle={toggle} />
+              <HeatRow key={node.row.team.id} node={node} open={open.has(node.row.team.id)} onToggle={(id) => void toggle(id)} />
             ))}
           </tbody>
         </table>
@@ -97,14 +124,15 @@ export function Heatmap({ rows, cycleLabel, sort, descending, onSort }: HeatmapP
   );
 }
 
-function HeatRow({ node, collapsed, onToggle }: { node: HeatNode; collapsed: boolean; onToggle(id: string): void }) {
+function HeatRow({ node, open, onToggle }: { node: HeatNode; open: boolean; onToggle(id: string): void }) {
   const { row } = node;
   const name = row.team.name;
+  const collapsed = !open || node.children.length === 0;
   return (
     <tr>
       <th scope="row">
         <div className="heat-team" style={{ '--level': node.level } as CSSProperties}>
-          {node.children.length > 0 ? (
+          {node.children.length > 0 || (row.childCount ?? 0) > 0 ? (
             <button
               type="button"
               className="tree-toggle"

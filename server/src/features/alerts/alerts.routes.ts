@@ -1,7 +1,7 @@
 import { zAcknowledgeBody, zAlertParams, zAlertResponse, zAlertsQuery, zAlertsResponse, zErrorBody } from '@pulse/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { teamScope } from '../../plugins/scope.js';
-import { acknowledgeAlert, alertsInScope } from './alerts.service.js';
+import { acknowledgeAlert, alertsPage } from './alerts.service.js';
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
 
@@ -14,14 +14,12 @@ export const alertsRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: readers,
       schema: {
         tags: ['insights'],
-        summary: 'Early-warning alerts of the teams in scope',
+        summary: 'Early-warning alerts of the teams in scope: filtered, sorted, paged with `limit` and `after`, with counts per level',
         querystring: zAlertsQuery,
         response: { 200: zAlertsResponse, ...errors },
       },
     },
-    async (request) => ({
-      alerts: await alertsInScope(app.db, await teamScope(app.db, request.user!), request.query.status, request.query.teamId),
-    }),
+    async (request) => alertsPage(app.db, await teamScope(app.db, request.user!), request.query),
   );
 
   app.post(

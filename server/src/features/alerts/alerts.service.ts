@@ -1,11 +1,12 @@
 import type { AlertStatus, Database } from '@pulse/db';
-import type { AcknowledgeBody, Alert as ApiAlert } from '@pulse/shared';
+import type { AcknowledgeBody, Alert as ApiAlert, AlertsResponse } from '@pulse/shared';
 import { alertLevels, type Alert, type DriftPoint } from '@pulse/shared/insights';
 import type { Kysely, Transaction } from 'kysely';
-import { conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
 import type { SessionUser } from '../../plugins/auth.js';
 import { inScope, type TeamScope } from '../../plugins/scope.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { countsByLevel, pageOfAlerts, type AlertCursor, type AlertFilter, type AlertSort } from './alerts-page.repository.js';
 import { allAlertRows, deleteAlerts, insertAlerts, listAlerts, updateAlert, type AlertView } from './alerts.repository.js';
 
 /** An alert episode: the same team and kind flagged in consecutive cycles that included the team. */
@@ -144,6 +145,57 @@ export async function alertsInScope(
   let teamIds: string[] | null = scope === 'all' ? null : [...scope];
   if (teamId) teamIds = inScope(scope, teamId) ? [teamId] : [];
   return (await listAlerts(db, { statuses, teamIds })).map(toAlert);
+}
+
+export interface AlertsPageQuery {
+  status: AlertStatus | 'current' | 'all';
+  teamId?: string | undefined;
+  subtreeOf?: string | undefined;
+  level?: 'watch' | 'warning' | 'critical' | undefined;
+  kind?: ApiAlert['kind'] | undefined;
+  sort: AlertSort;
+  limit?: number | undefined;
+  after?: string | undefined;
+}
+
+const encodeCursor = (c: AlertCursor) => Buffer.from(JSON.stringify([c.rank, c.opensAt, c.teamName, c.id])).toString('base64url');
+
+function decodeCursor(text: string): AlertCursor {
+  try {
+    const [rank, opensAt, teamName, id] = JSON.parse(Buffer.from(text, 'base64url').toString()) as unknown[];
+    const timestamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (typeof rank === 'number' && Number.isInteger(rank) && typeof opensAt === 'string' && timestamp.test(opensAt) && typeof teamName === 'string' && typeof id === 'string' && uuid.test(id))
+      return { rank, opensAt, teamName, id };
+  } catch {
+    // falls through to the 400 below
+  }
+  throw badRequest('The cursor is not one this list gave out.', [{ path: 'after', message: 'Pass nextCursor from the previous page.' }]);
+}
+
+/**
+ * GET /alerts: alerts of the teams in scope, filtered, in pages (without `limit`, all at once),
+ * with how many match each level. A subtree outside the scope is not found.
+ */
+export async function alertsPage(db: Kysely<Database>, scope: TeamScope, query: AlertsPageQuery): Promise<AlertsResponse> {
+  const cursor = query.after === undefined ? undefined : decodeCursor(query.after);
+  if (query.subtreeOf && !inScope(scope, query.subtreeOf)) throw notFound('Team');
+  let teamIds: string[] | null = scope === 'all' ? null : [...scope];
+  if (query.teamId) teamIds = inScope(scope, query.teamId) ? [query.teamId] : [];
+  const filter: AlertFilter = {
+    statuses: query.status === 'all' ? ['open', 'acknowledged', 'resolved'] : query.status === 'current' ? ['open', 'acknowledged'] : [query.status],
+    teamIds,
+    subtreeOf: query.subtreeOf,
+    level: query.level,
+    kind: query.kind,
+  };
+  const limit = query.limit ?? null;
+  const [rows, counts] = await Promise.all([pageOfAlerts(db, filter, query.sort, limit === null ? null : limit + 1, cursor), countsByLevel(db, filter)]);
+  const page = limit === null ? rows : rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    limit !== null && rows.length > limit && last ? encodeCursor({ rank: last.rank, opensAt: last.opens_text, teamName: last.team_name, id: last.id }) : null;
+  return { alerts: page.map(toAlert), counts, nextCursor };
 }
 
 /** A leader (in scope), HR or an admin acknowledges an open alert with a note; audited. */

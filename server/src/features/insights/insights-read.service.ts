@@ -24,7 +24,7 @@ import { getAnonymityThreshold, type ThresholdSettings } from '../settings/setti
  * suppressed ones. Suppression was decided once per cycle for the whole organisation, so every
  * view (trends, overview, comments, export, a leader's subtree) is a subset of one safe set.
  */
-function toPoint(row: StatsView, threshold: number): TrendPoint {
+export function toPoint(row: StatsView, threshold: number): TrendPoint {
   const point: TrendPoint = {
     cycleId: row.cycle_id,
     label: row.label,

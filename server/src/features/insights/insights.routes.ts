@@ -4,6 +4,9 @@ import {
   zErrorBody,
   zOverviewQuery,
   zOverviewResponse,
+  zOverviewSearchQuery,
+  zOverviewTeamsQuery,
+  zOverviewWorstQuery,
   zTeamParams,
   zTrendsQuery,
   zTrendsResponse,
@@ -11,6 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { teamScope } from '../../plugins/scope.js';
 import { commentsFor, overviewFor, trendsFor } from './insights-read.service.js';
+import { overviewSearch, overviewTeams, overviewWorst } from './overview-views.service.js';
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
 
@@ -44,6 +48,48 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => overviewFor(app.db, app.config, await teamScope(app.db, request.user!), request.query.cycleId),
+  );
+
+  app.get(
+    '/overview/teams',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['insights'],
+        summary: "The viewer's top teams and their sub-teams, or one team's sub-teams (`parent`), each row as GET /overview has it",
+        querystring: zOverviewTeamsQuery,
+        response: { 200: zOverviewResponse, ...errors },
+      },
+    },
+    async (request) => overviewTeams(app.db, app.config, await teamScope(app.db, request.user!), request.query),
+  );
+
+  app.get(
+    '/overview/search',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['insights'],
+        summary: 'Teams in scope whose name contains `q`, by name, at most `limit`',
+        querystring: zOverviewSearchQuery,
+        response: { 200: zOverviewResponse, ...errors },
+      },
+    },
+    async (request) => overviewSearch(app.db, app.config, await teamScope(app.db, request.user!), request.query),
+  );
+
+  app.get(
+    '/overview/worst',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['insights'],
+        summary: 'Worst first: the fortress watch (`view=fortress`) or the lowest participation (`view=participation`), at most `limit`',
+        querystring: zOverviewWorstQuery,
+        response: { 200: zOverviewResponse, ...errors },
+      },
+    },
+    async (request) => overviewWorst(app.db, app.config, await teamScope(app.db, request.user!), request.query),
   );
 
   app.get(
