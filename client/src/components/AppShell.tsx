@@ -19,7 +19,6 @@ export const NAV: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/audit', label: 'nav.audit', roles: ['admin', 'hr'] },
   { href: '/outbox', label: 'nav.outbox', roles: ['admin'] },
   { href: '/settings', label: 'nav.settings', roles: ['admin'] },
-  { href: '/chat', label: 'nav.chat', roles: ['admin'] },
 ];
 
 /** Header with navigation for the signed-in user's role, and the page in `<main>`. */

@@ -619,7 +619,6 @@ const en = {
   'note.mailed': 'Sent: the team has it by mail and on their results page.',
   'note.updated': 'Updated on the team’s results page (no new mail).',
   // chat delivery (Slack, Microsoft Teams)
-  'nav.chat': 'Slack & Teams',
   'chat.title': 'Slack and Microsoft Teams',
   'chat.intro': 'Send pulse invitations, reminders and leaders’ digests as Slack direct messages. Anyone not found in Slack, and any message Slack cannot take, still gets mail.',
   'chat.noKey': 'Set PULSE_SECRET_KEY on the server and restart it first: tokens are stored encrypted with it.',
