@@ -1,10 +1,16 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 /**
- * Paths whose next segment is a credential: a personal pulse link (the page and the API) and an
- * invitation or reset link being checked. The segment is replaced, whatever its encoding.
+ * Paths whose next segment is a credential: a personal pulse link (the page and the API), an
+ * invitation or reset link being checked, and a comment's private conversation link (page and API). The segment is replaced, whatever its encoding.
  */
-const SECRET_SEGMENTS = [/^(\/p\/)[^/]+/, /^(\/api\/v1\/pulse\/)[^/]+/, /^(\/api\/v1\/auth\/tokens\/)[^/]+/];
+const SECRET_SEGMENTS = [
+  /^(\/p\/)[^/]+/,
+  /^(\/api\/v1\/pulse\/)[^/]+/,
+  /^(\/api\/v1\/auth\/tokens\/)[^/]+/,
+  /^(\/c\/)[^/]+/,
+  /^(\/api\/v1\/conversations\/)[^/]+/,
+];
 /** Query parameters that may carry a credential (`/set-password?token=…`, an OpenID `code` and `state`). */
 const SECRET_PARAMS = /token|password|secret|session|key|code|state/i;
 const REDACTED = '[token]';
