@@ -36,8 +36,8 @@ export function redactUrl(url: string): string {
   return `${path}?${params.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED)}`;
 }
 
-/** True for a request that opens or answers a pulse: its address could tell who answered. */
-const isPulse = (url: string) => /^\/(p|api\/v1\/pulse)\//.test(decodePath(url));
+/** True for a request that opens or answers a pulse or a comment's conversation: its address could tell who wrote. */
+const isPulse = (url: string) => /^\/(p|c|api\/v1\/pulse|api\/v1\/conversations)\//.test(decodePath(url));
 
 /** What a request contributes to its log lines: no credential, no address for a pulse. */
 function serializeRequest(request: FastifyRequest) {

@@ -123,6 +123,10 @@ const routes: Record<string, Probe> = {
   // a leader's (or HR's) note to the team about a closed cycle
   'GET /api/v1/teams/:id/notes/:cycleId': probe(`/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, only(['leader', 'hr'], 404)),
   'PUT /api/v1/teams/:id/notes/:cycleId': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
+  // anonymous conversations: the conversation token is the author's credential
+  'GET /api/v1/conversations/:token': probe(`/api/v1/conversations/${UNKNOWN_TOKEN}`, everyone(404)),
+  'POST /api/v1/conversations/:token': probe({ url: `/api/v1/conversations/${UNKNOWN_TOKEN}`, payload: { body: 'x' } }, everyone(404)),
+  'POST /api/v1/comments/:id/replies': probe({ url: `/api/v1/comments/${UNKNOWN_ID}/replies`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

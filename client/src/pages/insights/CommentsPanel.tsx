@@ -45,8 +45,8 @@ export function CommentsPanel({
             <>
               <p className="hint">{t('comments.intro', { count: data.comments.length, cycle: data.cycle?.label ?? '' })}</p>
               <ul className="comment-list">
-                {data.comments.map((comment, i) => (
-                  <li key={i}>{comment}</li>
+                {data.comments.map((comment) => (
+                  <li key={comment.id}>{comment.text}</li>
                 ))}
               </ul>
             </>
