@@ -16,6 +16,8 @@ describe(`anonymous conversations on comments (${backend})`, () => {
   let tinyLeader: Session;
   let legal: SeededTeam;
   let tiny: SeededTeam;
+  let small: SeededTeam;
+  let smallLeader: Session;
   let cycleId: string;
   const tokens = new Map<string, string>();
   /** The conversation token handed back with Legal's comment, and Tiny's. */
@@ -34,13 +36,19 @@ describe(`anonymous conversations on comments (${backend})`, () => {
   beforeAll(async () => {
     t = await createTestApp();
     hr = await loginAs(t.app, 'hr');
-    const seeded = await seedTeams(t.app, { Legal: 6, Tiny: 3 });
+    const seeded = await seedTeams(t.app, { Legal: 6, Tiny: 3, Small: 2 });
     legal = seeded[0]!;
     tiny = seeded[1]!;
+    small = seeded[2]!;
+    // Small (2 people) sits under Legal: its own cell is hidden, its comments show in Legal's.
+    await t.app.db.updateTable('teams').set({ parent_id: legal.id }).where('id', '=', small.id).execute();
     const leadLegal = await createUser(t.app, { role: 'leader', email: 'lead.legal@example.test' });
     const leadTiny = await createUser(t.app, { role: 'leader', email: 'lead.tiny@example.test' });
     await t.app.inject({ method: 'PATCH', url: `/api/v1/teams/${legal.id}`, headers: hr.headers, payload: { leaderIds: [leadLegal.id] } });
     await t.app.inject({ method: 'PATCH', url: `/api/v1/teams/${tiny.id}`, headers: hr.headers, payload: { leaderIds: [leadTiny.id] } });
+    const leadSmall = await createUser(t.app, { role: 'leader', email: 'lead.small@example.test' });
+    await t.app.db.insertInto('team_leaders').values({ team_id: small.id, user_id: leadSmall.id }).execute();
+    smallLeader = await loginAs(t.app, leadSmall);
     legalLeader = await loginAs(t.app, leadLegal);
     tinyLeader = await loginAs(t.app, leadTiny);
     await clearOutbox(t.app);
@@ -63,9 +71,11 @@ describe(`anonymous conversations on comments (${backend})`, () => {
     expect(legalConversation).toMatch(/^[A-Za-z0-9_-]{43}$/);
     for (let i = 3; i < 6; i++) expect((await answer(legal.members[i]!.email)).statusCode).toBe(201);
     tinyConversation = (await answer(tiny.members[0]!.email, 'tiny team secret')).json().conversation.token;
+    expect((await answer(small.members[0]!.email, 'A word from a small team')).statusCode).toBe(201);
+    expect((await answer(small.members[1]!.email)).statusCode).toBe(201);
     // The token itself is stored nowhere: only its hash, on the response.
     const stored = await t.app.db.selectFrom('responses').select(['conversation_hash']).where('conversation_hash', 'is not', null).execute();
-    expect(stored).toHaveLength(2);
+    expect(stored).toHaveLength(3);
     expect(JSON.stringify(stored)).not.toContain(legalConversation);
     // Closing publishes Legal (6 of 6) and hides Tiny (1 of 3).
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers })).statusCode).toBe(200);
@@ -81,8 +91,11 @@ describe(`anonymous conversations on comments (${backend})`, () => {
 
   it('lets the leader reply on a visible comment, mails the leaders and never the author, and lets the author answer back', async () => {
     const listed = await comments(legalLeader, legal.id);
-    expect(listed.comments).toEqual([{ id: expect.any(String), text: 'Too many meetings', replies: [] }]);
-    const id = listed.comments[0].id as string;
+    expect(listed.comments).toEqual([
+      { id: expect.any(String), text: 'A word from a small team', replies: [] },
+      { id: expect.any(String), text: 'Too many meetings', replies: [] },
+    ]);
+    const id = listed.comments[1].id as string;
     // The id is nobody else's: not the response's, nor any invitation's or member's.
     const ids = await sql<{ id: string }>`select id::text from responses union all select id::text from invitations union all select id::text from users`.execute(t.app.db);
     expect(ids.rows.map((r) => r.id)).not.toContain(id);
@@ -104,7 +117,7 @@ describe(`anonymous conversations on comments (${backend})`, () => {
       ['hr', 'HR here: we will look at it too'],
     ]);
     expect(read.messages.every((m: { at: string }) => /^\d{4}-\d{2}-\d{2}$/.test(m.at))).toBe(true);
-    expect((await comments(hr, legal.id)).comments[0].replies).toEqual(read.messages);
+    expect((await comments(hr, legal.id)).comments[1].replies).toEqual(read.messages);
     // Every mail went to the team's leader; none to any member.
     const recipients = new Set((await readOutbox(t.app)).map((m) => m.to));
     expect([...recipients]).toEqual(['lead.legal@example.test']);
@@ -119,7 +132,7 @@ describe(`anonymous conversations on comments (${backend})`, () => {
     expect(hidden.statusCode).toBe(409);
     expect(hidden.json()).toMatchObject({ error: { code: 'conflict' } });
     expect((await reply(hr, tinyId, 'Who wrote this?')).statusCode).toBe(409);
-    const legalId = (await comments(hr, legal.id)).comments[0].id as string;
+    const legalId = (await comments(hr, legal.id)).comments[1].id as string;
     expect((await reply(tinyLeader, legalId, 'Not my team')).statusCode).toBe(404);
     expect(await messageCount()).toBe(before);
     expect(await readOutbox(t.app)).toEqual([]);
@@ -127,8 +140,19 @@ describe(`anonymous conversations on comments (${backend})`, () => {
     expect((await conversation(tinyConversation)).json()).toEqual({ comment: 'tiny team secret', messages: [] });
   });
 
+  it("judges a sub-team's comment by the cell that shows it: Legal's leader replies, Legal's leaders are mailed, the hidden sub-team's are not", async () => {
+    const smallComment = (await comments(legalLeader, legal.id)).comments[0];
+    expect(smallComment.text).toBe('A word from a small team');
+    await clearOutbox(t.app);
+    expect((await reply(legalLeader, smallComment.id, 'Thanks, noted.')).statusCode).toBe(201);
+    expect((await readOutbox(t.app)).map((m) => m.to)).toEqual(['lead.legal@example.test']);
+    // The small team's own leader sees no comments there, and cannot reply through Legal's cell.
+    expect((await comments(smallLeader, small.id)).comments).toBeNull();
+    expect((await reply(smallLeader, smallComment.id, 'Was it one of us?')).statusCode).toBe(404);
+  });
+
   it('answers 400 for bad input, changing nothing', async () => {
-    const id = (await comments(hr, legal.id)).comments[0].id as string;
+    const id = (await comments(hr, legal.id)).comments[1].id as string;
     const before = await messageCount();
     for (const body of ['', '   ', 'x'.repeat(2001), 42, undefined]) {
       const r = await reply(hr, id, body);

@@ -2,43 +2,45 @@ import type { Database } from '@pulse/db';
 import type { ConversationMessage, ListedComment } from '@pulse/shared/api/conversations';
 import { sql, type Kysely } from 'kysely';
 
-/** A comment as a reply needs it: its cycle and team (to check scope and the cell), and its text. */
+/** A comment as a reply needs it: where it is shown, and its text. */
 export interface CommentTarget {
   commentId: string;
-  cycleId: string;
-  teamId: string;
+  /**
+   * The nearest team, from the comment's own up its cycle's tree, whose cell is visible: the
+   * comment is listed there (and above), never with its own team named. Null when no such cell
+   * exists, so the comment is shown nowhere.
+   */
+  shownIn: string | null;
   comment: string;
-  /** Whether the comment's own team has a visible cell in its cycle. */
-  visible: boolean;
 }
 
-const withComment = (db: Kysely<Database>) =>
-  db
-    .selectFrom('responses as r')
-    .leftJoin('team_cycle_stats as s', (join) => join.onRef('s.cycle_id', '=', 'r.cycle_id').onRef('s.team_id', '=', 'r.team_id'))
-    .where('r.comment', 'is not', null)
-    .where('r.comment', '<>', '')
-    .select(['r.comment_id as commentId', 'r.cycle_id as cycleId', 'r.team_id as teamId', 'r.comment', 's.suppressed']);
-
-const toTarget = (row: { commentId: string; cycleId: string; teamId: string; comment: string | null; suppressed: boolean | null }): CommentTarget => ({
-  commentId: row.commentId,
-  cycleId: row.cycleId,
-  teamId: row.teamId,
-  comment: row.comment!,
-  visible: row.suppressed === false,
-});
+/** The comment (a response with a non-empty comment) matching `where`, and the team whose visible cell shows it. */
+async function findTarget(db: Kysely<Database>, where: ReturnType<typeof sql>): Promise<CommentTarget | undefined> {
+  const rows = await sql<CommentTarget>`
+    with recursive target as (
+      select comment_id, cycle_id, team_id, comment from responses
+      where ${where} and comment is not null and comment <> ''
+    ),
+    lineage(team_id, depth) as (
+      select team_id, 0 from target
+      union all
+      select ct.parent_id, l.depth + 1 from lineage l
+      join cycle_tree ct on ct.team_id = l.team_id and ct.cycle_id = (select cycle_id from target)
+      where ct.parent_id is not null
+    )
+    select t.comment_id as "commentId", t.comment,
+      (select l.team_id from lineage l
+        join team_cycle_stats s on s.team_id = l.team_id and s.cycle_id = t.cycle_id and not s.suppressed
+        order by l.depth limit 1) as "shownIn"
+    from target t`.execute(db);
+  return rows.rows[0];
+}
 
 /** The comment listed under this id. */
-export async function findComment(db: Kysely<Database>, commentId: string): Promise<CommentTarget | undefined> {
-  const row = await withComment(db).where('r.comment_id', '=', commentId).executeTakeFirst();
-  return row && toTarget(row);
-}
+export const findComment = (db: Kysely<Database>, commentId: string) => findTarget(db, sql`comment_id = ${commentId}`);
 
 /** The comment whose conversation token has this hash. */
-export async function findConversation(db: Kysely<Database>, conversationHash: string): Promise<CommentTarget | undefined> {
-  const row = await withComment(db).where('r.conversation_hash', '=', conversationHash).executeTakeFirst();
-  return row && toTarget(row);
-}
+export const findConversation = (db: Kysely<Database>, conversationHash: string) => findTarget(db, sql`conversation_hash = ${conversationHash}`);
 
 const messageColumns = ['sender as from', 'body', sql<string>`to_char(sent_on, 'YYYY-MM-DD')`.as('at')] as const;
 

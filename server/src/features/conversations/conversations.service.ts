@@ -30,22 +30,26 @@ function replyMail(to: string, from: ConversationMessage['from'], body: string) 
   };
 }
 
-async function tellLeaders(db: Kysely<Database>, mailer: Mailer, teamId: string, message: ConversationMessage): Promise<void> {
-  for (const to of await leaderAddresses(db, teamId)) await mailer.send(replyMail(to, message.from, message.body));
+/** Tells the leaders of the team whose visible cell shows the comment (none when it is shown nowhere). */
+async function tellLeaders(db: Kysely<Database>, mailer: Mailer, target: CommentTarget, message: ConversationMessage): Promise<void> {
+  if (!target.shownIn) return;
+  for (const to of await leaderAddresses(db, target.shownIn)) await mailer.send(replyMail(to, message.from, message.body));
 }
 
 /** POST /conversations/:token: the author answers back, still anonymous; the team's leaders are told. */
 export async function answerBack(db: Kysely<Database>, mailer: Mailer, token: string, body: string, now: Date): Promise<ConversationMessage> {
   const target = await conversationFor(db, token);
   const message = await addMessage(db, target.commentId, 'author', body, now);
-  await tellLeaders(db, mailer, target.teamId, message);
+  await tellLeaders(db, mailer, target, message);
   return message;
 }
 
 /**
- * POST /comments/:id/replies: a leader in scope or HR replies. 404 for a comment out of scope
- * (or unknown); 409 for one whose team's cell is hidden, where even a reply would tell its
- * leaders that someone of a group below the threshold wrote.
+ * POST /comments/:id/replies: a leader in scope or HR replies. The comment is judged by where it
+ * is shown (its nearest visible cell, its own team's or one above), never by its own team, so a
+ * reply neither tells a hidden team's leaders that one of them wrote nor tells the replier that the
+ * comment came from a small team. 404 for an unknown comment or one whose showing cell is out of
+ * scope; 409 for a comment shown in no visible cell at all.
  */
 export async function replyToComment(
   db: Kysely<Database>,
@@ -57,10 +61,11 @@ export async function replyToComment(
   now: Date,
 ): Promise<ConversationMessage> {
   const target = await findComment(db, commentId);
-  if (!target || !inScope(scope, target.teamId)) throw notFound('Comment');
-  if (!target.visible) throw conflict("This comment's group is below the anonymity threshold, so it cannot be replied to.");
+  if (!target) throw notFound('Comment');
+  if (!target.shownIn) throw conflict("This comment's group is below the anonymity threshold, so it cannot be replied to.");
+  if (!inScope(scope, target.shownIn)) throw notFound('Comment');
   const message = await addMessage(db, target.commentId, user.role === 'hr' ? 'hr' : 'leader', body, now);
-  await tellLeaders(db, mailer, target.teamId, message);
+  await tellLeaders(db, mailer, target, message);
   return message;
 }
 
