@@ -16,6 +16,7 @@ import * as actions from './migrations/20261204T130000_actions.js';
 import * as claimWithActions from './migrations/20261204T130100_claim_with_actions.js';
 import * as participationCounts from './migrations/20261205T090000_participation_counts.js';
 import * as memberResults from './migrations/20261205T100000_member_results.js';
+import * as conversations from './migrations/20261205T100100_conversations.js';
 import * as identity from './migrations/20261205T120000_identity.js';
 import * as chatDelivery from './migrations/20261205T130000_chat_delivery.js';
 
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261204T130100_claim_with_actions': claimWithActions,
   '20261205T090000_participation_counts': participationCounts,
   '20261205T100000_member_results': memberResults,
+  '20261205T100100_conversations': conversations,
   '20261205T120000_identity': identity,
   '20261205T130000_chat_delivery': chatDelivery,
 };

@@ -115,6 +115,20 @@ export interface ResponsesTable {
   questionnaire_version: number;
   answers: Json<Record<string, number>>;
   comment: string | null;
+  /** Random id the comments list shows; unrelated to any other row. */
+  comment_id: Generated<string>;
+  /** SHA-256 of the conversation token handed out once at submission (only with a comment). */
+  conversation_hash: string | null;
+}
+
+/** A message of an anonymous conversation on a comment: who spoke by role only, and the day. */
+export interface ConversationMessagesTable {
+  id: Generated<string>;
+  comment_id: string;
+  sender: 'author' | 'leader' | 'hr';
+  body: string;
+  /** The day only (YYYY-MM-DD). */
+  sent_on: ColumnType<string, string, never>;
 }
 
 export interface CycleTreeTable {
@@ -351,6 +365,7 @@ export interface Database {
   cycle_teams: CycleTeamsTable;
   invitations: InvitationsTable;
   responses: ResponsesTable;
+  conversation_messages: ConversationMessagesTable;
   cycle_tree: CycleTreeTable;
   team_cycle_moments: TeamCycleMomentsTable;
   team_cycle_stats: TeamCycleStatsTable;

@@ -14,6 +14,7 @@ import { teamsRoutes } from './features/teams/teams.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { pulseRoutes } from './features/pulse/pulse.routes.js';
 import { notesRoutes } from './features/notes/notes.routes.js';
+import { conversationsRoutes } from './features/conversations/conversations.routes.js';
 import { resultsRoutes } from './features/results/results.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { insightsRoutes } from './features/insights/insights.routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(resultsRoutes);
       await api.register(notesRoutes);
       await api.register(chatRoutes);
+      await api.register(conversationsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,10 +1,16 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 /**
- * Paths whose next segment is a credential: a personal pulse link (the page and the API) and an
- * invitation or reset link being checked. The segment is replaced, whatever its encoding.
+ * Paths whose next segment is a credential: a personal pulse link (the page and the API), an
+ * invitation or reset link being checked, and a comment's private conversation link (page and API). The segment is replaced, whatever its encoding.
  */
-const SECRET_SEGMENTS = [/^(\/p\/)[^/]+/, /^(\/api\/v1\/pulse\/)[^/]+/, /^(\/api\/v1\/auth\/tokens\/)[^/]+/];
+const SECRET_SEGMENTS = [
+  /^(\/p\/)[^/]+/,
+  /^(\/api\/v1\/pulse\/)[^/]+/,
+  /^(\/api\/v1\/auth\/tokens\/)[^/]+/,
+  /^(\/c\/)[^/]+/,
+  /^(\/api\/v1\/conversations\/)[^/]+/,
+];
 /** Query parameters that may carry a credential (`/set-password?token=…`, an OpenID `code` and `state`). */
 const SECRET_PARAMS = /token|password|secret|session|key|code|state/i;
 const REDACTED = '[token]';
@@ -30,8 +36,8 @@ export function redactUrl(url: string): string {
   return `${path}?${params.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED)}`;
 }
 
-/** True for a request that opens or answers a pulse: its address could tell who answered. */
-const isPulse = (url: string) => /^\/(p|api\/v1\/pulse)\//.test(decodePath(url));
+/** True for a request that opens or answers a pulse or a comment's conversation: its address could tell who wrote. */
+const isPulse = (url: string) => /^\/(p|c|api\/v1\/pulse|api\/v1\/conversations)\//.test(decodePath(url));
 
 /** What a request contributes to its log lines: no credential, no address for a pulse. */
 function serializeRequest(request: FastifyRequest) {

@@ -9,3 +9,5 @@ export const MAX_ANONYMITY_THRESHOLD = 10;
 export const MAX_TEAM_VALUES = 3;
 /** The longest note a leader may write to their team about a closed pulse. */
 export const NOTE_MAX_LENGTH = 2000;
+/** The longest message of an anonymous conversation on a comment. */
+export const CONVERSATION_MESSAGE_MAX_LENGTH = 2000;

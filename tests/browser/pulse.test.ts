@@ -82,7 +82,8 @@ describe('the pulse page in Chromium', () => {
     await page.keyboard.press('Enter');
 
     await expect.poll(() => heading(page)).toBe('Thank you, your answers are in');
-    expect(await page.locator('main p').count()).toBe(1);
+    // The comment opened a private conversation: its link is shown this once.
+    expect(await page.getByRole('region', { name: 'Your private conversation link' }).getByRole('link').textContent()).toMatch(/\/c\/[A-Za-z0-9_-]{43}$/);
     expect(await axeViolations(page, allImpacts)).toEqual([]);
     const stored = await server.app.db.selectFrom('responses').select(['answers', 'comment']).where('cycle_id', '=', cycleId).execute();
     expect(stored).toEqual([

@@ -28,10 +28,12 @@ describe(`anonymous storage of responses (${backend})`, () => {
   });
   afterAll(() => t.close());
 
-  it('has only the columns cycle, team, questionnaire version, answers, comment and a random id', async () => {
+  it("has only the columns cycle, team, questionnaire version, answers, comment, its conversation's hash and random ids", async () => {
     expect(await tableColumns(t.app.db, 'responses')).toEqual([
       { column_name: 'answers', data_type: 'jsonb' },
       { column_name: 'comment', data_type: 'text' },
+      { column_name: 'comment_id', data_type: 'uuid' },
+      { column_name: 'conversation_hash', data_type: 'text' },
       { column_name: 'cycle_id', data_type: 'uuid' },
       { column_name: 'id', data_type: 'uuid' },
       { column_name: 'questionnaire_version', data_type: 'integer' },

@@ -133,6 +133,10 @@ const routes: Record<string, Probe> = {
   'GET /api/v1/overview/teams': probe('/api/v1/overview/teams', only(VIEWERS, 200)),
   'GET /api/v1/overview/search': probe('/api/v1/overview/search?q=Team', only(VIEWERS, 200)),
   'GET /api/v1/overview/worst': probe('/api/v1/overview/worst?view=fortress', only(VIEWERS, 200)),
+  // anonymous conversations: the conversation token is the author's credential
+  'GET /api/v1/conversations/:token': probe(`/api/v1/conversations/${UNKNOWN_TOKEN}`, everyone(404)),
+  'POST /api/v1/conversations/:token': probe({ url: `/api/v1/conversations/${UNKNOWN_TOKEN}`, payload: { body: 'x' } }, everyone(404)),
+  'POST /api/v1/comments/:id/replies': probe({ url: `/api/v1/comments/${UNKNOWN_ID}/replies`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

@@ -45,9 +45,9 @@ describe(`values at the repository boundary (${backend})`, () => {
   it.skipIf(backend !== 'postgres')('prepares the answering claim once per PostgreSQL connection and reuses it', async () => {
     await t.app.db.connection().execute(async (connection) => {
       const prepared = async () => (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection)).rows.map((r) => r.name);
-      expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', null, new Date())).toBe(false);
+      expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', { comment: null, conversationHash: null }, new Date())).toBe(false);
       expect(await prepared()).toEqual(['claim_pulse_response']);
-      expect(await claimAndStoreResponse(connection, 'no such token either', 1, '{}', null, new Date())).toBe(false);
+      expect(await claimAndStoreResponse(connection, 'no such token either', 1, '{}', { comment: null, conversationHash: null }, new Date())).toBe(false);
       expect(await prepared()).toEqual(['claim_pulse_response']);
     });
   });
@@ -56,7 +56,7 @@ describe(`values at the repository boundary (${backend})`, () => {
     const unnamed = await createTestApp({ DATABASE_NAMED_STATEMENTS: 'off' });
     try {
       await unnamed.app.db.connection().execute(async (connection) => {
-        expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', null, new Date())).toBe(false);
+        expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', { comment: null, conversationHash: null }, new Date())).toBe(false);
         expect((await sql`select name from pg_prepared_statements`.execute(connection)).rows).toEqual([]);
       });
     } finally {

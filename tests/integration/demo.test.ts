@@ -98,4 +98,14 @@ describe(`the demo organisation (${backend})`, () => {
     expect(page.actions).toContainEqual(expect.objectContaining({ title: 'Publish a request menu for drive-thru requests', status: 'in_progress' }));
     expect(page.note.body).toMatch(/^What we heard/);
   });
+
+  it("prints a Legal comment's conversation link: three messages, shown under the comment to Legal's leader", async () => {
+    const res = await demo.t.app.inject({ method: 'GET', url: `/api/v1/conversations/${demo.summary.conversationToken}` });
+    expect(res.statusCode).toBe(200);
+    const conversation = res.json();
+    expect(conversation.comment).toMatch(/^Contract reviews from Sales/);
+    expect(conversation.messages.map((m: { from: string }) => m.from)).toEqual(['leader', 'author', 'leader']);
+    const listed = await get(`/api/v1/teams/${teamId.Legal}/comments`);
+    expect(listed.comments.find((c: { text: string }) => c.text === conversation.comment).replies).toEqual(conversation.messages);
+  });
 });

@@ -103,7 +103,8 @@ describe(`insights after a cycle closes (${backend})`, () => {
 
   it('shows comments only for groups at or above the threshold, without sub-team attribution', async () => {
     const legal = (await get(hr, `/api/v1/teams/${ids.Legal}/comments`)).json();
-    expect(legal.comments).toEqual(Array(6).fill('Legal comment'));
+    expect(legal.comments.map((c: { text: string }) => c.text)).toEqual(Array(6).fill('Legal comment'));
+    expect(legal.comments[0]).toEqual({ id: expect.any(String), text: 'Legal comment', replies: [] });
     const tiny = (await get(hr, `/api/v1/teams/${ids.Tiny}/comments`)).json();
     expect(tiny.comments).toBeNull();
     expect(tiny.reason).toMatch(/fewer than 5/);

@@ -76,8 +76,14 @@ describe(`no credential in any log (${backend})`, { timeout: 120_000 }, () => {
       await page(`/p/${pulse}`);
       await page(`/p/${pulse}?utm=mail`);
       expect((await app.inject({ method: 'GET', url: `/api/v1/pulse/${pulse}` })).statusCode).toBe(200);
-      const answered = await app.inject({ method: 'POST', url: `/api/v1/pulse/${pulse}`, payload: { answers: fullAnswers() } });
+      const answered = await app.inject({ method: 'POST', url: `/api/v1/pulse/${pulse}`, payload: { answers: fullAnswers(), comment: 'A word' } });
       expect(answered.statusCode).toBe(201);
+      // The comment's private conversation: its page and API.
+      const conversation = answered.json().conversation.token as string;
+      secrets.push(conversation);
+      await page(`/c/${conversation}`);
+      expect((await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversation}` })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: `/api/v1/conversations/${conversation}`, payload: { body: 'Back' } })).statusCode).toBe(201);
       await app.inject({ method: 'POST', url: `/api/v1/pulse/${pulse}`, payload: { answers: fullAnswers() } });
       // The same link's results page.
       expect((await app.inject({ method: 'GET', url: `/api/v1/pulse/${pulse}/results` })).statusCode).toBe(200);
@@ -93,6 +99,8 @@ describe(`no credential in any log (${backend})`, { timeout: 120_000 }, () => {
     expect(log).toContain('"url":"/p/[token]"');
     expect(log).toContain('/auth/tokens/[token]');
     expect(log).toContain('/api/v1/pulse/[token]/results');
+    expect(log).toContain('"url":"/c/[token]"');
+    expect(log).toContain('/api/v1/conversations/[token]');
     for (const secret of secrets) {
       expect(log, `a secret in the log: ${secret}`).not.toContain(secret);
       // Nor its percent-encoded form, nor the hash the database keeps of a token.
@@ -100,6 +108,6 @@ describe(`no credential in any log (${backend})`, { timeout: 120_000 }, () => {
       expect(log).not.toContain(createHash('sha256').update(secret).digest('hex'));
     }
     // Who opened a pulse page is not logged either.
-    expect(lines.filter((l) => l.includes('/p/') || l.includes('/pulse/')).join('')).not.toContain('remoteAddress');
+    expect(lines.filter((l) => /\/(p|c|pulse|conversations)\//.test(l)).join('')).not.toContain('remoteAddress');
   });
 });

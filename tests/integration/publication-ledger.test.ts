@@ -29,7 +29,7 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
   let firstCycle: string;
   /** Every cell of the first cycle the API ever showed, by team name, and every comment list. */
   const shown = new Map<string, Set<string>>();
-  const commentLists: string[][] = [];
+  const commentLists: unknown[][] = [];
 
   const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: session.headers });
   const setThreshold = async (k: number) => {

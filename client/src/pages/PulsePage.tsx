@@ -18,11 +18,12 @@ export default function PulsePage({ token }: { token: string }) {
   const ended = pulse.status === 'error' && (pulse.error.status === 409 || pulse.error.status === 410);
   const results = useResource(ended ? `results:${token}` : null, () => fetchResults(token));
   const [done, setDone] = useState<NoticeKind>();
+  const [conversation, setConversation] = useState<string>();
   useEffect(() => {
     document.title = `${t('pulse.title')} · ${t('app.name')}`;
   }, []);
 
-  if (done) return <PulseNotice kind={done} />;
+  if (done) return <PulseNotice kind={done} conversation={conversation} />;
   if (pulse.status === 'loading' || (ended && results.status === 'loading')) return <Loading />;
   if (results.status === 'ready' && results.data.cycle.closed) return <ResultsView results={results.data} />;
   if (pulse.status === 'error') {
@@ -35,5 +36,14 @@ export default function PulsePage({ token }: { token: string }) {
       </main>
     );
   }
-  return <PulseForm token={token} pulse={pulse.data} onDone={setDone} />;
+  return (
+    <PulseForm
+      token={token}
+      pulse={pulse.data}
+      onDone={(kind, token) => {
+        setConversation(token);
+        setDone(kind);
+      }}
+    />
+  );
 }

@@ -4,6 +4,7 @@ import { ApiRequestError } from '../api/client.js';
 import { t } from '../i18n/messages.js';
 import { ActionSection, actionSubmission, type ActionAnswers } from './ActionSection.js';
 import { partnerField, PartnerSection, partnerSubmission, type PartnerAnswers } from './PartnerSection.js';
+import { keepConversation } from './conversation-api.js';
 import { sendPulse } from './pulse-api.js';
 import { noticeByStatus, type NoticeKind } from './PulseNotice.js';
 import { RatingScale, type ScaleItem } from './RatingScale.js';
@@ -20,7 +21,7 @@ function fieldErrors(error: ApiRequestError): Record<string, string> {
 }
 
 /** The questionnaire, the team's values item and the partner section, with progress, validation and sending; ends in `onDone`. */
-export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Pulse; onDone: (kind: NoticeKind) => void }) {
+export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Pulse; onDone: (kind: NoticeKind, conversation?: string) => void }) {
   // Every statement that needs an answer: the questionnaire's and, for a team with values, theirs.
   const required: ScaleItem[] = [...pulse.questionnaire.items, ...(pulse.values ? [pulse.values.item] : [])];
   const [answers, setAnswers] = useState<Record<string, number>>({});
@@ -76,13 +77,14 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
     }
     setSending(true);
     try {
-      await sendPulse(token, {
+      const received = await sendPulse(token, {
         answers,
         ...(comment.trim() ? { comment } : {}),
         ...(Object.keys(partners.send).length ? { partnerAnswers: partners.send } : {}),
         ...(Object.keys(actionSubmission(actionAnswers)).length ? { actionAnswers: actionSubmission(actionAnswers) } : {}),
       });
-      onDone('thanks');
+      if (received.conversation) keepConversation(received.conversation.token);
+      onDone('thanks', received.conversation?.token);
     } catch (error) {
       const apiError = error instanceof ApiRequestError ? error : new ApiRequestError(0, 'client_error', String(error));
       const outcome = noticeByStatus[apiError.status];

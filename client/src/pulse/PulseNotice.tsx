@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { t, type MessageKey } from '../i18n/messages.js';
+import { conversationUrl } from './conversation-api.js';
 
 export type NoticeKind = 'thanks' | 'answered' | 'unknown' | 'closed';
 
@@ -14,7 +15,7 @@ const texts: Record<NoticeKind, [MessageKey, MessageKey]> = {
 export const noticeByStatus: Readonly<Record<number, NoticeKind>> = { 404: 'unknown', 409: 'answered', 410: 'closed' };
 
 /** A page of its own for the end of a pulse and for a link that cannot be answered. */
-export function PulseNotice({ kind }: { kind: NoticeKind }) {
+export function PulseNotice({ kind, conversation }: { kind: NoticeKind; conversation?: string | undefined }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [title, body] = texts[kind];
   useEffect(() => {
@@ -28,6 +29,22 @@ export function PulseNotice({ kind }: { kind: NoticeKind }) {
         {t(title)}
       </h1>
       <p>{t(body)}</p>
+      {conversation && <ConversationLink token={conversation} />}
     </main>
+  );
+}
+
+/** After a comment: the private conversation link, shown this once. */
+function ConversationLink({ token }: { token: string }) {
+  const url = conversationUrl(token);
+  return (
+    <section aria-labelledby="conversation-link-title" className="conversation-link">
+      <h2 id="conversation-link-title">{t('conversation.linkTitle')}</h2>
+      <p>{t('conversation.linkIntro')}</p>
+      <p className="conversation-url">
+        <a href={url}>{url}</a>
+      </p>
+      <p className="hint">{t('conversation.linkKeep')}</p>
+    </section>
   );
 }

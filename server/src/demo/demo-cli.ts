@@ -35,6 +35,8 @@ try {
         ...(link ? ['Answer this month\'s pulse as one of the members:', `  ${link}`] : []),
         'See what a Legal member sees of last month\'s pulse (results, actions, the leader\'s note):',
         `  ${config.publicUrl}/p/${summary.resultsToken}`,
+        'Read and answer a Legal comment\'s anonymous conversation with its leader, as its author:',
+        `  ${config.publicUrl}/c/${summary.conversationToken}`,
         bar,
       ].join('\n'),
     );

@@ -10,6 +10,7 @@ import { deliverInvitations, type MailContext } from '../features/cycles/invitat
 import { deliverDigests } from '../features/digests/digests.service.js';
 import type { ThresholdSettings } from '../features/settings/settings.service.js';
 import { seedDemoActions } from './demo-actions.js';
+import { seedDemoConversation } from './demo-conversation.js';
 import { seedDemoResults } from './demo-results.js';
 import { DEMO_CYCLES, demoAccounts, demoComments, demoCustomerMap, demoOrganisation, demoValues, type DemoTeam } from './demo-organisation.js';
 
@@ -25,6 +26,8 @@ export interface DemoSummary {
   partnerRatings: number;
   /** A Legal member's pulse link token of the last closed pulse: it opens the team's results. */
   resultsToken: string;
+  /** The private conversation token of a Legal comment with three messages: it opens `/c/<token>`. */
+  conversationToken: string;
 }
 
 interface PlacedTeam {
@@ -207,6 +210,8 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   await seedDemoActions(db);
   // Legal's leader wrote the team a note about the last closed pulse; one member's link of it is kept.
   const resultsToken = await seedDemoResults(db);
+  // One of Legal's comments has a conversation of three messages with its leader.
+  const conversationToken = await seedDemoConversation(db);
 
   // This month's pulse is open, its invitations in the outbox: a newcomer can answer one.
   const current = await createCycle(db, {
@@ -217,5 +222,5 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   await openCycle(db, current.id, now);
   await deliverInvitations(ctx, now);
 
-  return { teams: placed.length, members: person, cycles: DEMO_CYCLES, responses, partnerRatings, resultsToken };
+  return { teams: placed.length, members: person, cycles: DEMO_CYCLES, responses, partnerRatings, resultsToken, conversationToken };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zConstruct } from '../questionnaire.js';
 import { zPartnerScore } from './partners.js';
+import { zListedComment } from './conversations.js';
 
 /** One construct's figures for a visible cell: 0–100 mean with its 95% t interval. */
 export const zScore = z.object({
@@ -165,7 +166,7 @@ export const zCommentsQuery = z.object({ cycleId: z.uuid().optional() });
 export const zCommentsResponse = z.object({
   cycle: z.object({ id: z.uuid(), label: z.string() }).nullable(),
   /** null when the group is below the threshold (then `reason` says why). */
-  comments: z.array(z.string()).nullable(),
+  comments: z.array(zListedComment).nullable(),
   reason: z.string().optional(),
 });
 export type CommentsResponse = z.infer<typeof zCommentsResponse>;

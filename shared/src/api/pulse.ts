@@ -50,5 +50,6 @@ export const zPulseSubmission = z.object({
 export type PulseSubmission = z.infer<typeof zPulseSubmission>;
 
 /** 201 body: nothing about the stored response comes back, not even its id. */
-export const zPulseReceived = z.object({ status: z.literal('received') });
+/** `conversation` only after a comment: its token, shown once, is the author's only way back to the replies. */
+export const zPulseReceived = z.object({ status: z.literal('received'), conversation: z.object({ token: z.string() }).optional() });
 export type PulseReceived = z.infer<typeof zPulseReceived>;

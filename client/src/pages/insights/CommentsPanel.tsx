@@ -3,6 +3,7 @@ import { useComments } from '../../api/insights.js';
 import { Field } from '../../components/forms.js';
 import { Resource } from '../../components/states.js';
 import { t } from '../../i18n/messages.js';
+import { CommentItem } from './CommentItem.js';
 
 /** Comments of one cycle (the latest by default), only when the group reached the threshold. */
 export function CommentsPanel({
@@ -45,8 +46,8 @@ export function CommentsPanel({
             <>
               <p className="hint">{t('comments.intro', { count: data.comments.length, cycle: data.cycle?.label ?? '' })}</p>
               <ul className="comment-list">
-                {data.comments.map((comment, i) => (
-                  <li key={i}>{comment}</li>
+                {data.comments.map((comment) => (
+                  <CommentItem key={comment.id} comment={comment} />
                 ))}
               </ul>
             </>

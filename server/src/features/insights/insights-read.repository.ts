@@ -102,16 +102,3 @@ export async function activeAlertLevels(db: Kysely<Database>): Promise<Map<strin
   return new Map(rows.rows.map((r) => [r.team_id, r.level]));
 }
 
-/** Comments of every response in a team's subtree as it was when the cycle closed. */
-export async function subtreeComments(db: Kysely<Database>, cycleId: string, teamId: string): Promise<string[]> {
-  const rows = await sql<{ comment: string }>`
-    with recursive subtree(id) as (
-      select ${teamId}::uuid
-      union
-      select ct.team_id from cycle_tree ct join subtree s on ct.parent_id = s.id where ct.cycle_id = ${cycleId}
-    )
-    select comment from responses
-    where cycle_id = ${cycleId} and team_id in (select id from subtree) and comment is not null and comment <> ''
-    order by comment`.execute(db);
-  return rows.rows.map((r) => r.comment);
-}

@@ -10,12 +10,12 @@ import {
   cyclesWithStats,
   statsForCycle,
   statsForTeam,
-  subtreeComments,
   teamExists,
   teamLineage,
   type StatsView,
   type TeamNode,
 } from './insights-read.repository.js';
+import { commentsWithConversations } from '../conversations/conversations.service.js';
 import { partnerColumn, partnerLine } from '../partners/partners.service.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 
@@ -164,7 +164,7 @@ export async function commentsFor(
   const stat = (await statsForCycle(db, cycle.id)).find((s) => s.team_id === teamId);
   if (!stat) throw notFound('Team');
   if (stat.suppressed) return { cycle, comments: null, reason: suppressionMessage(stat.reason!, stat.threshold ?? threshold) };
-  return { cycle, comments: await subtreeComments(db, cycle.id, teamId) };
+  return { cycle, comments: await commentsWithConversations(db, cycle.id, teamId) };
 }
 
 /**

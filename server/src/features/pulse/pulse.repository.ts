@@ -59,7 +59,8 @@ export interface ResponseExtras {
  * statement (a call of `claim_pulse_response`, whose migration says why it is a function, sent
  * as a named statement so each PostgreSQL connection parses and plans the call once):
  * both or neither, and under concurrent submissions of one token exactly one stores. The
- * response copies only the cycle, the team and the questionnaire version; each rating only the
+ * response copies only the cycle, the team, the questionnaire version, the comment and its
+ * conversation's token hash; each rating only the
  * cycle, the provider and the rater's team: nothing that leads back to the invitation.
  * Resolves false when the invitation was already answered, its cycle is not open, or the
  * token is unknown, or its cycle asks another questionnaire version than `questionnaireVersion`
@@ -71,11 +72,21 @@ export async function claimAndStoreResponse(
   tokenHash: string,
   questionnaireVersion: number,
   answersJson: string,
-  comment: string | null,
+  written: { comment: string | null; conversationHash: string | null },
   now: Date,
   extras: ResponseExtras = { partners: [], withValues: false },
 ): Promise<boolean> {
-  const parameters = [tokenHash, questionnaireVersion, answersJson, comment, now, JSON.stringify(extras.partners), extras.withValues, JSON.stringify(extras.actions ?? [])];
+  const parameters = [
+    tokenHash,
+    questionnaireVersion,
+    answersJson,
+    written.comment,
+    now,
+    JSON.stringify(extras.partners),
+    extras.withValues,
+    JSON.stringify(extras.actions ?? []),
+    written.conversationHash,
+  ];
   const result = await db.executeQuery<{ stored: boolean }>(CompiledQuery.raw(claimPulseResponse.text, parameters));
   return result.rows[0]?.stored === true;
 }

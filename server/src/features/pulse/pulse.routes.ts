@@ -36,8 +36,8 @@ export const pulseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await submitPulse(app.db, request.params.token, request.body, new Date());
-      return reply.status(201).send({ status: 'received' as const });
+      const received = await submitPulse(app.db, request.params.token, request.body, new Date());
+      return reply.status(201).send({ status: 'received' as const, ...received });
     },
   );
 };

@@ -6,7 +6,7 @@ import { PULSE_COMMENT_MAX_LENGTH, type Pulse, type PulseSubmission } from '@pul
 import { valueStatement, valuesItem, type TeamValue } from '@pulse/shared/api/values';
 import type { Kysely } from 'kysely';
 import { ApiError, badRequest, conflict, notFound } from '../../errors.js';
-import { hashToken } from '../../plugins/auth.js';
+import { hashToken, newToken } from '../../plugins/auth.js';
 import { actionsForPulse } from '../actions/actions.service.js';
 import { partnersForRespondent } from '../partners/partners.service.js';
 import { valuesOf } from '../values/values.repository.js';
@@ -140,14 +140,19 @@ const orderedAnswers = (questionnaire: Questionnaire, answers: Readonly<Record<s
  * claimed and stored at once for a cycle of that version. Anything else (and any failure of
  * that statement) takes the checks in the contract's order, so the answers stay the same.
  */
-export async function submitPulse(db: Kysely<Database>, token: string, submission: PulseSubmission, now: Date): Promise<void> {
+export async function submitPulse(db: Kysely<Database>, token: string, submission: PulseSubmission, now: Date): Promise<{ conversation?: { token: string } }> {
   const tokenHash = hashToken(token);
   const comment = submission.comment?.trim() || null;
+  // A comment opens an anonymous conversation: its token is made here, stored only as a hash on
+  // the response row, and handed back once.
+  const conversationToken = comment ? newToken() : null;
+  const received = conversationToken ? { conversation: { token: conversationToken } } : {};
+  const written = { comment, conversationHash: conversationToken ? hashToken(conversationToken) : null };
   // Partner ratings need the partners this link asks about, so only plain answers take the fast path
   // (which also refuses a team with values: their item is then missing).
   const plain = Object.keys(submission.partnerAnswers ?? {}).length === 0 && Object.keys(submission.actionAnswers ?? {}).length === 0;
   const guess = plain ? versionAnswered(submission.answers) : undefined;
-  if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), comment, now))) return;
+  if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), written, now))) return received;
   const target = await usableTarget(db, tokenHash, now);
   const questionnaire = questionnaireVersion(target.questionnaireVersion);
   const extras = await extrasFor(db, target);
@@ -168,7 +173,7 @@ export async function submitPulse(db: Kysely<Database>, token: string, submissio
   };
   const answers = orderedAnswers(questionnaire, core, aligned === undefined ? {} : { [valuesItem.id]: aligned });
   const sameAsFastPath = questionnaire === guess && !stored.withValues && stored.actions!.length === 0;
-  if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, comment, now, stored))) return;
+  if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, written, now, stored))) return received;
   // Someone else won the race (same link, or the cycle closed meanwhile): say which.
   await usableTarget(db, tokenHash, now);
   throw alreadyAnswered();
