@@ -1,5 +1,6 @@
 import type { ConversationMessage } from '@pulse/shared/api/conversations';
 import { t, type MessageKey } from '../i18n/messages.js';
+import { formatDate } from '../i18n/dates.js';
 
 const fromLabel: Record<ConversationMessage['from'], MessageKey> = {
   author: 'conversation.fromAuthor',
@@ -14,7 +15,7 @@ export function ConversationMessages({ messages }: { messages: ConversationMessa
       {messages.map((m, i) => (
         <li key={i} className={`conversation-from-${m.from}`}>
           <p className="conversation-meta">
-            {t(fromLabel[m.from])} · <time dateTime={m.at}>{m.at}</time>
+            {t(fromLabel[m.from])} · <time dateTime={m.at}>{formatDate(m.at)}</time>
           </p>
           <p className="conversation-body">{m.body}</p>
         </li>
