@@ -84,12 +84,14 @@ async function connect() {
 
 /**
  * PostgreSQL's advice for bulk loads: drop secondary indexes and foreign keys, COPY, then
- * build them once. Resolves a function that restores every dropped definition.
+ * build them once (foreign keys pointing into the tables too). Resolves a function that restores every dropped definition.
  */
 async function withoutIndexes(client: pg.Client, tables: string[]): Promise<() => Promise<void>> {
   const constraints = await client.query<{ table: string; name: string; def: string; type: string }>(
     `select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as def, contype as type
-     from pg_constraint where conrelid = any($1::regclass[]) and contype in ('p', 'u', 'f')`,
+     from pg_constraint
+     where (conrelid = any($1::regclass[]) and contype in ('p', 'u', 'f'))
+        or (confrelid = any($1::regclass[]) and contype = 'f')`,
     [tables],
   );
   const indexes = await client.query<{ name: string; def: string }>(

@@ -2,9 +2,9 @@
 // (run `npm run bench:load-org` first), through the real server over HTTP as an HR user, one
 // request at a time: team trends over 36 cycles; the overview as the screen loads it (the top
 // two levels, an expanded subtree, a name search, the fortress watch) and the whole
-// organisation's JSON as an explicit download; and the first page of open alerts. Prints
-// p50/p95/p99 against the p95 targets (and the size targets), then EXPLAIN ANALYZE of every SQL
-// statement each read runs (captured from the application's own code).
+// organisation's JSON as an explicit, streamed download (no latency target); and the first
+// page of open alerts. Prints p50/p95/p99 against the p95 targets (and the size targets), then
+// EXPLAIN ANALYZE of every SQL statement each read runs (captured from the application's code).
 // Latency is the time until the last byte of the gzipped answer has arrived, as load tools
 // (autocannon, wrk) measure it; the client does not decompress while the clock runs. (With
 // `fetch`, undici's gunzip in this very process added 10-17 ms to the open alerts' p50 and p95;
@@ -52,7 +52,8 @@ const searchOf = (i: number) => groupNames[(i * 7919) % groupNames.length]!;
 
 interface Read {
   name: string;
-  target: number;
+  /** p95 target in ms; none for the explicit download, which no screen waits for. */
+  target?: number;
   url: (i: number) => string;
   count: number;
   /** Largest uncompressed answer allowed, in KiB. */
@@ -102,8 +103,7 @@ const reads: Read[] = [
   },
   {
     name: 'overview, all 5,000 teams (explicit download)',
-    target: 300,
-    url: () => `/api/v1/overview?cycleId=${latest.id}`,
+    url: () => `/api/v1/overview?cycleId=${latest.id}&download=true`,
     count: Math.max(20, Math.round(samples / 4)),
     direct: (d) => overviewFor(d, SETTINGS, 'all', latest.id),
   },
@@ -156,8 +156,8 @@ try {
       ms(quantile(times, 0.5)),
       `**${ms(p95)}**`,
       ms(quantile(times, 0.99)),
-      `≤ ${read.target}`,
-      p95 <= read.target && (read.maxKiB === undefined || bytes <= read.maxKiB * 1024) ? 'OK' : 'MISSED',
+      read.target === undefined ? 'none (a download)' : `≤ ${read.target}`,
+      read.target === undefined ? '' : p95 <= read.target && (read.maxKiB === undefined || bytes <= read.maxKiB * 1024) ? 'OK' : 'MISSED',
       `${(bytes / 1024).toFixed(0)} KiB (${(sent / 1024).toFixed(0)} KiB gzipped)${read.maxKiB === undefined ? '' : `, ≤ ${read.maxKiB} KiB`}`,
     ]);
   }

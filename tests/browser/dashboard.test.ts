@@ -213,6 +213,11 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     await heatmap.getByRole('button', { name: 'Show the teams beneath Shared Services' }).click();
     await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-1280.png`, fullPage: true });
 
+    // HR's "everything": the whole cycle as a JSON download, the same rows as the API's.
+    const [whole] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download every team of this cycle (JSON)' }).click()]);
+    expect(whole.suggestedFilename()).toMatch(/^pulse-overview-.+\.json$/);
+    expect(JSON.parse(readFileSync((await whole.path())!, 'utf8'))).toEqual(overview);
+
     // A search by name shows the teams found with the same cells as the heatmap.
     await page.getByLabel('Part of a team name').fill('sales');
     await page.getByRole('button', { name: 'Find', exact: true }).click();

@@ -120,6 +120,26 @@ describe(`the paged overview (${backend})`, () => {
     }
   });
 
+  it("downloads the whole overview as an attachment, the same JSON as the screen's reads, and a leader's only in scope", async () => {
+    const { t, hr, teamId } = demo;
+    const { cycles } = (await demo.get('/api/v1/overview')) as OverviewResponse;
+    const cycle = cycles[1]!;
+    const plain = await t.app.inject({ method: 'GET', url: `/api/v1/overview?cycleId=${cycle.id}`, headers: hr.headers });
+    const download = await t.app.inject({ method: 'GET', url: `/api/v1/overview?cycleId=${cycle.id}&download=true`, headers: hr.headers });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="pulse-overview-[\p{L}\p{N}-]+\.json"$/u);
+    expect(download.headers['content-type']).toMatch(/^application\/json/);
+    expect(download.headers['cache-control']).toBe('no-store');
+    expect(download.json()).toEqual(plain.json());
+    expect(download.json().rows.some((r: OverviewRow) => r.suppressed)).toBe(true);
+
+    const leader = await loginAs(t.app, 'leader');
+    await t.app.db.insertInto('team_leaders').values({ team_id: teamId.Finance!, user_id: leader.user.id }).execute();
+    const theirs = (await t.app.inject({ method: 'GET', url: '/api/v1/overview?download=true', headers: leader.headers })).json() as OverviewResponse;
+    expect(theirs.rows.map((r) => r.team.id)).toContain(teamId.Finance);
+    expect(theirs.rows.map((r) => r.team.id)).not.toContain(teamId.Legal);
+  });
+
   it('refuses bad input with a clear 400 and members with 403', async () => {
     const { t, hr } = demo;
     for (const url of [
@@ -131,6 +151,7 @@ describe(`the paged overview (${backend})`, () => {
       '/api/v1/overview/search?q=Sales&limit=0',
       '/api/v1/overview/worst?view=best',
       '/api/v1/overview/worst?view=fortress&limit=101',
+      '/api/v1/overview?download=yes',
     ]) {
       const res = await t.app.inject({ method: 'GET', url, headers: hr.headers });
       expect(res.statusCode, url).toBe(400);

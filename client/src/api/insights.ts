@@ -19,12 +19,6 @@ export function useTrends(teamId: string, range: CycleRange) {
   return useResource(url, () => api<TrendsResponse>(url));
 }
 
-/** GET /api/v1/overview (the latest closed cycle when `cycleId` is empty) */
-export function useOverview(cycleId: string | undefined) {
-  const url = `/api/v1/overview${query({ cycleId })}`;
-  return useResource(url, () => api<OverviewResponse>(url));
-}
-
 /** GET /api/v1/overview/teams: the viewer's top teams and their sub-teams (the screen's first load). */
 export function useOverviewTeams(cycleId: string | undefined) {
   const url = `/api/v1/overview/teams${query({ cycleId })}`;

@@ -407,6 +407,7 @@ const en = {
   'overview.empty': 'No pulse has closed yet, so there is nothing to show.',
   'overview.cycle': 'Cycle',
   'overview.exportLink': 'Export aggregates',
+  'overview.downloadAll': 'Download every team of this cycle (JSON)',
   'heatmap.title': 'Scores by team',
   'heatmap.intro': 'Each team includes the teams beneath it. Groups with fewer than {threshold} answers are hidden. Open a team for its trends.',
   'heatmap.label': 'Scores by team',

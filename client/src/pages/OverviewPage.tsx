@@ -97,6 +97,11 @@ function OverviewControls({ data, onCycle }: { data: OverviewResponse; onCycle(c
         )}
       </Field>
       {canExport && <Link href="/exports">{t('overview.exportLink')}</Link>}
+      {canExport && (
+        <a href={`/api/v1/overview?cycleId=${encodeURIComponent(data.cycle!.id)}&download=true`} download>
+          {t('overview.downloadAll')}
+        </a>
+      )}
     </div>
   );
 }

@@ -64,7 +64,11 @@ export const zTrendsResponse = z.object({
 });
 export type TrendsResponse = z.infer<typeof zTrendsResponse>;
 
-export const zOverviewQuery = z.object({ cycleId: z.uuid().optional() });
+export const zOverviewQuery = z.object({
+  cycleId: z.uuid().optional(),
+  /** `true`: the same answer as an attachment, streamed row by row (HR's "everything" download). */
+  download: z.enum(['true', 'false']).optional(),
+});
 
 export const zOverviewRow = zTrendPoint.extend({
   team: zTeamRef,

@@ -4,6 +4,7 @@ import {
   zErrorBody,
   zOverviewQuery,
   zOverviewResponse,
+  type OverviewResponse,
   zOverviewSearchQuery,
   zOverviewTeamsQuery,
   zOverviewWorstQuery,
@@ -14,6 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { teamScope } from '../../plugins/scope.js';
 import { commentsFor, overviewFor, trendsFor } from './insights-read.service.js';
+import { overviewFileName, overviewStream } from './overview-download.js';
 import { overviewSearch, overviewTeams, overviewWorst } from './overview-views.service.js';
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
@@ -42,12 +44,21 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: readers,
       schema: {
         tags: ['insights'],
-        summary: 'One row per visible team for a cycle (default: the latest closed one)',
+        summary: 'One row per visible team for a cycle (default: the latest closed one); `download=true` streams it as an attachment',
         querystring: zOverviewQuery,
         response: { 200: zOverviewResponse, ...errors },
       },
     },
-    async (request) => overviewFor(app.db, app.config, await teamScope(app.db, request.user!), request.query.cycleId),
+    async (request, reply) => {
+      const overview = await overviewFor(app.db, app.config, await teamScope(app.db, request.user!), request.query.cycleId);
+      if (request.query.download !== 'true') return overview;
+      reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${overviewFileName(overview)}"`)
+        .header('cache-control', 'no-store');
+      // Fastify sends a stream as it is; each row was checked against the contract on its way.
+      return reply.send(overviewStream(overview) as unknown as OverviewResponse);
+    },
   );
 
   app.get(

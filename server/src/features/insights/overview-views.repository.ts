@@ -60,7 +60,7 @@ export async function alertLevelsOf(db: Kysely<Database>, teamIds: readonly stri
   if (teamIds.length === 0) return new Map();
   const { rows } = await sql<{ team_id: string; level: 'watch' | 'warning' | 'critical' }>`
     select distinct on (team_id) team_id, level from alerts
-    where status <> 'resolved' and ${isOneOf('team_id', teamIds)}
+    where status in ('open', 'acknowledged') and ${isOneOf('team_id', teamIds)}
     order by team_id, case level when 'critical' then 0 when 'warning' then 1 else 2 end`.execute(db);
   return new Map(rows.map((r) => [r.team_id, r.level]));
 }
@@ -94,17 +94,27 @@ export async function searchTeams(db: Kysely<Database>, cycleId: string, q: stri
   return rows.map((r) => r.id);
 }
 
-/** Fortress watch: teams with an unresolved alert or a fortress index ≥ `minIndex`, by level, then index, highest first. */
+/**
+ * Fortress watch: teams with an unresolved alert or a fortress index ≥ `minIndex`, by level,
+ * then index, highest first. The candidates come from the unresolved alerts and from the
+ * cycle's high-index cells (`team_cycle_stats_fortress_idx`), never from every cell.
+ */
 export async function fortressWatchIds(db: Kysely<Database>, cycleId: string, limit: number, scope: Scope, minIndex = 20): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     with levels as (
       select team_id, min(case level when 'critical' then 0 when 'warning' then 1 else 2 end) as rank
-      from alerts where status <> 'resolved' group by team_id
+      from alerts where status in ('open', 'acknowledged') group by team_id
+    ),
+    candidates as (
+      select team_id from levels
+      union
+      select team_id from team_cycle_stats where cycle_id = ${cycleId} and fortress_index >= ${minIndex}
     )
-    select s.team_id as id from team_cycle_stats s
+    select s.team_id as id from candidates c
+    join team_cycle_stats s on s.team_id = c.team_id and s.cycle_id = ${cycleId}
     join teams t on t.id = s.team_id
     left join levels l on l.team_id = s.team_id
-    where s.cycle_id = ${cycleId} and (l.rank is not null or s.fortress_index >= ${minIndex}) and ${inScopeSql('s.team_id', scope)}
+    where ${inScopeSql('s.team_id', scope)}
     order by coalesce(l.rank, 3), s.fortress_index desc nulls last, t.name, t.id
     limit ${limit}`.execute(db);
   return rows.map((r) => r.id);
