@@ -5,3 +5,4 @@ export { claimPulseResponse, type NamedStatement } from './named-statements.js';
 export { DataDirLockedError, openEmbeddedDatabase } from './pglite-store.js';
 export { PGliteDialect } from './pglite-dialect.js';
 export { numberParsers, pgTypes } from './type-parsers.js';
+export { containsPattern } from './like.js';

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookH
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { forbidden, unauthorized } from '../errors.js';
-import { deleteExpiredSessions, deleteSession, findSession, insertSession, touchSession } from '../features/auth/sessions.repository.js';
+import { deleteExpiredSessions, deleteSession, findSession, insertSession, touchSession } from '../features/auth/sessions.service.js';
 
 export { inScope, teamScope, type TeamScope } from './scope.js';
 

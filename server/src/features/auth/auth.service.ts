@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { SessionUser } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findUserByEmail } from '../users/users.repository.js';
+import { findUserByEmail } from '../users/find-user.js';
 import {
   ACCOUNT_LIMIT,
   accountKey,

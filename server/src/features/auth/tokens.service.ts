@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError, notFound } from '../../errors.js';
 import { hashToken, newToken, type SessionUser } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findUserByEmail } from '../users/users.repository.js';
+import { findUserByEmail } from '../users/find-user.js';
 import { reserveAttempt } from './login-limit.js';
 import { hashPassword } from './password.js';
 import { findToken, replaceToken, setPasswordHash, useToken, type TokenPurpose } from './tokens.repository.js';

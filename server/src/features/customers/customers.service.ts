@@ -9,7 +9,10 @@ import { inScope, type TeamScope } from '../../plugins/scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { parseCustomerCsv } from './customers.csv.js';
 import { listLinks, replaceCustomers, upsertLinks, type LinkRow } from './customers.repository.js';
-import { teamDirectory, type TeamDirectory } from './team-directory.js';
+
+/** Who serves whom, for the partners' ratings. */
+export { listLinks, liveProvidersOf } from './customers.repository.js';
+import { teamDirectory, type TeamDirectory } from '../teams/team-directory.js';
 
 const PREVIEW_ROWS = 10;
 

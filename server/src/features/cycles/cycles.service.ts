@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import { finaliseCycle } from '../close/close.service.js';
 import { lockedAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
-import { blurAnswerTrail } from '../pulse/pulse.repository.js';
+import { blurAnswerTrail } from '../pulse/pulse.service.js';
 import { deliverInvitations, type MailContext } from './invitations.service.js';
-import { readSchedule } from '../schedule/schedule.repository.js';
+import { readSchedule } from '../schedule/schedule.service.js';
 import { addDays } from '../schedule/schedule-time.js';
 import {
   dueCycleIds,

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Mailer } from '../../plugins/mail.js';
 import type { ChatSettings } from '../chat/courier.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
-import { readSchedule } from '../schedule/schedule.repository.js';
+import { readSchedule } from '../schedule/schedule.service.js';
 import { openCourier } from '../chat/courier.js';
 import { closingTime, pulseLink, pulseMail, type MailKind } from './invitation-mail.js';
 import { pulseSlack } from './invitation-slack.js';

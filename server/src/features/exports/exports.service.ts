@@ -6,7 +6,7 @@ import {
   suppressionMessage,
 } from '@pulse/shared/insights';
 import type { Kysely } from 'kysely';
-import { allTeams } from '../insights/insights-read.repository.js';
+import { teamsInPathOrder } from '../teams/team-directory.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 import type { EXTRA_SCORES} from './exports.repository.js';
 import { alertSpans, CONSTRUCTS, statsPage, type AlertSpan, type CycleRange, type ExportStat } from './exports.repository.js';
@@ -40,7 +40,7 @@ export interface AggregateExport {
 export async function aggregateExport(db: Kysely<Database>, settings: ThresholdSettings, query: ExportQuery): Promise<AggregateExport> {
   const threshold = await getAnonymityThreshold(db, settings);
   const range: CycleRange = { from: query.from ? new Date(query.from) : undefined, to: query.to ? endOfDay(query.to) : undefined };
-  const teams = await teamsByPath(db);
+  const teams = await teamsInPathOrder(db);
   const levelOf = alertLevelLookup(await alertSpans(db));
 
   const rowsOf = (stat: ExportStat, team: TeamLabel): ExportRow[] => {
@@ -92,34 +92,6 @@ export async function aggregateExport(db: Kysely<Database>, settings: ThresholdS
   }
 
   return { threshold, from: query.from ?? null, to: query.to ?? null, pages: pages() };
-}
-
-/** Every team with its slash-separated path, sorted by path so sub-teams follow their parent. */
-async function teamsByPath(db: Kysely<Database>): Promise<(TeamLabel & { id: string })[]> {
-  const all = await allTeams(db);
-  const byId = new Map(all.map((t) => [t.id, t]));
-  const paths = new Map<string, string[]>();
-  const pathOf = (id: string): string[] => {
-    const known = paths.get(id);
-    if (known) return known;
-    const team = byId.get(id)!;
-    const path = team.parent_id && byId.has(team.parent_id) ? [...pathOf(team.parent_id), team.name] : [team.name];
-    paths.set(id, path);
-    return path;
-  };
-  return all
-    .map((t) => ({ id: t.id, name: t.name, segments: pathOf(t.id) }))
-    .sort((a, b) => compareSegments(a.segments, b.segments))
-    .map(({ segments, ...t }) => ({ ...t, path: segments.join('/') }));
-}
-
-/** Orders paths level by level, so "Finance/Payroll" follows "Finance" before "Finance Ops". */
-function compareSegments(a: string[], b: string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const order = a[i]!.localeCompare(b[i]!);
-    if (order !== 0) return order;
-  }
-  return a.length - b.length;
 }
 
 /** The highest level of the alert episodes covering a team in the cycle opening at `opensAt`. */

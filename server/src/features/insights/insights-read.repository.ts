@@ -1,11 +1,6 @@
 import type { Database } from '@pulse/db';
 import { sql, type Kysely, type Selectable } from 'kysely';
-
-export interface TeamNode {
-  id: string;
-  name: string;
-  parent_id: string | null;
-}
+import type { TeamNode } from '../teams/team-paths.js';
 
 /** Every team, archived ones included (history stays readable). */
 export async function allTeams(db: Kysely<Database>): Promise<TeamNode[]> {

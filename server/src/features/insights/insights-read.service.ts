@@ -13,11 +13,11 @@ import {
   teamExists,
   teamLineage,
   type StatsView,
-  type TeamNode,
 } from './insights-read.repository.js';
 import { commentsWithConversations } from '../conversations/conversations.service.js';
 import { partnerColumn, partnerLine } from '../partners/partners.service.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
+import { placesOf, type TeamNode } from '../teams/team-paths.js';
 
 /**
  * Read paths serve only what `recomputeInsights` stored: figures of visible cells, reasons of
@@ -58,21 +58,10 @@ const organisation = async (db: Kysely<Database>): Promise<Org> => orgOf(await a
 /** Refs over `teams`, which must hold every ancestor of each team asked for. */
 function orgOf(teams: TeamNode[]): Org {
   const byId = new Map(teams.map((t) => [t.id, t]));
-  const cache = new Map<string, TeamRef & { depth: number }>();
+  const places = placesOf(teams);
   const ref = (id: string): TeamRef & { depth: number } => {
-    const cached = cache.get(id);
-    if (cached) return cached;
-    const team = byId.get(id)!;
-    const parent = team.parent_id ? ref(team.parent_id) : null;
-    const made = {
-      id,
-      name: team.name,
-      parentId: team.parent_id,
-      path: parent ? `${parent.path}/${team.name}` : team.name,
-      depth: parent ? parent.depth + 1 : 0,
-    };
-    cache.set(id, made);
-    return made;
+    const { path, depth } = places.get(id)!;
+    return { id, name: byId.get(id)!.name, parentId: byId.get(id)!.parent_id, path, depth };
   };
   return { byId, ref };
 }

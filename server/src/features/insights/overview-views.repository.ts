@@ -1,4 +1,4 @@
-import type { Database } from '@pulse/db';
+import { containsPattern, type Database } from '@pulse/db';
 import { sql, type Kysely } from 'kysely';
 import type { StatsView } from './insights-read.repository.js';
 
@@ -85,7 +85,7 @@ export async function childrenWithCells(db: Kysely<Database>, cycleId: string, p
 
 /** Teams with a cell in the cycle whose name contains `q` (any case), by name. */
 export async function searchTeams(db: Kysely<Database>, cycleId: string, q: string, limit: number, scope: Scope): Promise<string[]> {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(q);
   const { rows } = await sql<{ id: string }>`
     select t.id from teams t
     where t.name ilike ${pattern} and ${inScopeSql('t.id', scope)} and ${hasCell(cycleId)}

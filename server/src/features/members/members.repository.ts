@@ -1,6 +1,5 @@
-import type { Database, Role, UserRow } from '@pulse/db';
+import { containsPattern, type Database, type Role, type UserRow } from '@pulse/db';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { containsPattern } from '../users/users.repository.js';
 
 export interface MemberQuery {
   q?: string | undefined;

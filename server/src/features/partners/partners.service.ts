@@ -11,9 +11,9 @@ import {
 } from '@pulse/shared/insights';
 import type { Kysely, Transaction } from 'kysely';
 import { notFound } from '../../errors.js';
-import { listLinks, liveProvidersOf } from '../customers/customers.repository.js';
-import { teamDirectory } from '../customers/team-directory.js';
-import { cyclesWithStats } from '../insights/insights-read.repository.js';
+import { listLinks, liveProvidersOf } from '../customers/customers.service.js';
+import { teamDirectory } from '../teams/team-directory.js';
+import { cyclesWithStats } from '../insights/cycles-with-results.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 import {
   allPartnerMoments,

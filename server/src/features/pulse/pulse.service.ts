@@ -9,8 +9,11 @@ import { ApiError, badRequest, conflict, notFound } from '../../errors.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
 import { actionsForPulse } from '../actions/actions.service.js';
 import { partnersForRespondent } from '../partners/partners.service.js';
-import { valuesOf } from '../values/values.repository.js';
+import { valuesOf } from '../values/values.service.js';
 import { claimAndStoreResponse, findByTokenHash, type ResponseExtras, type TokenTarget } from './pulse.repository.js';
+
+/** Rewrites a cycle's answered invitations and responses so their order and time say nothing (closing, and daily while open). */
+export { blurAnswerTrail } from './pulse.repository.js';
 
 const alreadyAnswered = () => conflict('This link has already been used to answer the pulse.');
 const closed = () => new ApiError(410, 'gone', 'This pulse has closed.');

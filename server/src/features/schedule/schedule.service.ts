@@ -1,10 +1,11 @@
 import type { Database } from '@pulse/db';
-import { currentQuestionnaire } from '@pulse/shared';
 import type { Schedule, ScheduleState } from '@pulse/shared/api/schedule';
 import type { Kysely } from 'kysely';
-import { insertScheduledCycle } from '../cycles/cycles.repository.js';
 import { readScheduleSetting, writeSchedule } from './schedule.repository.js';
-import { currentPeriod, nextOpening } from './schedule-time.js';
+import { nextOpening } from './schedule-time.js';
+
+/** The saved schedule and when it was saved, for the cycles it creates; null before one is saved. */
+export { readSchedule, readScheduleSetting } from './schedule.repository.js';
 
 const stateOf = (schedule: Schedule | null, now: Date): ScheduleState => ({
   schedule,
@@ -20,26 +21,4 @@ export async function getScheduleState(db: Kysely<Database>, now: Date): Promise
 export async function saveSchedule(db: Kysely<Database>, schedule: Schedule, now: Date): Promise<ScheduleState> {
   await writeSchedule(db, schedule, now);
   return stateOf(schedule, now);
-}
-
-/**
- * Creates the cycle of the schedule's latest period once its opening time has come, also
- * late, after downtime, as long as the period has not ended. A period that opened before the
- * schedule was saved is left alone, so saving a schedule never starts a pulse on the spot.
- * Resolves the new cycle's id, or null when there is nothing to create.
- */
-export async function ensureScheduledCycle(db: Kysely<Database>, now: Date): Promise<string | null> {
-  const setting = await readScheduleSetting(db);
-  if (!setting?.schedule.enabled) return null;
-  const period = currentPeriod(setting.schedule, now);
-  if (period.opensAt < setting.savedAt || period.closesAt <= now) return null;
-  const id = await insertScheduledCycle(db, {
-    label: period.label,
-    opensAt: period.opensAt,
-    closesAt: period.closesAt,
-    remindAt: period.remindAt,
-    questionnaireVersion: currentQuestionnaire.version,
-    period: period.key,
-  });
-  return id ?? null;
 }

@@ -2,9 +2,9 @@ import { closeDueCycles, openDueCycles } from '../cycles/cycles.service.js';
 import { countDueParticipation } from '../cycles/participation.service.js';
 import { deliverDigests } from '../digests/digests.service.js';
 import { deliverInvitations, sendReminders, type MailContext } from '../cycles/invitations.service.js';
-import { blurAnswerTrail } from '../pulse/pulse.repository.js';
+import { blurAnswerTrail } from '../pulse/pulse.service.js';
 import type { ThresholdSettings } from '../settings/settings.service.js';
-import { ensureScheduledCycle } from './schedule.service.js';
+import { ensureScheduledCycle } from '../cycles/scheduled-cycle.js';
 
 /** What one pass of the scheduler did. */
 export interface TickReport {

@@ -5,7 +5,7 @@ import type { OidcConfig } from '../../config.js';
 import { hashToken, newToken, type SessionUser } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditRefusal } from '../auth/auth.service.js';
-import { findUserByEmail } from '../users/users.repository.js';
+import { findUserByEmail } from '../users/find-user.js';
 import { insertPendingLogin, takePendingLogin } from './oidc.repository.js';
 
 /** The path the provider returns to; registered at the provider as `PUBLIC_URL` + this. */

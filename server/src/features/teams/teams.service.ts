@@ -20,6 +20,12 @@ export function toTeam(row: repo.TeamListRow): Team {
 }
 
 /** Teams inside `scope` (a leader's subtree, or all). */
+/** Whether the team exists and is not archived (a person can be placed in it). */
+export async function isLiveTeam(db: Kysely<Database>, id: string): Promise<boolean> {
+  const team = await repo.findTeam(db, id);
+  return team !== undefined && team.archived_at === null;
+}
+
 export async function listTeams(db: Kysely<Database>, scope: TeamScope, includeArchived: boolean): Promise<Team[]> {
   const rows = await repo.listTeams(db, { includeArchived, ids: scope === 'all' ? undefined : scope });
   return rows.map(toTeam);

@@ -1,4 +1,4 @@
-import type { Database, Role, UserRow } from '@pulse/db';
+import { containsPattern, type Database, type Role, type UserRow } from '@pulse/db';
 import { sql, type Kysely, type Transaction } from 'kysely';
 
 /** The user with this email (case-insensitive), active or not. */
@@ -15,7 +15,6 @@ export function findUserById(db: Kysely<Database>, id: string): Promise<UserRow 
 }
 
 /** A case-insensitive LIKE pattern matching `text` anywhere, wildcards in it escaped. */
-export const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
 
 export interface AccountRow extends Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'team_id' | 'active'> {
   has_password: boolean;

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { SessionUser } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { deleteUserSessions } from '../auth/sessions.repository.js';
+import { deleteUserSessions } from '../auth/sessions.service.js';
 import { sendTokenMail } from '../auth/tokens.service.js';
-import { findTeam } from '../teams/teams.repository.js';
+import { isLiveTeam } from '../teams/teams.service.js';
 import * as repo from './users.repository.js';
 
 /** The one place an account row becomes its API shape. */
@@ -35,8 +35,7 @@ function assertMayManage(actor: SessionUser, target: { role: string } | undefine
 
 async function assertTeam(app: FastifyInstance, teamId: string | null | undefined) {
   if (!teamId) return;
-  const team = await findTeam(app.db, teamId);
-  if (!team || team.archived_at) throw badRequest('The team does not exist or is archived.', [{ path: 'teamId', message: 'No such live team.' }]);
+  if (!(await isLiveTeam(app.db, teamId))) throw badRequest('The team does not exist or is archived.', [{ path: 'teamId', message: 'No such live team.' }]);
 }
 
 /** Creates an account and, unless told not to, mails an invitation to choose a password. */

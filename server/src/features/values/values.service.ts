@@ -8,6 +8,9 @@ import { inScope, type TeamScope } from '../../plugins/scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { allAlignmentMoments, alignmentAnswers, replaceValues, storeAlignmentMoments, valuesOf } from './values.repository.js';
 
+/** A team's stated values, for the pulse's values question. */
+export { valuesOf };
+
 async function assertTeamInScope(db: Kysely<Database>, scope: TeamScope, teamId: string): Promise<void> {
   const team = await db.selectFrom('teams').select('archived_at').where('id', '=', teamId).executeTakeFirst();
   if (!team || team.archived_at || !inScope(scope, teamId)) throw notFound('Team');

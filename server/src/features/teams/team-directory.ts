@@ -1,5 +1,6 @@
 import type { Database } from '@pulse/db';
 import type { Kysely } from 'kysely';
+import { comparePlaces, placesOf } from './team-paths.js';
 
 /** A team with its slash-separated path ("Operations/Legal"). */
 export interface TeamEntry {
@@ -16,21 +17,13 @@ export interface TeamDirectory {
   find(nameOrPath: string): TeamEntry[];
 }
 
-/** Every team with its path, for naming teams in the customer map and reading names from a CSV. */
+/** Every team with its path, archived ones included: for naming teams and reading names from a CSV. */
 export async function teamDirectory(db: Kysely<Database>): Promise<TeamDirectory> {
   const rows = await db.selectFrom('teams').select(['id', 'name', 'parent_id', 'archived_at']).execute();
-  const raw = new Map(rows.map((r) => [r.id, r]));
-  const byId = new Map<string, TeamEntry>();
-  const entry = (id: string): TeamEntry => {
-    const found = byId.get(id);
-    if (found) return found;
-    const row = raw.get(id)!;
-    const parent = row.parent_id ? entry(row.parent_id) : null;
-    const made = { id, name: row.name, parentId: row.parent_id, path: parent ? `${parent.path}/${row.name}` : row.name, archived: row.archived_at !== null };
-    byId.set(id, made);
-    return made;
-  };
-  for (const r of rows) entry(r.id);
+  const places = placesOf(rows);
+  const byId = new Map<string, TeamEntry>(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, parentId: r.parent_id, path: places.get(r.id)!.path, archived: r.archived_at !== null }]),
+  );
   const live = [...byId.values()].filter((t) => !t.archived);
   const byPath = new Map(live.map((t) => [t.path.toLowerCase(), t]));
   const byName = new Map<string, TeamEntry[]>();
@@ -47,4 +40,14 @@ export async function teamDirectory(db: Kysely<Database>): Promise<TeamDirectory
       return byName.get(key) ?? [];
     },
   };
+}
+
+/** Every team, archived ones included, with its path, in path order: sub-teams follow their parent. */
+export async function teamsInPathOrder(db: Kysely<Database>): Promise<{ id: string; name: string; path: string }[]> {
+  const rows = await db.selectFrom('teams').select(['id', 'name', 'parent_id']).orderBy('name').execute();
+  const places = placesOf(rows);
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, place: places.get(r.id)! }))
+    .sort((a, b) => comparePlaces(a.place, b.place))
+    .map(({ place, ...team }) => ({ ...team, path: place.path }));
 }

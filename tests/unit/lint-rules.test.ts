@@ -1,0 +1,37 @@
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+/** The rule ids ESLint reports for `code` as if it were the file at `path` (from the root). */
+async function rulesBroken(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${path}` });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+/** Issue 22: `npm run lint` keeps features apart and the server free of import cycles. */
+describe('the lint rules that keep the code in order', () => {
+  it("refuses a feature reaching into another feature's repository, from a feature or a plugin", async () => {
+    const reach = "import { findUserByEmail } from '../users/users.repository.js';\nexport const f = findUserByEmail;\n";
+    expect(await rulesBroken('server/src/features/auth/auth-new.ts', reach)).toContain('@typescript-eslint/no-restricted-imports');
+    const fromPlugin = "import { findSession } from '../features/auth/sessions.repository.js';\nexport const f = findSession;\n";
+    expect(await rulesBroken('server/src/plugins/new-plugin.ts', fromPlugin)).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  it("allows a feature its own repository, another feature's service, and shared types", async () => {
+    const own = "import { findUserByEmail } from './users.repository.js';\nexport const f = findUserByEmail;\n";
+    expect(await rulesBroken('server/src/features/users/users-new.ts', own)).toEqual([]);
+    const service = "import { isLiveTeam } from '../teams/teams.service.js';\nexport const f = isLiveTeam;\n";
+    expect(await rulesBroken('server/src/features/users/users-new.ts', service)).toEqual([]);
+    const type = "import type { StatsView } from '../insights/insights-read.repository.js';\nexport type S = StatsView;\n";
+    expect(await rulesBroken('server/src/features/exports/exports-new.ts', type)).toEqual([]);
+  });
+
+  it('refuses an import cycle', async () => {
+    // team-paths is imported by the insights read service; importing that service back closes a loop.
+    const loop = "import { trendsFor } from '../insights/insights-read.service.js';\nexport const f = trendsFor;\n";
+    expect(await rulesBroken('server/src/features/teams/team-paths.ts', loop)).toContain('import-x/no-cycle');
+  });
+});
