@@ -11,6 +11,7 @@ import { ScrollTable } from '../components/ScrollTable.js';
 import { useSession } from '../components/SessionProvider.js';
 import { Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
+import { DriversPanel } from './insights/DriversPanel.js';
 import { FortressWatch } from './insights/FortressWatch.js';
 import { Heatmap } from './insights/Heatmap.js';
 import { isSortKey, type SortKey } from './insights/heat-tree.js';
@@ -40,6 +41,7 @@ export function OverviewPage() {
   const { user } = useSession();
   // A leader sees their own teams, not the organisation: "Your team" when it is one.
   const rowCount = overview.status === 'ready' ? overview.data.rows.length : 0;
+  const manager = user?.role === 'hr' || user?.role === 'admin';
   const title = user?.role !== 'leader' ? t('overview.title') : rowCount === 1 ? t('overview.yourTeam') : t('overview.yourTeams');
   return (
     <div className="insights">
@@ -73,6 +75,7 @@ export function OverviewPage() {
               <Watch data={data} actions={actions.data?.actions} />
               <Participation data={data} />
             </div>
+            {manager && <DriversPanel cycleId={data.cycle!.id} />}
           </>
         )}
       </Resource>
@@ -97,6 +100,7 @@ function OverviewControls({ data, onCycle }: { data: OverviewResponse; onCycle(c
         )}
       </Field>
       {canExport && <Link href="/exports">{t('overview.exportLink')}</Link>}
+      {canExport && <Link href={`/insights/scales?cycle=${encodeURIComponent(data.cycle!.id)}`}>{t('scales.link')}</Link>}
     </div>
   );
 }
