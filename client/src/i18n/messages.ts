@@ -420,7 +420,6 @@ const en = {
   'scales.warningTitle': 'Some scales fall short',
   'scales.tableCaption': 'Reliability per scale, {cycle} ({n} answers)',
   'scales.colScale': 'Scale',
-  'scales.colN': 'n',
   'scales.colAlpha': 'α (95% CI)',
   'scales.colOmega': 'ω (95% CI)',
   'scales.colStatus': 'Reading',

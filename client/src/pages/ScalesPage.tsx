@@ -97,12 +97,11 @@ function ReliabilityTable({ constructs, caption }: { constructs: ConstructReliab
     <ScrollTable
       label={caption}
       caption={caption}
-      headers={[t('scales.colScale'), t('scales.colN'), t('scales.colAlpha'), t('scales.colOmega'), t('scales.colStatus')]}
+      headers={[t('scales.colScale'), t('scales.colAlpha'), t('scales.colOmega'), t('scales.colStatus')]}
     >
       {constructs.map((c) => (
         <tr key={c.construct}>
           <th scope="row">{t(`construct.${c.construct}`)}</th>
-          <td>{c.n}</td>
           <td>{withInterval(c.alpha, c.alphaCi)}</td>
           <td>{withInterval(c.omega, c.omegaCi)}</td>
           <td className={falls(c) ? 'scales-low' : undefined}>{falls(c) ? t('scales.low') : t('scales.ok')}</td>
