@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ReliabilityResponse } from '@pulse/shared/api/scales';
+import type { DriversResponse, ReliabilityResponse } from '@pulse/shared/api/scales';
 import { demoAccounts } from '@pulse/server/demo/demo-organisation';
+import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, signIn, startDemoBrowserServer, type BrowserServer } from '../support/browser.js';
@@ -77,5 +78,27 @@ describe('About the scales, in Chromium on the demo organisation', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
     expect(await axeViolations(page)).toEqual([]);
     await panel.screenshot({ path: `${ARTIFACTS}drivers-1366.png` });
+  });
+
+  it('at 390 px: once a pulse has eNPS answers, the panel names the need that goes most with recommending, and shows the four weights', async () => {
+    const page = await hrAt(390);
+    const { cycles } = (await (await page.request.get(`${server.baseUrl}/api/v1/instrument/reliability`)).json()) as ReliabilityResponse;
+    const cycle = cycles[2]!;
+    // As the eNPS item stores its answers: an integer 0–10 among the answers, here following relatedness.
+    await sql`update responses set answers = answers || jsonb_build_object('enps', least(10, greatest(0, (answers->>'rel_team')::int * 2 + (answers->>'ope_yes')::int - 3)))
+      where cycle_id = ${cycle.id}`.execute(server.app.db);
+    const expected = (await (await page.request.get(`${server.baseUrl}/api/v1/instrument/drivers?cycleId=${cycle.id}`)).json()) as DriversResponse;
+    const top = [...expected.weights].sort((a, b) => b.weight - a.weight)[0]!;
+    expect(top.construct).toBe('relatedness');
+
+    await page.goto(`${server.baseUrl}/insights?cycle=${cycle.id}`);
+    const panel = page.getByRole('region', { name: 'What most goes with people recommending their team' });
+    await expect.poll(() => panel.getByRole('row').count()).toBe(5);
+    expect(await panel.textContent()).toContain(`Relatedness goes most with people recommending their team: ${Math.round(top.share * 100)}%`);
+    const row = await panel.getByRole('row', { name: /^Relatedness/ }).textContent();
+    expect(row).toContain(`${top.weight.toFixed(3)} (${top.ci![0].toFixed(3)}–${top.ci![1].toFixed(3)})`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+    await panel.screenshot({ path: `${ARTIFACTS}drivers-390.png` });
   });
 });

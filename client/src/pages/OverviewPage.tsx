@@ -6,6 +6,7 @@ import { overviewChildren, useOverviewSearch, useOverviewTeams, useOverviewWorst
 import { ChartFigure } from '../charts/ChartFigure.js';
 import { ParticipationChart } from '../charts/lazy.js';
 import { lowestParticipation } from '../charts/shape.js';
+import { CycleSelect } from '../components/CycleSelect.js';
 import { Field } from '../components/forms.js';
 import { ScrollTable } from '../components/ScrollTable.js';
 import { useSession } from '../components/SessionProvider.js';
@@ -88,17 +89,7 @@ function OverviewControls({ data, onCycle }: { data: OverviewResponse; onCycle(c
   const canExport = user?.role === 'hr' || user?.role === 'admin';
   return (
     <div className="filters">
-      <Field label={t('overview.cycle')}>
-        {(props) => (
-          <select {...props} value={data.cycle!.id} onChange={(e) => onCycle(e.target.value)}>
-            {data.cycles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CycleSelect label={t('overview.cycle')} cycles={data.cycles} value={data.cycle!.id} onChange={onCycle} />
       {canExport && <Link href="/exports">{t('overview.exportLink')}</Link>}
       {canExport && <Link href={`/insights/scales?cycle=${encodeURIComponent(data.cycle!.id)}`}>{t('scales.link')}</Link>}
     </div>

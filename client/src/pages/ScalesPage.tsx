@@ -1,7 +1,7 @@
 import type { ConstructReliability, ReliabilityResponse } from '@pulse/shared/api/scales';
 import { MIN_ORGANISATION_RESPONDENTS, MIN_SUBTREE_RESPONDENTS, RELIABILITY_WARNING_BELOW } from '@pulse/shared/instrument/limits';
 import { useReliability } from '../api/scales.js';
-import { Field } from '../components/forms.js';
+import { CycleSelect } from '../components/CycleSelect.js';
 import { ScrollTable } from '../components/ScrollTable.js';
 import { EmptyState, Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
@@ -37,17 +37,7 @@ function ScalesBody({ data, onCycle }: { data: ReliabilityResponse; onCycle(cycl
   return (
     <>
       <div className="filters">
-        <Field label={t('scales.cycle')}>
-          {(props) => (
-            <select {...props} value={cycle.id} onChange={(e) => onCycle(e.target.value)}>
-              {data.cycles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CycleSelect label={t('scales.cycle')} cycles={data.cycles} value={cycle.id} onChange={onCycle} />
       </div>
       {data.constructs.length === 0 ? (
         <EmptyState>{t(`scales.reason.${data.reasonCode ?? 'not_computable'}`, { min: MIN_ORGANISATION_RESPONDENTS })}</EmptyState>
