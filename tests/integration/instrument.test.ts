@@ -1,10 +1,12 @@
 import type { DriversResponse, ReliabilityResponse } from '@pulse/shared/api/scales';
 import { reliabilityByConstruct } from '@pulse/shared/instrument';
+import { generateScenario, parseScenario } from '@pulse/shared/simulation';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import { loginAs } from '../support/auth.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, type Session } from '../support/auth.js';
 import { useDemoOrganisation } from '../support/demo.js';
-import { backend } from '../support/test-app.js';
+import { clearOutbox, openWindow, readOutbox } from '../support/pulse.js';
+import { backend, createTestApp, type TestApp } from '../support/test-app.js';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -104,5 +106,67 @@ describe(`the instrument's statistics (${backend})`, () => {
       expect(w.ci![0]).toBeLessThanOrEqual(w.weight);
       expect(w.ci![1]).toBeGreaterThanOrEqual(w.weight);
     }
+  });
+});
+
+/** A subtree of 100 or more gets its own figures, from its own answers; a smaller one never does. */
+describe(`the instrument's statistics for large subtrees (${backend})`, () => {
+  let t: TestApp;
+  let hr: Session;
+  const teamIds: Record<string, string> = {};
+  const answersOf: Record<string, Record<string, number>[]> = { Big: [], Small: [] };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const { app } = t;
+    hr = await loginAs(app, 'hr');
+    const sizes = { Big: 110, Small: 40 } as const;
+    for (const [name, size] of Object.entries(sizes)) {
+      teamIds[name] = (await app.db.insertInto('teams').values({ name }).returning('id').executeTakeFirstOrThrow()).id;
+      await app.db
+        .insertInto('users')
+        .values(Array.from({ length: size }, (_, i) => ({ email: `${name}${i}@example.test`, name: `${name} ${i}`, role: 'member' as const, team_id: teamIds[name]! })))
+        .execute();
+    }
+    // Varied answers from the simulator: one team of 150 people who all answer.
+    const generated = generateScenario(
+      parseScenario({ name: 'large', seed: 7, cycles: 2, teams: 1, teamSize: { min: 150, max: 150 }, responseRate: { min: 1, max: 1 }, patterns: [{ pattern: 'stable', share: 1 }] }),
+    );
+    const pool = [...[...generated.cycles()][0]!.teams.values()][0]!.answers;
+    await clearOutbox(app);
+    const created = await app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'June', ...openWindow() } });
+    const cycleId = created.json().cycle.id as string;
+    for (const mail of await readOutbox(app)) {
+      const team = /big\d+@/i.test(mail.to) ? 'Big' : 'Small';
+      const answers = pool.pop()!;
+      answersOf[team]!.push(answers);
+      expect((await app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload: { answers } })).statusCode).toBe(201);
+    }
+    expect((await app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers })).statusCode).toBe(200);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const get = async (url: string) => {
+    const res = await t.app.inject({ method: 'GET', url, headers: hr.headers });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+
+  it('shows the organisation and the team of 110 from its own answers, and not the team of 40', async () => {
+    const body = (await get('/api/v1/instrument/reliability')) as ReliabilityResponse;
+    expect(body.n).toBe(150);
+    expect(body.constructs.map((c) => c.n)).toEqual([150, 150, 150, 150]);
+    expect(body.subtrees.map((s) => [s.team.name, s.n])).toEqual([['Big', 110]]);
+    const big = reliabilityByConstruct(answersOf.Big!.map((answers) => ({ questionnaireVersion: 1, answers })));
+    body.subtrees[0]!.constructs.forEach((c, i) => {
+      expect(c.n).toBe(110);
+      expect(c.alpha).toBeCloseTo(big[i]!.alpha, 10);
+      expect(c.omega).toBeCloseTo(big[i]!.omega, 10);
+    });
+  });
+
+  it('gives a subtree weights only from 100 respondents: the team of 40 is too small, the team of 110 has no eNPS answers', async () => {
+    expect(await get(`/api/v1/instrument/drivers?teamId=${teamIds.Small}`)).toMatchObject({ teamId: teamIds.Small, weights: [], reasonCode: 'too_few', minimum: 100 });
+    expect(await get(`/api/v1/instrument/drivers?teamId=${teamIds.Big}`)).toMatchObject({ teamId: teamIds.Big, weights: [], reasonCode: 'no_enps' });
   });
 });
