@@ -5,8 +5,9 @@
  * regressed on Z (β = Λ⁻¹ r_xy), and predictor j gets ε_j = Σ_k Λ_jk² β_k². The weights sum to
  * R². docs/insights.md has the steps and the checks.
  */
-import { bootstrapIntervals, type BootstrapOptions } from './bootstrap.js';
+import { bootstrapSteps, type BootstrapOptions } from './bootstrap.js';
 import { correlationMatrix, covarianceMatrix, symmetricEigen, type Rows } from './matrix.js';
+import { drain, type Steps } from './steps.js';
 
 export interface RelativeWeights {
   /** Raw weights ε_j: each predictor's share of the variance explained, summing to R². */
@@ -54,12 +55,12 @@ export interface WeightsWithIntervals extends RelativeWeights {
 }
 
 /** Relative weights with a percentile bootstrap interval for each. */
-export function relativeWeightsWithIntervals(predictors: Rows, outcome: readonly number[], options: BootstrapOptions = {}): WeightsWithIntervals | null {
+export function* relativeWeightsSteps(predictors: Rows, outcome: readonly number[], options: BootstrapOptions = {}): Steps<WeightsWithIntervals | null> {
   const point = relativeWeightsOf(predictors, outcome);
   if (!point) return null;
   const p = point.weights.length;
   const rows = predictors.map((row, i) => [...row, outcome[i]!]);
-  const intervals = bootstrapIntervals(
+  const intervals = yield* bootstrapSteps(
     rows,
     p,
     (distinct, counts) =>
@@ -72,3 +73,6 @@ export function relativeWeightsWithIntervals(predictors: Rows, outcome: readonly
   );
   return { ...point, n: predictors.length, intervals };
 }
+
+/** `relativeWeightsSteps` run to its end at once. */
+export const relativeWeightsWithIntervals = (...args: Parameters<typeof relativeWeightsSteps>) => drain(relativeWeightsSteps(...args));

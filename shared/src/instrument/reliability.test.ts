@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correlationMatrix } from './matrix.js';
-import { cronbachAlpha, itemTotalCorrelations, oneFactorLoadings, omegaTotal, scaleReliability } from './reliability.js';
+import { cronbachAlpha, itemTotalCorrelations, oneFactorLoadings, omegaTotal, scaleReliability, scaleReliabilitySteps } from './reliability.js';
 
 // Hand calculations; the comparison with R's psych on a full response set is in
 // tests/unit/instrument-reference.test.ts.
@@ -69,5 +69,15 @@ describe('scaleReliability', () => {
     expect(first.omegaCi).toEqual(again.omegaCi);
     expect(first.omegaCi![0]).toBeLessThan(first.omega);
     expect(first.omegaCi![1]).toBeGreaterThan(first.omega);
+  });
+
+  it('pauses every 25 resamples when run step by step (so a server can serve others meanwhile), with the same result', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => [1 + (i % 5), 1 + ((i + (i % 3)) % 5), 1 + ((i * 2 + (i % 4)) % 5)]);
+    const steps = scaleReliabilitySteps(['a', 'b', 'c'], rows, { resamples: 200 });
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    expect(pauses).toBe(200 / 25);
+    expect(next.value).toEqual(scaleReliability(['a', 'b', 'c'], rows, { resamples: 200 }));
   });
 });

@@ -5,9 +5,10 @@
  * each item's corrected item–total correlation (psych's r.drop). Checked against psych on a
  * stored response set (tests/fixtures/reliability).
  */
-import { bootstrapIntervals, type BootstrapOptions } from './bootstrap.js';
+import { bootstrapSteps, type BootstrapOptions } from './bootstrap.js';
 import { fQuantile } from './f-distribution.js';
 import { correlationMatrix, covarianceMatrix, sumAll, type Rows } from './matrix.js';
+import { drain, type Steps } from './steps.js';
 
 type Square = readonly (readonly number[])[];
 
@@ -121,7 +122,7 @@ export interface ScaleReliability {
  * column per item in `itemIds` order, reverse items already reversed. Null when fewer than two
  * items, fewer than three respondents, or an item (or the sum) did not vary.
  */
-export function scaleReliability(itemIds: readonly string[], rows: Rows, options: BootstrapOptions = {}): ScaleReliability | null {
+export function* scaleReliabilitySteps(itemIds: readonly string[], rows: Rows, options: BootstrapOptions = {}): Steps<ScaleReliability | null> {
   const k = itemIds.length;
   const n = rows.length;
   if (k < 2 || n < 3) return null;
@@ -132,7 +133,7 @@ export function scaleReliability(itemIds: readonly string[], rows: Rows, options
   const omega = omegaTotal(corr);
   const itemTotal = itemTotalCorrelations(cov);
   if (![alpha, omega, ...itemTotal].every(Number.isFinite)) return null;
-  const [omegaCi] = bootstrapIntervals(
+  const [omegaCi] = yield* bootstrapSteps(
     rows,
     1,
     (distinct, counts) => {
@@ -143,3 +144,6 @@ export function scaleReliability(itemIds: readonly string[], rows: Rows, options
   );
   return { n, alpha, alphaCi: feldtInterval(alpha, n, k), omega, omegaCi: omegaCi ?? null, items: itemIds.map((id, i) => ({ id, itemTotal: itemTotal[i]! })) };
 }
+
+/** `scaleReliabilitySteps` run to its end at once. */
+export const scaleReliability = (...args: Parameters<typeof scaleReliabilitySteps>) => drain(scaleReliabilitySteps(...args));

@@ -5,8 +5,9 @@
  */
 import { constructs, questionnaireVersion, type Construct, type Questionnaire } from '../questionnaire.js';
 import type { BootstrapOptions } from './bootstrap.js';
-import { relativeWeightsWithIntervals } from './relative-weights.js';
-import { scaleReliability, type ScaleReliability } from './reliability.js';
+import { relativeWeightsSteps } from './relative-weights.js';
+import { scaleReliabilitySteps, type ScaleReliability } from './reliability.js';
+import { drain, type Steps } from './steps.js';
 
 /** What the instrument statistics read of a stored response. */
 export interface StoredAnswers {
@@ -54,11 +55,11 @@ export interface ConstructReliability extends ScaleReliability {
 }
 
 /** Reliability of one construct over the responses of one group (its newest questionnaire version's items); null when it cannot be computed. */
-export function constructReliability(responses: readonly StoredAnswers[], construct: Construct, options: BootstrapOptions = {}): ConstructReliability | null {
+export function* constructReliabilitySteps(responses: readonly StoredAnswers[], construct: Construct, options: BootstrapOptions = {}): Steps<ConstructReliability | null> {
   const q = newestVersion(responses);
   if (!q) return null;
   const items = constructItems(q, construct);
-  const result = scaleReliability(
+  const result = yield* scaleReliabilitySteps(
     items.map((item) => item.id),
     constructRows(q, construct, responses),
     options,
@@ -66,15 +67,12 @@ export function constructReliability(responses: readonly StoredAnswers[], constr
   return result ? { construct, ...result } : null;
 }
 
+/** `constructReliabilitySteps` run to its end at once. */
+export const constructReliability = (...args: Parameters<typeof constructReliabilitySteps>) => drain(constructReliabilitySteps(...args));
+
 /** Reliability of every construct over the responses of one group; constructs that cannot be computed are left out. */
 export function reliabilityByConstruct(responses: readonly StoredAnswers[], options: BootstrapOptions = {}): ConstructReliability[] {
   return constructs.flatMap((construct) => constructReliability(responses, construct, options) ?? []);
-}
-
-/** A construct's score of one response on the 1–5 answer scale (mean of its items, reverse items reversed); null when incomplete. */
-function constructMean(q: Questionnaire, construct: Construct, response: StoredAnswers): number | null {
-  const row = constructRows(q, construct, [response])[0];
-  return row ? row.reduce((a, b) => a + b, 0) / row.length : null;
 }
 
 export interface Drivers {
@@ -85,23 +83,33 @@ export interface Drivers {
 }
 
 /**
- * Johnson's relative weights of the four construct scores on the eNPS answer (0–10), over the
- * responses that carry both; null when fewer than `minimum` do or the weights cannot be formed.
+ * Johnson's relative weights of the four construct scores (means of their items on the answer
+ * scale, reverse items reversed) on the eNPS answer (0–10), over the responses that carry both;
+ * null when fewer than `minimum` do or the weights cannot be formed.
  */
-export function enpsDrivers(responses: readonly StoredAnswers[], minimum: number, options: BootstrapOptions = {}): Drivers | null {
+export function* enpsDriversSteps(responses: readonly StoredAnswers[], minimum: number, options: BootstrapOptions = {}): Steps<Drivers | null> {
   const predictors: number[][] = [];
   const outcome: number[] = [];
-  for (const response of responses) {
-    const enps = response.answers[ENPS_ITEM_ID];
-    if (!isAnswer(enps, 0, 10)) continue;
-    const q = questionnaireVersion(response.questionnaireVersion);
-    const scores = constructs.map((c) => constructMean(q, c, response));
-    if (scores.some((s) => s === null)) continue;
-    predictors.push(scores as number[]);
-    outcome.push(enps);
+  const versions = new Set(responses.map((r) => r.questionnaireVersion));
+  for (const version of versions) {
+    const q = questionnaireVersion(version);
+    const ofVersion = responses.filter((r) => r.questionnaireVersion === version && isAnswer(r.answers[ENPS_ITEM_ID], 0, 10));
+    // One row per response of this version, its four construct means; incomplete responses are left out.
+    const means = constructs.map((c) =>
+      ofVersion.map((r) => {
+        const row = constructRows(q, c, [r])[0];
+        return row ? row.reduce((a, b) => a + b, 0) / row.length : null;
+      }),
+    );
+    ofVersion.forEach((r, i) => {
+      const scores = means.map((m) => m[i]!);
+      if (scores.some((x) => x === null)) return;
+      predictors.push(scores as number[]);
+      outcome.push(r.answers[ENPS_ITEM_ID] as number);
+    });
   }
   if (predictors.length < minimum) return null;
-  const result = relativeWeightsWithIntervals(predictors, outcome, options);
+  const result = yield* relativeWeightsSteps(predictors, outcome, options);
   if (!result) return null;
   return {
     n: result.n,
@@ -109,3 +117,6 @@ export function enpsDrivers(responses: readonly StoredAnswers[], minimum: number
     weights: constructs.map((construct, j) => ({ construct, weight: result.weights[j]!, ci: result.intervals[j] ?? null })),
   };
 }
+
+/** `enpsDriversSteps` run to its end at once. */
+export const enpsDrivers = (...args: Parameters<typeof enpsDriversSteps>) => drain(enpsDriversSteps(...args));

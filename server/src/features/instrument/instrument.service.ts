@@ -7,7 +7,7 @@ import {
   type ReliabilityResponse,
   type ScalesReasonCode,
 } from '@pulse/shared/api/scales';
-import { constructReliability, enpsDrivers, type ConstructReliability as Computed, type StoredAnswers } from '@pulse/shared/instrument';
+import { constructReliabilitySteps, enpsDriversSteps, type ConstructReliability as Computed, type Steps, type StoredAnswers } from '@pulse/shared/instrument';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { constructs, questionnaires, type Item } from '@pulse/shared';
 import type { Kysely } from 'kysely';
@@ -46,14 +46,30 @@ const toApi = (c: Computed): ConstructReliability => ({
 });
 
 // A closed cycle's answers never change, so a group's figures are kept (bounded) rather than
-// bootstrapped again on every visit. The key holds the respondent count, so a rebuilt cell differs.
-const cache = new Map<string, unknown>();
-async function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  if (cache.has(key)) return cache.get(key) as T;
-  const value = await compute();
-  if (cache.size >= 200) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-  return value;
+// bootstrapped again on every visit; requests that arrive while they are computed share the work.
+// The key holds the respondent count, so a rebuilt cell differs.
+const cache = new Map<string, Promise<unknown>>();
+function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  let found = cache.get(key) as Promise<T> | undefined;
+  if (!found) {
+    if (cache.size >= 200) cache.delete(cache.keys().next().value!);
+    found = compute();
+    cache.set(key, found);
+    found.catch(() => cache.delete(key));
+  }
+  return found;
+}
+
+/**
+ * Runs a bootstrap, letting other requests in between its steps of 25 resamples: a large
+ * organisation's 1,000 resamples take seconds, which must not hold up the server.
+ */
+async function runYielding<T>(steps: Steps<T>): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await nextTurn();
+  }
 }
 
 const stored = (r: ResponseAnswers): StoredAnswers => ({ questionnaireVersion: r.questionnaire_version, answers: r.answers });
@@ -63,10 +79,7 @@ const groupReliability = (db: Kysely<Database>, cycleId: string, cell: ServedCel
     const answers = (await subtreeAnswers(db, cycleId, cell.team?.id ?? null)).map(stored);
     const out: ConstructReliability[] = [];
     for (const construct of constructs) {
-      // Each construct's bootstrap is a few hundred milliseconds for a large organisation:
-      // other requests are served between them.
-      await nextTurn();
-      const result = constructReliability(answers, construct);
+      const result = await runYielding(constructReliabilitySteps(answers, construct));
       if (result) out.push(toApi(result));
     }
     return out;
@@ -103,7 +116,7 @@ export async function driversFor(db: Kysely<Database>, query: { cycleId?: string
   if (!cell.visible) return { ...empty, ...because('hidden') };
   if (cell.responded < minimum) return { ...empty, ...because('too_few', minimum) };
   const drivers = await cached(`drivers:${cycle.id}:${teamId ?? 'org'}:${cell.responded}`, async () =>
-    enpsDrivers((await subtreeAnswers(db, cycle.id, teamId)).map(stored), minimum),
+    runYielding(enpsDriversSteps((await subtreeAnswers(db, cycle.id, teamId)).map(stored), minimum)),
   );
   if (!drivers) return { ...empty, ...because('no_enps', minimum) };
   return {
