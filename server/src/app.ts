@@ -18,6 +18,7 @@ import { conversationsRoutes } from './features/conversations/conversations.rout
 import { resultsRoutes } from './features/results/results.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { insightsRoutes } from './features/insights/insights.routes.js';
+import { instrumentRoutes } from './features/instrument/instrument.routes.js';
 import { alertsRoutes } from './features/alerts/alerts.routes.js';
 import { exportsRoutes } from './features/exports/exports.routes.js';
 import { customersRoutes } from './features/customers/customers.routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(notesRoutes);
       await api.register(chatRoutes);
       await api.register(conversationsRoutes);
+      await api.register(instrumentRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -137,6 +137,9 @@ const routes: Record<string, Probe> = {
   'GET /api/v1/conversations/:token': probe(`/api/v1/conversations/${UNKNOWN_TOKEN}`, everyone(404)),
   'POST /api/v1/conversations/:token': probe({ url: `/api/v1/conversations/${UNKNOWN_TOKEN}`, payload: { body: 'x' } }, everyone(404)),
   'POST /api/v1/comments/:id/replies': probe({ url: `/api/v1/comments/${UNKNOWN_ID}/replies`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
+  // the instrument's statistics (organisation-wide): hr and admin only
+  'GET /api/v1/instrument/reliability': probe('/api/v1/instrument/reliability', only(MANAGERS, 200)),
+  'GET /api/v1/instrument/drivers': probe('/api/v1/instrument/drivers', only(MANAGERS, 200)),
 };
 
 describe(`authorization of every route (${backend})`, () => {

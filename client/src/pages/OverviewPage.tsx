@@ -6,11 +6,13 @@ import { overviewChildren, useOverviewSearch, useOverviewTeams, useOverviewWorst
 import { ChartFigure } from '../charts/ChartFigure.js';
 import { ParticipationChart } from '../charts/lazy.js';
 import { lowestParticipation } from '../charts/shape.js';
+import { CycleSelect } from '../components/CycleSelect.js';
 import { Field } from '../components/forms.js';
 import { ScrollTable } from '../components/ScrollTable.js';
 import { useSession } from '../components/SessionProvider.js';
 import { Resource } from '../components/states.js';
 import { t } from '../i18n/messages.js';
+import { DriversPanel } from './insights/DriversPanel.js';
 import { FortressWatch } from './insights/FortressWatch.js';
 import { Heatmap } from './insights/Heatmap.js';
 import { isSortKey, type SortKey } from './insights/heat-tree.js';
@@ -40,6 +42,7 @@ export function OverviewPage() {
   const { user } = useSession();
   // A leader sees their own teams, not the organisation: "Your team" when it is one.
   const rowCount = overview.status === 'ready' ? overview.data.rows.length : 0;
+  const manager = user?.role === 'hr' || user?.role === 'admin';
   const title = user?.role !== 'leader' ? t('overview.title') : rowCount === 1 ? t('overview.yourTeam') : t('overview.yourTeams');
   return (
     <div className="insights">
@@ -73,6 +76,7 @@ export function OverviewPage() {
               <Watch data={data} actions={actions.data?.actions} />
               <Participation data={data} />
             </div>
+            {manager && <DriversPanel cycleId={data.cycle!.id} />}
           </>
         )}
       </Resource>
@@ -85,23 +89,14 @@ function OverviewControls({ data, onCycle }: { data: OverviewResponse; onCycle(c
   const canExport = user?.role === 'hr' || user?.role === 'admin';
   return (
     <div className="filters">
-      <Field label={t('overview.cycle')}>
-        {(props) => (
-          <select {...props} value={data.cycle!.id} onChange={(e) => onCycle(e.target.value)}>
-            {data.cycles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CycleSelect label={t('overview.cycle')} cycles={data.cycles} value={data.cycle!.id} onChange={onCycle} />
       {canExport && <Link href="/exports">{t('overview.exportLink')}</Link>}
       {canExport && (
         <a href={`/api/v1/overview?cycleId=${encodeURIComponent(data.cycle!.id)}&download=true`} download>
           {t('overview.downloadAll')}
         </a>
       )}
+      {canExport && <Link href={`/insights/scales?cycle=${encodeURIComponent(data.cycle!.id)}`}>{t('scales.link')}</Link>}
     </div>
   );
 }

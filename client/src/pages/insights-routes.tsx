@@ -7,6 +7,7 @@ const OverviewPage = lazyNamed(() => import('./OverviewPage.js'), 'OverviewPage'
 const TeamInsightsPage = lazyNamed(() => import('./TeamInsightsPage.js'), 'TeamInsightsPage');
 const ActionsPage = lazyNamed(() => import('./ActionsPage.js'), 'ActionsPage');
 const ExportPage = lazyNamed(() => import('./ExportPage.js'), 'ExportPage');
+const ScalesPage = lazyNamed(() => import('./ScalesPage.js'), 'ScalesPage');
 
 const viewers = ['admin', 'hr', 'leader'] as const;
 
@@ -16,6 +17,11 @@ export const insightsRoutes = (
     <Route path="/insights">
       <RequireRole roles={viewers}>
         <OverviewPage />
+      </RequireRole>
+    </Route>
+    <Route path="/insights/scales">
+      <RequireRole roles={['admin', 'hr']}>
+        <ScalesPage />
       </RequireRole>
     </Route>
     <Route path="/insights/teams/:id">

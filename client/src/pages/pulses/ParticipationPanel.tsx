@@ -1,7 +1,7 @@
 import type { CycleSummary } from '@pulse/shared/api/cycles';
 import { useState } from 'react';
 import { useParticipation } from '../../api/pulses.js';
-import { Field } from '../../components/forms.js';
+import { CycleSelect } from '../../components/CycleSelect.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { EmptyState, Resource } from '../../components/states.js';
 import { formatDateTime } from '../../i18n/dates.js';
@@ -20,17 +20,7 @@ export function ParticipationPanel({ cycles, version }: { cycles: CycleSummary[]
   return (
     <section className="stack" aria-labelledby="participation-title">
       <h2 id="participation-title">{t('pulses.byTeamTitle')}</h2>
-      <Field label={t('pulses.cycle')}>
-        {(props) => (
-          <select {...props} value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            {cycles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CycleSelect label={t('pulses.cycle')} cycles={cycles} value={chosen} onChange={setChosen} />
       <Resource state={participation}>
         {(data) =>
           data.countedAt === null ? (

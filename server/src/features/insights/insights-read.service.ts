@@ -178,3 +178,30 @@ export async function pointsForMembers(
     ...(organisation ? { organisation: toPoint(organisation, threshold) } : {}),
   };
 }
+
+/** One cell of a cycle's stored decision: its team (null: the organisation), respondents and whether it is shown. */
+export interface ServedCell {
+  team: TeamRef | null;
+  responded: number;
+  visible: boolean;
+}
+
+/**
+ * A closed cycle's cells as its one stored suppression decision serves them (the latest closed
+ * cycle with figures when `cycleId` is left out), for figures computed elsewhere over shown
+ * cells only. Throws 404 for a cycle without figures; `cycle` is null before any has closed.
+ */
+export async function servedCells(
+  db: Kysely<Database>,
+  cycleId?: string,
+): Promise<{ cycle: { id: string; label: string } | null; cycles: { id: string; label: string }[]; cells: ServedCell[] }> {
+  const cycles = await cyclesWithStats(db);
+  const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
+  if (cycleId && !cycle) throw notFound('Cycle with results');
+  if (!cycle) return { cycle: null, cycles, cells: [] };
+  const org = await organisation(db);
+  const cells = (await statsForCycle(db, cycle.id))
+    .filter((stat) => stat.team_id === null || org.byId.has(stat.team_id))
+    .map((stat) => ({ team: stat.team_id === null ? null : dropDepth(org.ref(stat.team_id)), responded: stat.responded, visible: !stat.suppressed }));
+  return { cycle, cycles, cells };
+}
