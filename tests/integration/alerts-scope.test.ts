@@ -41,7 +41,7 @@ describe(`a cycle leaves the alerts of teams it did not include as they were (${
     });
     expect(created.statusCode).toBe(201);
     const cycleId = created.json().cycle.id as string;
-    const answers = Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 4]));
+    const answers = ({ ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 4])), enps: 8 });
     const mails = (await readOutbox(t.app)).filter((m) => m.token);
     expect(mails).toHaveLength(10);
     for (const mail of mails) expect((await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload: { answers } })).statusCode).toBe(201);

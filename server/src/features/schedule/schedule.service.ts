@@ -1,10 +1,10 @@
 import type { Database } from '@pulse/db';
-import { currentQuestionnaire } from '@pulse/shared';
 import type { Schedule, ScheduleState } from '@pulse/shared/api/schedule';
 import type { Kysely } from 'kysely';
 import { insertScheduledCycle } from '../cycles/cycles.repository.js';
 import { readScheduleSetting, writeSchedule } from './schedule.repository.js';
 import { currentPeriod, nextOpening } from './schedule-time.js';
+import { currentVersion } from '../questionnaire/questionnaire.service.js';
 
 const stateOf = (schedule: Schedule | null, now: Date): ScheduleState => ({
   schedule,
@@ -38,7 +38,7 @@ export async function ensureScheduledCycle(db: Kysely<Database>, now: Date): Pro
     opensAt: period.opensAt,
     closesAt: period.closesAt,
     remindAt: period.remindAt,
-    questionnaireVersion: currentQuestionnaire.version,
+    questionnaireVersion: await currentVersion(db),
     period: period.key,
   });
   return id ?? null;
