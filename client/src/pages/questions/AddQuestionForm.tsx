@@ -26,7 +26,7 @@ export function AddQuestionForm({ teams, onAdded }: { teams: Team[]; onAdded: (t
       <Field label={t('questions.text')} hint={t('questions.textHint')}>
         {(props) => <textarea {...props} rows={2} maxLength={CUSTOM_ITEM_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
-      <fieldset className="stack">
+      <fieldset className="choices">
         <legend>{t('questions.scale')}</legend>
         {(['agreement', 'zero_to_ten'] as const).map((s) => (
           <label key={s} className="checkbox">

@@ -29,7 +29,7 @@ export function QuestionItem({ item, teams, onChanged }: { item: CustomItem; tea
     <li className="team-row">
       <div className="stack">
         <p className="team-name">{item.text}</p>
-        <p className="team-meta">
+        <p className="question-meta">
           {t(`questions.scale.${item.scale}`)} ·{' '}
           {item.teamIds.length ? t('questions.forTeams', { teams: item.teamIds.map((id) => names.get(id) ?? id).join(', ') }) : t('questions.everyone')}
         </p>

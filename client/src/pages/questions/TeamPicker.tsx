@@ -13,7 +13,7 @@ export function TeamPicker({ teams, chosen, onChange }: { teams: Team[]; chosen:
   const live = teams.filter((team) => !team.archived).map((team) => ({ id: team.id, path: path(team) })).sort((a, b) => a.path.localeCompare(b.path));
   const toggle = (teamId: string, on: boolean) => onChange(on ? [...(chosen ?? []), teamId] : (chosen ?? []).filter((x) => x !== teamId));
   return (
-    <fieldset className="stack">
+    <fieldset className="choices">
       <legend>{t('questions.who')}</legend>
       <label className="checkbox">
         <input type="radio" name={`${id}-who`} checked={chosen === null} onChange={() => onChange(null)} />
