@@ -63,12 +63,16 @@ function figureSeries(trends: TrendsResponse, pick: (p: TrendPoint) => Figure): 
   });
 }
 
-/** eNPS (−100…100) per cycle with its 95% interval; cycles without it stay gaps. */
+/** Cycles that show the figure, and hidden ones (gaps): a shown cycle that did not ask it is left out. */
+const askedSeries = (trends: TrendsResponse, pick: (p: TrendPoint) => Figure): TrendDatum[] =>
+  figureSeries(trends, pick).filter((d) => d.hidden !== null || d.mean !== null);
+
+/** eNPS (−100…100) per cycle with its 95% interval; hidden cycles stay gaps. */
 export const enpsSeries = (trends: TrendsResponse): TrendDatum[] =>
-  figureSeries(trends, (p) => p.enps && { mean: p.enps.score, ciLow: p.enps.ciLow, ciHigh: p.enps.ciHigh, n: p.enps.n });
+  askedSeries(trends, (p) => p.enps && { mean: p.enps.score, ciLow: p.enps.ciLow, ciHigh: p.enps.ciHigh, n: p.enps.n });
 
 /** One of HR's questions per cycle, on its own scale. */
-export const itemSeries = (trends: TrendsResponse, id: string): TrendDatum[] => figureSeries(trends, (p) => p.customItems?.find((i) => i.id === id));
+export const itemSeries = (trends: TrendsResponse, id: string): TrendDatum[] => askedSeries(trends, (p) => p.customItems?.find((i) => i.id === id));
 
 /** HR's questions the team's series shows anywhere, with their latest wording and scale. */
 export function shownItems(trends: TrendsResponse): { id: string; text: string; min: number; max: number }[] {
