@@ -1,4 +1,4 @@
-import type { AlertSignal, Frustration, Score, Scores } from '@pulse/shared/api/insights';
+import type { AlertSignal, Enps, Frustration, ItemScore, Score, Scores } from '@pulse/shared/api/insights';
 import type { PartnerFigure } from '@pulse/shared/api/partners';
 import type { PartnerSuppressionReason, SuppressionReason } from '@pulse/shared/insights';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
@@ -145,6 +145,44 @@ export interface TeamCycleMomentsTable {
   moments: number[];
   /** The team's own values-alignment answers as (n, mean, m2); null when nobody answered it. */
   alignment: number[] | null;
+  /** The team's own eNPS counts `[n, promoters, detractors]` and each custom item's `[n, mean, m2]`. */
+  items: ColumnType<StoredTeamItems | null, string | null | undefined, string | null>;
+}
+
+export interface StoredTeamItems {
+  enps?: [number, number, number];
+  custom?: Record<string, [number, number, number]>;
+}
+
+/** A custom question as a questionnaire version asked it. */
+export interface VersionItem {
+  id: string;
+  text: string;
+  scale: 'agreement' | 'zero_to_ten';
+  /** Empty: everyone is asked. */
+  teamIds: string[];
+}
+
+/** What cycles ask: never changed once written (migration 20261206T020000_instrument). */
+export interface QuestionnaireVersionsTable {
+  version: number;
+  core_version: number;
+  enps: boolean;
+  custom_items: ColumnType<VersionItem[], string, string>;
+  created_at: Generated<Date>;
+}
+
+export interface QuestionnaireItemsTable {
+  id: Generated<string>;
+  text: string;
+  scale: 'agreement' | 'zero_to_ten';
+  created_at: Generated<Date>;
+  retired_at: Date | null;
+}
+
+export interface QuestionnaireItemTeamsTable {
+  item_id: string;
+  team_id: string;
 }
 
 export interface TeamCycleStatsTable {
@@ -160,6 +198,9 @@ export interface TeamCycleStatsTable {
   fortress_index: number | null;
   /** The cell's values-alignment score, only where it may be shown. */
   alignment: ColumnType<Score | null, string | null | undefined, string | null>;
+  /** eNPS and HR's questions, only in a visible cell (shared/src/insights/instrument.ts). */
+  enps: ColumnType<Enps | null, string | null | undefined, string | null>;
+  custom_items: ColumnType<ItemScore[] | null, string | null | undefined, string | null>;
   /** The threshold this cycle's decision was made at (its reason names it); null before the ledger. */
   threshold: number | null;
 }
@@ -387,6 +428,9 @@ export interface Database {
   chat_integrations: ChatIntegrationsTable;
   team_chat_webhooks: TeamChatWebhooksTable;
   message_deliveries: MessageDeliveriesTable;
+  questionnaire_versions: QuestionnaireVersionsTable;
+  questionnaire_items: QuestionnaireItemsTable;
+  questionnaire_item_teams: QuestionnaireItemTeamsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

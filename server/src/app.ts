@@ -24,6 +24,7 @@ import { exportsRoutes } from './features/exports/exports.routes.js';
 import { customersRoutes } from './features/customers/customers.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
 import { valuesRoutes } from './features/values/values.routes.js';
+import { questionnaireRoutes } from './features/questionnaire/questionnaire.routes.js';
 import { actionsRoutes } from './features/actions/actions.routes.js';
 import { oidcRoutes } from './features/sso/oidc.routes.js';
 import { scimRoutes } from './features/scim/scim.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       await api.register(customersRoutes);
       await api.register(partnersRoutes);
       await api.register(valuesRoutes);
+      await api.register(questionnaireRoutes);
       await api.register(actionsRoutes);
       await api.register(oidcRoutes);
       await api.register(scimTokensRoutes);

@@ -26,7 +26,24 @@ export const zItem = z.object({
 });
 export type Item = z.infer<typeof zItem>;
 
-export const zQuestionnaire = z.object({ version: z.number().int(), items: z.array(zItem) });
+/**
+ * An item outside the four constructs: eNPS, or one of HR's own questions. It never enters a
+ * construct's score or an alert; its answer is stored under its id like any other.
+ */
+export const zExtraItem = z.object({
+  id: z.string(),
+  kind: z.enum(['enps', 'custom']),
+  text: z.string(),
+  scale: zScale,
+});
+export type ExtraItem = z.infer<typeof zExtraItem>;
+
+export const zQuestionnaire = z.object({
+  version: z.number().int(),
+  items: z.array(zItem),
+  /** eNPS (when on) and HR's questions this respondent is asked, after the construct items. */
+  extraItems: z.array(zExtraItem).optional(),
+});
 export type Questionnaire = z.infer<typeof zQuestionnaire>;
 
 const agreement: Scale = {
@@ -70,3 +87,25 @@ export function questionnaireVersion(version: number): Questionnaire {
   if (!found) throw new Error(`Unknown questionnaire version ${version}`);
   return found;
 }
+
+/** HR's questions use one of two scales. */
+export const customScales = ['agreement', 'zero_to_ten'] as const;
+export type CustomScale = (typeof customScales)[number];
+
+/** 0–10 likelihood, as eNPS asks it; the numbers between the ends label themselves. */
+export const zeroToTen: Scale = {
+  min: 0,
+  max: 10,
+  labels: ['Not at all likely', ...Array.from({ length: 9 }, (_, i) => String(i + 1)), 'Extremely likely'],
+};
+
+/** The scale of a custom question. */
+export const scaleOf = (scale: CustomScale): Scale => (scale === 'agreement' ? agreement : zeroToTen);
+
+/** The eNPS item: its answer is stored as `answers.enps`, an integer 0–10. */
+export const enpsItem: ExtraItem = {
+  id: 'enps',
+  kind: 'enps',
+  text: 'How likely are you to recommend this team as a place to work to a friend?',
+  scale: zeroToTen,
+};

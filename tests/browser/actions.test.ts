@@ -94,7 +94,9 @@ describe('from the critical alert to a committed action, rated in the next pulse
     await pulse.screenshot({ path: `${ARTIFACTS}actions-pulse-390.png` });
     for (const group of await pulse.locator('form fieldset.scale').all()) {
       if ((await group.locator('input:checked').count()) === 0 && !(await group.locator('.scale-not-noticed').count())) {
-        await group.getByRole('radio', { name: 'Neither' }).check();
+        // Agreement scales answer "Neither"; eNPS (0–10) answers 8.
+        const neither = group.getByRole('radio', { name: 'Neither' });
+        await ((await neither.count()) ? neither : group.getByRole('radio', { name: '8', exact: true })).check();
       }
     }
     await pulse.getByRole('button', { name: 'Send my answers' }).click();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentQuestionnaire } from '@pulse/shared';
+import { currentQuestionnaire, enpsItem } from '@pulse/shared';
 import { createUser, loginAs, type TestUser } from '../support/auth.js';
 import { axeViolations, launchBrowser, signIn, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { fullAnswers, openWindow, readOutbox, seedTeams, type OutboxMail } from '../support/pulse.js';
@@ -49,7 +49,7 @@ describe('an anonymous conversation on a comment, the member on a phone (Chromiu
     phone.on('pageerror', (error) => problems.push(error.message));
     await phone.goto(`${server.baseUrl}${new URL(mails[0]!.link!).pathname}`);
     await expect.poll(() => heading(phone), { timeout: 30_000 }).toBe('Monthly pulse: October 2026');
-    for (const item of currentQuestionnaire.items) await phone.locator(`input[name="${item.id}"][value="4"]`).check();
+    for (const item of [...currentQuestionnaire.items, enpsItem]) await phone.locator(`input[name="${item.id}"][value="4"]`).check();
     await phone.locator('#pulse-comment').fill('Our stand-up runs far too long.');
     await phone.getByRole('button', { name: 'Send my answers' }).click();
     await expect.poll(() => heading(phone), { timeout: 30_000 }).toBe('Thank you, your answers are in');

@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentQuestionnaire } from '@pulse/shared';
+import { currentQuestionnaire, enpsItem } from '@pulse/shared';
 import { createUser, loginAs, type TestUser } from '../support/auth.js';
 import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { readOutbox, seedTeams, type OutboxMail, type SeededTeam } from '../support/pulse.js';
 
 const allImpacts = ['minor', 'moderate', 'serious', 'critical'];
-const items = currentQuestionnaire.items;
+/** In page order: the thirteen statements, then eNPS (asked by default). */
+const items = [...currentQuestionnaire.items, enpsItem];
 
 describe('internal customers and partner ratings in Chromium', () => {
   let server: BrowserServer;

@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentQuestionnaire } from '@pulse/shared';
+import { currentQuestionnaire, enpsItem } from '@pulse/shared';
 import { loginAs } from '../support/auth.js';
 import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { readOutbox, seedTeams, type OutboxMail } from '../support/pulse.js';
 
 const allImpacts = ['minor', 'moderate', 'serious', 'critical'];
-const items = currentQuestionnaire.items;
+/** In page order: the thirteen statements, then eNPS (asked by default). */
+const items = [...currentQuestionnaire.items, enpsItem];
 
 describe('the pulse page in Chromium', () => {
   let server: BrowserServer;
@@ -49,7 +50,7 @@ describe('the pulse page in Chromium', () => {
     expect(await page.getByText('For team Platform').isVisible()).toBe(true);
     expect(await axeViolations(page, allImpacts)).toEqual([]);
 
-    // Each scale is one tab stop; the arrow keys choose. Leave the last statement out for now.
+    // Each scale is one tab stop; the arrow keys choose. Leave the last one (eNPS, 0–10) out for now.
     for (const item of items.slice(0, -1)) {
       await page.keyboard.press('Tab');
       expect(await focusedName(page)).toBe(item.id);
@@ -88,7 +89,7 @@ describe('the pulse page in Chromium', () => {
     const stored = await server.app.db.selectFrom('responses').select(['answers', 'comment']).where('cycle_id', '=', cycleId).execute();
     expect(stored).toEqual([
       {
-        answers: Object.fromEntries(items.map((item) => [item.id, item === last ? 2 : 4])),
+        answers: Object.fromEntries(items.map((item) => [item.id, item === last ? 1 : 4])),
         comment: 'Fewer ad-hoc requests, please.',
       },
     ]);

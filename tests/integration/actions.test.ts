@@ -11,7 +11,7 @@ import { backend, createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Answers scoring relatedness 25·(v−1): both satisfaction items v, the frustration item 6−v; the rest 3. */
 function answersWithRelatedness(v: number): Record<string, number> {
-  const answers = Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 3]));
+  const answers = ({ ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 3])), enps: 8 });
   return { ...answers, rel_team: v, rel_beyond: v, rel_outsider: 6 - v };
 }
 

@@ -1,4 +1,4 @@
-import { currentQuestionnaire } from '@pulse/shared';
+import type { Questionnaire } from '@pulse/shared';
 import { describe, expect, it } from 'vitest';
 import { useDemoOrganisation } from '../support/demo.js';
 import { importMembers } from '../support/members.js';
@@ -41,9 +41,11 @@ describe(`a cycle leaves the alerts of teams it did not include as they were (${
     });
     expect(created.statusCode).toBe(201);
     const cycleId = created.json().cycle.id as string;
-    const answers = Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 4]));
     const mails = (await readOutbox(t.app)).filter((m) => m.token);
     expect(mails).toHaveLength(10);
+    // Every item the demo's pulse asks: the statements, eNPS and HR's question.
+    const { questionnaire } = (await t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mails[0]!.token}` })).json() as { questionnaire: Questionnaire };
+    const answers = Object.fromEntries([...questionnaire.items, ...(questionnaire.extraItems ?? [])].map((item) => [item.id, 4]));
     for (const mail of mails) expect((await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload: { answers } })).statusCode).toBe(201);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers })).statusCode).toBe(200);
 

@@ -46,8 +46,8 @@ describe(`anonymous storage of responses (${backend})`, () => {
     expect(defaults.rows[0]!.column_default).toBe('gen_random_uuid()');
   });
 
-  it('references only cycles and teams, never users or invitations', async () => {
-    expect(await referencedTables(t.app.db, 'responses')).toEqual(['cycles', 'teams']);
+  it('references only cycles, teams and the questionnaire version (shared by everyone), never users or invitations', async () => {
+    expect(await referencedTables(t.app.db, 'responses')).toEqual(['cycles', 'questionnaire_versions', 'teams']);
   });
 
   it('holds no value that names a member, an invitation, a token or its hash', async () => {

@@ -104,6 +104,12 @@ const routes: Record<string, Probe> = {
     only(MANAGERS, 400),
   ),
   'GET /api/v1/partners/matrix': probe('/api/v1/partners/matrix', only(MANAGERS, 200)),
+  // the instrument: eNPS and HR's questions
+  'GET /api/v1/questionnaire/items': probe('/api/v1/questionnaire/items', only(MANAGERS, 200)),
+  'POST /api/v1/questionnaire/items': probe({ url: '/api/v1/questionnaire/items', payload: {} }, only(MANAGERS, 400)),
+  'PATCH /api/v1/questionnaire/items/:id': probe({ url: `/api/v1/questionnaire/items/${UNKNOWN_ID}`, payload: { text: 'x' } }, only(MANAGERS, 404)),
+  'POST /api/v1/questionnaire/items/:id/retire': probe(`/api/v1/questionnaire/items/${UNKNOWN_ID}/retire`, only(MANAGERS, 404)),
+  'PUT /api/v1/questionnaire/enps': probe({ url: '/api/v1/questionnaire/enps', payload: {} }, only(MANAGERS, 400)),
   'GET /api/v1/teams/:id/values': probe(`/api/v1/teams/${UNKNOWN_ID}/values`, only(VIEWERS, 404)),
   'PUT /api/v1/teams/:id/values': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/values`, payload: { values: [] } }, only(VIEWERS, 404)),
   // actions: scoped like the team's trends, so an unknown team or action is 404 for every viewer

@@ -108,4 +108,27 @@ describe(`the demo organisation (${backend})`, () => {
     const listed = await get(`/api/v1/teams/${teamId.Legal}/comments`);
     expect(listed.comments.find((c: { text: string }) => c.text === conversation.comment).replies).toEqual(conversation.messages);
   });
+
+  it('asks eNPS in every pulse and HR’s question in the last six, shown where the cells are', async () => {
+    const { series } = await get(`/api/v1/teams/${teamId.Legal}/trends`);
+    const visible = series.filter((p: { suppressed: boolean }) => !p.suppressed);
+    expect(visible.every((p: { enps?: { n: number }; responded: number }) => p.enps?.n === p.responded)).toBe(true);
+    const asked = series.map((p: { customItems?: { text: string }[] }) => p.customItems?.[0]?.text ?? null);
+    expect(asked.slice(0, -6).every((text: string | null) => text === null)).toBe(true);
+    expect(asked.slice(-6)).toEqual(Array(6).fill('I know what our team is trying to achieve this quarter.'));
+    // Payroll (3 people) never shows either.
+    const payroll = (await get(`/api/v1/teams/${teamId.Payroll}/trends`)).series;
+    expect(payroll.some((p: { enps?: object; customItems?: object }) => p.enps || p.customItems)).toBe(false);
+    // eNPS follows the needs: across the visible teams of the last closed cycle, it rises with relatedness.
+    const { rows } = await get('/api/v1/overview');
+    const shown = rows.filter((r: { enps?: object }) => r.enps) as { enps: { score: number }; scores: Record<string, { mean: number }> }[];
+    expect(shown.length).toBeGreaterThanOrEqual(8);
+    const needs = (r: (typeof shown)[number]) => (r.scores.autonomy!.mean + r.scores.competence!.mean + r.scores.relatedness!.mean) / 3;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const x = shown.map(needs);
+    const y = shown.map((r) => r.enps.score);
+    const [mx, my] = [mean(x), mean(y)];
+    const cov = mean(x.map((v, i) => (v - mx) * (y[i]! - my)));
+    expect(cov).toBeGreaterThan(0);
+  });
 });

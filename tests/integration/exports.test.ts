@@ -64,15 +64,18 @@ describe(`aggregate export (${backend})`, () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
 
     const rows = parseCsv(res.body);
-    // Three teams and the organisation, four constructs each.
-    expect(rows).toHaveLength(4 * 4);
+    // Three teams and the organisation, four constructs and eNPS (asked by default) each.
+    expect(rows).toHaveLength(4 * 5);
     for (const team of overview) {
       const mine = rows.filter((r) => r.team_path.replace(/^'/, '') === team.team.path);
-      expect(mine.map((r) => r.construct)).toEqual(CONSTRUCTS);
+      expect(mine.map((r) => r.construct)).toEqual([...CONSTRUCTS, 'enps']);
       for (const row of mine) {
         expect(Number(row.response_rate)).toBe(team.responded / team.invited);
         if (team.suppressed) {
           expect(row).toMatchObject({ n: '', mean: '', ci_low: '', ci_high: '', fortress_index: '', suppressed: team.reason });
+        } else if (row.construct === 'enps') {
+          const enps = team.enps!;
+          expect([Number(row.n), Number(row.mean), Number(row.ci_low), Number(row.ci_high)]).toEqual([enps.n, enps.score, enps.ciLow, enps.ciHigh]);
         } else {
           const score = team.scores![row.construct as (typeof CONSTRUCTS)[number]];
           expect([Number(row.n), Number(row.mean), Number(row.ci_low), Number(row.ci_high)]).toEqual([score.n, score.mean, score.ciLow, score.ciHigh]);
@@ -94,9 +97,10 @@ describe(`aggregate export (${backend})`, () => {
     expect(plus).toMatchObject({ team_path: `'${FORMULA_TEAM}/${PLUS_TEAM}` });
     // The raw file has the formula only inside a quoted field that starts with the quote mark.
     expect(res.body).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(rows.filter((r) => r.team === `'${AT_TEAM}`)).toHaveLength(4);
+    expect(rows.filter((r) => r.team === `'${AT_TEAM}`)).toHaveLength(5);
     for (const row of rows) {
-      for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+      // Numbers stay numbers (an eNPS interval can start at −18.2); every text cell is neutralised.
+      for (const value of Object.values(row)) if (!/^-?\d+(\.\d+)?$/.test(value)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
     }
   });
 
@@ -146,7 +150,7 @@ describe(`aggregate export (${backend})`, () => {
     expect(parseCsv(none.body)).toEqual([]);
     expect(none.headers['content-disposition']).toBe('attachment; filename="pulse-aggregates-2000-01-31.csv"');
     const all = await download(admin, `format=json&from=2000-01-01&to=${today}`);
-    expect(all.json().rows).toHaveLength(16);
+    expect(all.json().rows).toHaveLength(20);
     const entries = (await exportAudits()).slice(0, 2);
     expect(entries.length).toBeGreaterThanOrEqual(2);
     expect((await exportAudits()).length).toBe(before.length + 2);
@@ -154,7 +158,7 @@ describe(`aggregate export (${backend})`, () => {
       action: 'exports.download',
       actorEmail: admin.user.email,
       target: 'aggregates',
-      details: { format: 'json', from: '2000-01-01', to: today, rows: 16, completed: true },
+      details: { format: 'json', from: '2000-01-01', to: today, rows: 20, completed: true },
     });
     expect(entries[1]).toMatchObject({ actorEmail: hr.user.email, details: { format: 'csv', from: null, to: '2000-01-31', rows: 0 } });
   });

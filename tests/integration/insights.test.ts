@@ -8,7 +8,7 @@ import { backend, createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Answers scoring autonomy 25·(v−1): both satisfaction items v, the frustration item 6−v. */
 function answersWithAutonomy(v: number): Record<string, number> {
-  const answers = Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 3]));
+  const answers = ({ ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 3])), enps: 8 });
   return { ...answers, aut_say: v, aut_values: v, aut_pushed: 6 - v };
 }
 

@@ -6,7 +6,7 @@ import { clearOutbox, openWindow, readOutbox } from '../support/pulse.js';
 import { backend, createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Every item answered `v`. */
-const allAnswered = (v: number) => Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, v]));
+const allAnswered = (v: number) => ({ ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, v])), enps: 8 });
 
 interface Row {
   team: { id: string; name: string };

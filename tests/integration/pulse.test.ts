@@ -54,7 +54,10 @@ describe(`answering a pulse (${backend})`, () => {
       const body = page.json();
       expect(body.cycle).toEqual({ id: cycleId, label: 'December 2026', closesAt: expect.any(String) });
       expect(body.team).toEqual({ name: team });
-      expect(body.questionnaire.version).toBe(1);
+      // The version a cycle created now asks: the statements and eNPS, on by default.
+      const { version } = await t.app.db.selectFrom('cycles').select('questionnaire_version as version').where('id', '=', cycleId).executeTakeFirstOrThrow();
+      expect(body.questionnaire.version).toBe(version);
+      expect(body.questionnaire.extraItems).toEqual([expect.objectContaining({ id: 'enps', kind: 'enps', scale: expect.objectContaining({ min: 0, max: 10 }) })]);
       expect(body.questionnaire.items.length).toBeGreaterThanOrEqual(12);
       expect(body.questionnaire.items[0].scale).toEqual({ min: 1, max: 5, labels: expect.any(Array) });
       expect((await answer(mail.token!, { answers: fullAnswers(3), comment: 'More focus time.' })).statusCode).toBe(201);
@@ -64,7 +67,7 @@ describe(`answering a pulse (${backend})`, () => {
     const rows = await storedResponses();
     expect(rows).toHaveLength(5);
     expect(rows.filter((r) => r.team_id === platform!.id)).toHaveLength(3);
-    expect(rows.every((r) => r.cycle_id === cycleId && r.questionnaire_version === 1 && r.comment === 'More focus time.')).toBe(true);
+    expect(rows.every((r) => r.cycle_id === cycleId && r.questionnaire_version > 1 && r.comment === 'More focus time.')).toBe(true);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/cycles', headers: hr.headers });
     expect(list.json().cycles[0]).toMatchObject({ id: cycleId, status: 'open', invited: 5, responded: 0 });
   });

@@ -62,9 +62,12 @@ export async function readOutbox(app: App): Promise<OutboxMail[]> {
   );
 }
 
-/** A complete, valid set of answers for the current questionnaire (every item `value`). */
+/**
+ * A complete, valid set of answers for a cycle created now: every statement `value` (1–5) and
+ * eNPS, asked by default, `2 · value` (0–10).
+ */
 export function fullAnswers(value = 4): Record<string, number> {
-  return Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, value]));
+  return { ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, value])), enps: 2 * value };
 }
 
 /** A cycle window around `now`: opened an hour ago, closing in a week. */

@@ -62,9 +62,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async truncate() {
       const tables = await sql<{ tablename: string }>`
         select tablename from pg_tables
-        where schemaname = 'public' and tablename not like 'kysely_migration%'`.execute(app.db);
+        where schemaname = 'public' and tablename not like 'kysely_migration%' and tablename <> 'questionnaire_versions'`.execute(app.db);
       const names = tables.rows.map((t) => `"${t.tablename}"`).join(', ');
       if (names) await sql.raw(`truncate table ${names} restart identity cascade`).execute(app.db);
+      // Questionnaire versions are never deleted (a cached one must never change meaning): the
+      // instrument goes back to its default, version 2 of the migration (eNPS on, no questions).
+      await sql`
+        insert into questionnaire_versions (version, core_version, enps, custom_items)
+        select (select max(version) + 1 from questionnaire_versions), core_version, enps, custom_items
+        from questionnaire_versions where version = 2`.execute(app.db);
     },
     async close() {
       await app.close();

@@ -4,8 +4,11 @@ import { cycleAxis, hiddenMarkers, hovered, PANEL_HEIGHT, scoreAxis, TooltipBox 
 import { comparisonColour, constructColours } from './palette.js';
 import { fmt, fmtCi, type ConstructKey, type TrendDatum } from './shape.js';
 
-export interface TrendChartProps {
-  construct: ConstructKey;
+/** A construct, or instead eNPS or one of HR's questions with its name, colour and value range. */
+export type TrendChartProps = TrendChartBase &
+  ({ construct: ConstructKey; figure?: undefined } | { construct?: undefined; figure: { name: string; colour: string; domain: readonly [number, number] } });
+
+interface TrendChartBase {
   data: TrendDatum[];
   /** The comparison line's name (parent team or organisation); none when there is no comparison. */
   comparisonName: string | null;
@@ -14,9 +17,9 @@ export interface TrendChartProps {
 }
 
 /** One construct across cycles: its mean, its 95% CI as a band, and the comparison line. */
-export default function TrendChart({ construct, data, comparisonName, actionStarts = [] }: TrendChartProps) {
-  const colour = constructColours[construct];
-  const name = t(`construct.${construct}`);
+export default function TrendChart({ construct, figure, data, comparisonName, actionStarts = [] }: TrendChartProps) {
+  const colour = figure ? figure.colour : constructColours[construct];
+  const name = figure ? figure.name : t(`construct.${construct}`);
   const tooltipLines = (d: TrendDatum) => {
     const lines = d.hidden
       ? [t('charts.hiddenBecause', { reason: d.hidden })]
@@ -35,7 +38,7 @@ export default function TrendChart({ construct, data, comparisonName, actionStar
       <ComposedChart data={data} margin={{ top: 16, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e3e6ea" vertical={false} />
         {cycleAxis(data)}
-        {scoreAxis()}
+        {scoreAxis('', figure?.domain)}
         {hiddenMarkers(data)}
         {[...new Set(actionStarts)].map((key) => (
           <ReferenceLine key={`action-${key}`} x={key} stroke="#1a1a1a" strokeWidth={1.5} label={{ value: t('charts.actionMark'), position: 'insideTopRight', fill: '#1a1a1a', fontSize: 11 }} />

@@ -12,8 +12,12 @@ export function cycleAxis(data: readonly { key: string; tick: string }[]) {
   return <XAxis dataKey="key" tick={TICK} tickFormatter={(key: string) => ticks.get(key) ?? ''} minTickGap={12} />;
 }
 
-/** A 0–100 value axis. */
-export const scoreAxis = (unit = '') => <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={TICK} width={unit ? 46 : 36} unit={unit} />;
+/** A 0–100 value axis, or another range (eNPS −100…100, a question's own scale). */
+export const scoreAxis = (unit = '', domain: readonly [number, number] = [0, 100]) => {
+  const [low, high] = domain;
+  const ticks = Array.from({ length: 5 }, (_, i) => low + ((high - low) * i) / 4);
+  return <YAxis domain={[low, high]} ticks={ticks} tick={TICK} width={unit || low < 0 ? 46 : 36} unit={unit} />;
+};
 
 /** A dashed, labelled line at each hidden cycle, so a gap reads as "hidden", never as zero. */
 export function hiddenMarkers(data: readonly { key: string; hidden: string | null }[]) {

@@ -11,6 +11,9 @@ export const constructColours = {
 } as const;
 
 export const comparisonColour = '#4d4d4d';
+/** eNPS and HR's questions: Okabe–Ito's sky blue and orange, apart from the four constructs' colours. */
+export const enpsColour = '#56B4E9';
+export const itemColour = '#E69F00';
 export const fortressColour = '#7b3294';
 export const responseColour = '#0072B2';
 export const hiddenColour = '#6b6b6b';

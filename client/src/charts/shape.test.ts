@@ -1,7 +1,7 @@
 import type { OverviewRow, TrendPoint, TrendsResponse } from '@pulse/shared';
 import { describe, expect, it } from 'vitest';
 import { heatColours, textOn } from './palette.js';
-import { constructSeries, fortressWatch, lowestParticipation, responseSeries } from './shape.js';
+import { constructSeries, enpsSeries, fortressWatch, itemSeries, lowestParticipation, responseSeries } from './shape.js';
 
 const score = (mean: number, n = 8) => ({ mean, sd: 10, ciLow: mean - 5, ciHigh: mean + 5, n });
 const scores = (mean: number) => ({ autonomy: score(mean), competence: score(mean), relatedness: score(mean), openness: score(mean) });
@@ -24,6 +24,25 @@ describe('chart shaping', () => {
     series: [point('a'), hidden('b'), point('c', { scores: scores(70), fortressIndex: 12 })],
     comparison: { name: 'Organisation', teamId: null, series: [point('a', { scores: scores(55) }), point('b', { scores: scores(57) }), hidden('c')] },
   };
+
+  it('draws eNPS and a question only in cycles that asked them, hidden cycles as gaps', () => {
+    const enps = { score: 20, ciLow: -10, ciHigh: 50, promoters: 40, detractors: 20, n: 8 };
+    const item = { id: 'q', text: 'Q', min: 1, max: 5, mean: 4, sd: 1, ciLow: 3.2, ciHigh: 4.8, n: 8 };
+    const asked: TrendsResponse = {
+      ...trends,
+      // a: before eNPS and the question; b: hidden; c: both asked.
+      series: [point('a'), hidden('b'), point('c', { enps, customItems: [item] })],
+      comparison: null,
+    };
+    expect(enpsSeries(asked).map((d) => [d.key, d.mean, d.band])).toEqual([
+      ['b', null, null],
+      ['c', 20, [-10, 50]],
+    ]);
+    expect(itemSeries(asked, 'q').map((d) => [d.key, d.mean, d.n])).toEqual([
+      ['b', null, null],
+      ['c', 4, 8],
+    ]);
+  });
 
   it('keeps hidden cycles as gaps with their reason, never zeros, and lines the comparison up by cycle', () => {
     const series = constructSeries(trends, 'autonomy');

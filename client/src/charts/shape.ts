@@ -40,20 +40,45 @@ const cycleOf = (p: TrendPoint): CycleDatum => ({ key: p.cycleId, label: p.label
 
 /** One construct's line, CI band and comparison line, cycle by cycle; hidden cycles stay gaps. */
 export function constructSeries(trends: TrendsResponse, construct: ConstructKey): TrendDatum[] {
+  return figureSeries(trends, (p) => p.scores?.[construct]);
+}
+
+/** A cell's figure with its interval, n and the comparison's, as a chart draws it. */
+type Figure = { mean: number; ciLow: number | null; ciHigh: number | null; n: number } | undefined;
+
+/** A figure's line, band and comparison line, cycle by cycle; hidden cycles stay gaps. */
+function figureSeries(trends: TrendsResponse, pick: (p: TrendPoint) => Figure): TrendDatum[] {
   const comparison = new Map((trends.comparison?.series ?? []).map((p) => [p.cycleId, p]));
   return trends.series.map((point) => {
-    const score = point.scores?.[construct];
+    const figure = pick(point);
     const other = comparison.get(point.cycleId);
-    const otherScore = other?.scores?.[construct];
     return {
       ...cycleOf(point),
-      mean: score?.mean ?? null,
-      band: score && score.ciLow !== null && score.ciHigh !== null ? [score.ciLow, score.ciHigh] : null,
-      n: score?.n ?? null,
-      comparison: otherScore?.mean ?? null,
+      mean: figure?.mean ?? null,
+      band: figure && figure.ciLow !== null && figure.ciHigh !== null ? [figure.ciLow, figure.ciHigh] : null,
+      n: figure?.n ?? null,
+      comparison: (other && pick(other)?.mean) ?? null,
       comparisonHidden: other?.suppressed ?? false,
     };
   });
+}
+
+/** Cycles that show the figure, and hidden ones (gaps): a shown cycle that did not ask it is left out. */
+const askedSeries = (trends: TrendsResponse, pick: (p: TrendPoint) => Figure): TrendDatum[] =>
+  figureSeries(trends, pick).filter((d) => d.hidden !== null || d.mean !== null);
+
+/** eNPS (−100…100) per cycle with its 95% interval; hidden cycles stay gaps. */
+export const enpsSeries = (trends: TrendsResponse): TrendDatum[] =>
+  askedSeries(trends, (p) => p.enps && { mean: p.enps.score, ciLow: p.enps.ciLow, ciHigh: p.enps.ciHigh, n: p.enps.n });
+
+/** One of HR's questions per cycle, on its own scale. */
+export const itemSeries = (trends: TrendsResponse, id: string): TrendDatum[] => askedSeries(trends, (p) => p.customItems?.find((i) => i.id === id));
+
+/** HR's questions the team's series shows anywhere, with their latest wording and scale. */
+export function shownItems(trends: TrendsResponse): { id: string; text: string; min: number; max: number }[] {
+  const items = new Map<string, { id: string; text: string; min: number; max: number }>();
+  for (const p of trends.series) for (const i of p.customItems ?? []) items.set(i.id, { id: i.id, text: i.text, min: i.min, max: i.max });
+  return [...items.values()];
 }
 
 /** The fortress index per cycle (null: hidden, or not enough history for a baseline yet). */
@@ -108,6 +133,9 @@ export function fortressWatch(rows: readonly OverviewRow[], minIndex = 20): Over
 
 /** A figure as shown on screen and in the data tables: one decimal. */
 export const fmt = (value: number) => value.toFixed(1);
+
+/** eNPS with its sign: "+12.5", "−3.0", "0.0". */
+export const fmtSigned = (value: number) => (value > 0 ? `+${fmt(value)}` : value < 0 ? `−${fmt(-value)}` : fmt(0));
 
 /** "55.0–70.0" */
 export const fmtCi = (band: readonly [number, number] | null) => (band ? `${fmt(band[0])}–${fmt(band[1])}` : '');

@@ -1,5 +1,6 @@
 import type { CycleSummary } from '@pulse/shared/api/cycles';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import { closeCycle, createCycle, useCycles, useSchedule } from '../api/pulses.js';
 import { Field, FormError, Notice } from '../components/forms.js';
 import { ScrollTable } from '../components/ScrollTable.js';
@@ -35,6 +36,9 @@ export function PulsesPage() {
     <>
       <h1>{t('pulses.title')}</h1>
       <p>{t('pulses.intro')}</p>
+      <p>
+        <Link href="/questions">{t('questions.pulsesLink')}</Link>
+      </p>
       <Notice>{notice}</Notice>
       <section className="stack" aria-labelledby="cycles-title">
         <h2 id="cycles-title">{t('pulses.cyclesTitle')}</h2>

@@ -46,6 +46,9 @@ export function SettingsPage() {
       <p>
         <Link href="/chat">{t('chat.settingsLink')}</Link>
       </p>
+      <p>
+        <Link href="/questions">{t('questions.pulsesLink')}</Link>
+      </p>
       <Resource state={settings}>{(data) => <ThresholdForm current={data.anonymityThreshold} latest={data.latestPublication} />}</Resource>
     </>
   );

@@ -22,6 +22,7 @@ import { FortressTable, ResponseTable, TrendTable } from './insights/team-tables
 import { useQueryState } from './insights/use-query-state.js';
 import './insights/insights.css';
 import './insights/print.css';
+import { InstrumentPanel } from './insights/InstrumentPanel.js';
 
 /**
  * A team's view (/insights/teams/:id?from=&to=&cycle=): trends with confidence bands and a
@@ -108,6 +109,7 @@ function TeamCharts({ data, actions }: { data: TrendsResponse; actions: readonly
           </>
         )}
       </section>
+      <InstrumentPanel data={data} comparisonName={comparisonName} />
       <div className="chart-grid">
         <section aria-labelledby="fortress-title" className="panel">
           <h2 id="fortress-title">{t('charts.fortressIndex')}</h2>

@@ -11,6 +11,7 @@ const AuditPage = lazyNamed(() => import('./AuditPage.js'), 'AuditPage');
 const MembersPage = lazyNamed(() => import('./MembersPage.js'), 'MembersPage');
 const OutboxPage = lazyNamed(() => import('./OutboxPage.js'), 'OutboxPage');
 const PulsesPage = lazyNamed(() => import('./PulsesPage.js'), 'PulsesPage');
+const QuestionsPage = lazyNamed(() => import('./QuestionsPage.js'), 'QuestionsPage');
 const SettingsPage = lazyNamed(() => import('./SettingsPage.js'), 'SettingsPage');
 const TeamsPage = lazyNamed(() => import('./TeamsPage.js'), 'TeamsPage');
 const UsersPage = lazyNamed(() => import('./UsersPage.js'), 'UsersPage');
@@ -56,6 +57,11 @@ export const accessRoutes = (
           <OutboxPage id={params.id} />
         </RequireRole>
       )}
+    </Route>
+    <Route path="/questions">
+      <RequireRole roles={['admin', 'hr']}>
+        <QuestionsPage />
+      </RequireRole>
     </Route>
     <Route path="/pulses">
       <RequireRole roles={['admin', 'hr']}>

@@ -8,6 +8,10 @@ import { keepConversation } from './conversation-api.js';
 import { sendPulse } from './pulse-api.js';
 import { noticeByStatus, type NoticeKind } from './PulseNotice.js';
 import { RatingScale, type ScaleItem } from './RatingScale.js';
+import { CommentField } from './CommentField.js';
+import { ErrorSummary } from './ErrorSummary.js';
+import { ExtraItemsSection } from './ExtraItemsSection.js';
+import { ValuesSection } from './ValuesSection.js';
 import { formatDateTime } from '../i18n/dates.js';
 
 /** Field errors by field id (item id, partner field, or `comment`), from a 400's `details`. */
@@ -20,10 +24,15 @@ function fieldErrors(error: ApiRequestError): Record<string, string> {
   );
 }
 
-/** The questionnaire, the team's values item and the partner section, with progress, validation and sending; ends in `onDone`. */
+/** The questionnaire, the team's values item, eNPS and HR's questions and the partner section, with progress, validation and sending; ends in `onDone`. */
 export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Pulse; onDone: (kind: NoticeKind, conversation?: string) => void }) {
-  // Every statement that needs an answer: the questionnaire's and, for a team with values, theirs.
-  const required: ScaleItem[] = [...pulse.questionnaire.items, ...(pulse.values ? [pulse.values.item] : [])];
+  // Every statement that needs an answer, in page order: the questionnaire's, the values item of
+  // a team with values, then eNPS and HR's questions.
+  const required: ScaleItem[] = [
+    ...pulse.questionnaire.items,
+    ...(pulse.values ? [pulse.values.item] : []),
+    ...(pulse.questionnaire.extraItems ?? []),
+  ];
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [partnerAnswers, setPartnerAnswers] = useState<PartnerAnswers>({});
   const [actionAnswers, setActionAnswers] = useState<ActionAnswers>({});
@@ -112,40 +121,11 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
         <p id="pulse-progress-text">{t('pulse.progress', { answered, total: required.length })}</p>
         <progress max={required.length} value={answered} aria-labelledby="pulse-progress-text" />
       </div>
-      <div ref={summary} tabIndex={-1} className="pulse-summary">
-        {(missing.length > 0 || failure || errors.comment) && (
-          <div className="state state-error" role="alert">
-            {failure && <p>{failure}</p>}
-            {missing.length > 0 && (
-              <>
-                <p>{missing.length === 1 ? t('pulse.summaryOne') : t('pulse.summary', { count: missing.length })}</p>
-                <ul>
-                  {missing.map((field) => (
-                    <li key={field.id}>
-                      <a href={`#q-${field.id}`}>{field.text}</a>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {errors.comment && <p>{`${t('pulse.commentLabel')}: ${errors.comment}`}</p>}
-          </div>
-        )}
-      </div>
+      <ErrorSummary ref={summary} missing={missing} failure={failure} commentError={errors.comment} />
       <form onSubmit={submit} noValidate>
         {pulse.questionnaire.items.map(scale)}
-        {pulse.values && (
-          <section className="pulse-values" aria-labelledby="pulse-values-title">
-            <h2 id="pulse-values-title">{t('pulse.valuesTitle')}</h2>
-            <p id="pulse-values-intro">{t('pulse.valuesIntro')}</p>
-            <ul aria-labelledby="pulse-values-intro">
-              {pulse.values.statements.map((statement) => (
-                <li key={statement}>{statement}</li>
-              ))}
-            </ul>
-            {scale(pulse.values.item)}
-          </section>
-        )}
+        {pulse.values && <ValuesSection statements={pulse.values.statements}>{scale(pulse.values.item)}</ValuesSection>}
+        <ExtraItemsSection items={pulse.questionnaire.extraItems ?? []}>{scale}</ExtraItemsSection>
         <PartnerSection
           partners={pulse.partners}
           answers={partnerAnswers}
@@ -155,23 +135,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
           onNotAsked={markNotAsked}
         />
         <ActionSection actions={pulse.actions} answers={actionAnswers} onAnswer={(id, value) => setActionAnswers((previous) => ({ ...previous, [id]: value }))} />
-        <div className="pulse-comment">
-          <label htmlFor="pulse-comment">{t('pulse.commentLabel')}</label>
-          <p id="pulse-comment-hint" className="hint">
-            {t('pulse.commentHint')}
-          </p>
-          <textarea
-            id="pulse-comment"
-            rows={4}
-            maxLength={pulse.commentMaxLength}
-            value={comment}
-            aria-describedby="pulse-comment-hint pulse-comment-count"
-            onChange={(e) => setComment(e.target.value)}
-          />
-          <p id="pulse-comment-count" className="hint">
-            {t('pulse.commentCount', { length: comment.length, max: pulse.commentMaxLength })}
-          </p>
-        </div>
+        <CommentField value={comment} max={pulse.commentMaxLength} onChange={setComment} />
         <button type="submit" disabled={sending}>
           {sending ? t('pulse.sending') : t('pulse.submit')}
         </button>

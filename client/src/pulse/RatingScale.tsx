@@ -4,7 +4,7 @@ import type { Item } from '@pulse/shared';
 export type ScaleItem = Pick<Item, 'id' | 'text' | 'scale'>;
 
 /**
- * One statement on its agreement scale: native radio buttons sharing a name, so the group is
+ * One statement on its scale (agreement 1–5, or 0–10 in one wider row): native radio buttons sharing a name, so the group is
  * one tab stop, the arrow keys move the choice and the browser keeps focus visible.
  */
 export function RatingScale({
@@ -22,7 +22,11 @@ export function RatingScale({
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const errorId = `q-${item.id}-error`;
   return (
-    <fieldset id={`q-${item.id}`} className={error ? 'scale scale-invalid' : 'scale'} aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      id={`q-${item.id}`}
+      className={['scale', values.length > 5 ? 'scale-wide' : '', error ? 'scale-invalid' : ''].filter(Boolean).join(' ')}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend>{item.text}</legend>
       {error && (
         <p id={errorId} className="field-error">
@@ -30,15 +34,21 @@ export function RatingScale({
         </p>
       )}
       <div className="scale-options">
-        {values.map((v, i) => (
-          <label key={v} className="scale-option">
-            <input type="radio" name={item.id} value={v} checked={value === v} onChange={() => onChange(v)} />
-            <span className="scale-number" aria-hidden="true">
-              {v}
-            </span>
-            <span className="scale-label">{labels[i] ?? v}</span>
-          </label>
-        ))}
+        {values.map((v, i) => {
+          // A point labelled with its own number (the middle of 0–10) shows it once.
+          const plain = (labels[i] ?? String(v)) === String(v);
+          return (
+            <label key={v} className="scale-option">
+              <input type="radio" name={item.id} value={v} checked={value === v} onChange={() => onChange(v)} />
+              {!plain && (
+                <span className="scale-number" aria-hidden="true">
+                  {v}
+                </span>
+              )}
+              <span className={plain ? 'scale-number' : 'scale-label'}>{labels[i] ?? v}</span>
+            </label>
+          );
+        })}
       </div>
     </fieldset>
   );

@@ -1,5 +1,4 @@
 import type { Database } from '@pulse/db';
-import { currentQuestionnaire } from '@pulse/shared';
 import { deriveSeed } from '@pulse/shared/insights';
 import { generateScenario, partnerShift, partnerWorld, type PartnerLink } from '@pulse/shared/simulation';
 import type { Kysely } from 'kysely';
@@ -10,6 +9,8 @@ import { deliverInvitations, type MailContext } from '../features/cycles/invitat
 import { deliverDigests } from '../features/digests/digests.service.js';
 import type { ThresholdSettings } from '../features/settings/settings.service.js';
 import { seedDemoActions } from './demo-actions.js';
+import { addDemoEnps, DEMO_QUESTION_CYCLES, demoQuestionAnswer, seedDemoQuestion } from './demo-instrument.js';
+import { currentVersion } from '../features/questionnaire/questionnaire.service.js';
 import { seedDemoConversation } from './demo-conversation.js';
 import { seedDemoResults } from './demo-results.js';
 import { DEMO_CYCLES, demoAccounts, demoComments, demoCustomerMap, demoOrganisation, demoValues, type DemoTeam } from './demo-organisation.js';
@@ -89,6 +90,7 @@ function generateAnswers(spec: DemoTeam, index: number): Record<string, number>[
   const answers = [...generated.cycles()].map((cycle) => [...cycle.teams.values()][0]!.answers);
   // A team with values answers the alignment item too: here it follows "my work reflects what I value".
   if (demoValues[spec.name]) for (const cycle of answers) for (const a of cycle) a.val_aligned = a.aut_values!;
+  addDemoEnps(answers, deriveSeed(SEED, index));
   return answers;
 }
 
@@ -151,14 +153,18 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
 
   let responses = 0;
   let partnerRatings = 0;
+  let question: string | null = null;
   for (let t = 0; t < DEMO_CYCLES; t++) {
     for (const { spec, parentId } of joining) if (spec.joinsAt === t) await place(spec, parentId, true);
+    // HR added a question of its own six months ago: a new questionnaire version from then on.
+    if (t === DEMO_CYCLES - DEMO_QUESTION_CYCLES) question = await seedDemoQuestion(db);
+    const version = await currentVersion(db);
     const opensAt = monthStart(now, DEMO_CYCLES - t);
     const closesAt = new Date(opensAt.getTime() + 7 * 86_400_000);
     const label = opensAt.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
     const cycle = await db
       .insertInto('cycles')
-      .values({ label, opens_at: opensAt, closes_at: closesAt, status: 'open', all_teams: true, questionnaire_version: currentQuestionnaire.version })
+      .values({ label, opens_at: opensAt, closes_at: closesAt, status: 'open', all_teams: true, questionnaire_version: version })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const team of placed) {
@@ -185,8 +191,8 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
           answers.map((a, index) => ({
             cycle_id: cycle.id,
             team_id: team.id,
-            questionnaire_version: currentQuestionnaire.version,
-            answers: JSON.stringify(a),
+            questionnaire_version: version,
+            answers: JSON.stringify(question ? { ...a, [question]: demoQuestionAnswer(a) } : a),
             comment: comments[index] ?? null,
           })),
         )

@@ -50,8 +50,12 @@ export const zExportRow = z.object({
   team: z.string(),
   team_path: z.string(),
   cycle: z.string(),
-  /** A construct, or `values_alignment` / `partner_responsiveness` where the screen shows them. */
-  construct: z.union([zConstruct, z.enum(['values_alignment', 'partner_responsiveness'])]),
+  /**
+   * A construct, or `values_alignment` / `partner_responsiveness` where the screen shows them,
+   * `enps` (mean is the eNPS, −100…100) or `custom:<item id>` (one of HR's questions, mean on
+   * its own scale).
+   */
+  construct: z.union([zConstruct, z.enum(['values_alignment', 'partner_responsiveness', 'enps']), z.templateLiteral(['custom:', z.string()])]),
   n: z.number().int().nullable(),
   mean: z.number().nullable(),
   ci_low: z.number().nullable(),

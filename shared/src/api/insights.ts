@@ -25,6 +25,32 @@ export type Scores = z.infer<typeof zScores>;
 export const zFrustration = z.object({ autonomy: zScore, competence: zScore, relatedness: zScore });
 export type Frustration = z.infer<typeof zFrustration>;
 
+/** eNPS of a visible cell: −100…100 with its 95% delta-method interval, and the shares (%) of promoters (9–10) and detractors (0–6). */
+export const zEnps = z.object({
+  score: z.number(),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  promoters: z.number(),
+  detractors: z.number(),
+  n: z.number().int(),
+});
+export type Enps = z.infer<typeof zEnps>;
+
+/** One of HR's questions in a visible cell: mean on its own scale with its 95% t interval. */
+export const zItemScore = z.object({
+  id: z.string(),
+  /** The wording the cycle asked, and the scale's ends (1–5 agreement or 0–10). */
+  text: z.string(),
+  min: z.number().int(),
+  max: z.number().int(),
+  mean: z.number(),
+  sd: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  n: z.number().int(),
+});
+export type ItemScore = z.infer<typeof zItemScore>;
+
 /** One team (subtree) in one cycle. A suppressed point has a reason and never any figure. */
 export const zTrendPoint = z.object({
   cycleId: z.uuid(),
@@ -43,6 +69,10 @@ export const zTrendPoint = z.object({
   partner: zPartnerScore.optional(),
   /** Values alignment (teams with shared values), where its own answers may be shown. */
   alignment: zScore.optional(),
+  /** eNPS, shown exactly where the cell's scores are and when everyone in the cell was asked it. */
+  enps: zEnps.optional(),
+  /** HR's questions, each shown where the cell's scores are and everyone in the cell was asked it. */
+  customItems: z.array(zItemScore).optional(),
 });
 export type TrendPoint = z.infer<typeof zTrendPoint>;
 

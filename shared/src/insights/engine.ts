@@ -8,6 +8,7 @@ import { aggregateAlignment, visibleAlignment, type AlignmentAggregate } from '.
 import { alertKinds, alertsForTeam, defaultAlertRules, type Alert, type AlertRules, type CustomerMix } from './alerts.js';
 import { defaultThreshold, validateThreshold, type SuppressionReason } from './anonymity.js';
 import { computeDrift, defaultDriftParams, type DriftParams, type DriftPoint } from './drift.js';
+import { cellItems, rollUpItems, type EnpsScore, type ItemScore, type ItemsInput } from './instrument.js';
 import { addVisible, addVisiblePartners, restrictPartners, restrictSuppression, thresholdFor, type Publication } from './ledger.js';
 import { aggregatePartners, partnerSummary, type PartnerAggregate, type PartnerCellInput, type PartnerSummary } from './partner.js';
 import type { Moments } from './stats.js';
@@ -24,6 +25,8 @@ export interface CycleInput {
   partners?: readonly PartnerCellInput[];
   /** Each team's own values-alignment answers (0–100), for teams that have values. */
   alignment?: ReadonlyMap<string, Moments>;
+  /** Each team's own answers to eNPS and HR's questions (shown only where the cell is, see instrument.ts). */
+  items?: ItemsInput;
   /**
    * What this cycle already published (the ledger), when it did: its decisions are then made
    * at no lower a threshold and show only cells it published, with the same n.
@@ -57,6 +60,10 @@ export interface TrendPoint {
   partner?: PartnerSummary;
   /** Values alignment, when the team's values-alignment answers may be shown. */
   alignment?: ScoreSummary;
+  /** eNPS, in a visible cell whose every respondent answered it. */
+  enps?: EnpsScore;
+  /** HR's questions, each in a visible cell whose every respondent answered it. */
+  customItems?: ItemScore[];
 }
 
 export interface InsightsResult {
@@ -114,6 +121,8 @@ export function runInsights(input: InsightsInput): InsightsResult {
 
   const trends = new Map<string, TrendPoint[]>();
   aggregates.forEach((agg, t) => {
+    const items = input.cycles[t]!.items;
+    const itemTotals = items && rollUpItems(agg.tree, items);
     agg.tree.ids.forEach((teamId, node) => {
       const cell = cellScores(agg, node);
       const point: TrendPoint = {
@@ -135,6 +144,7 @@ export function runInsights(input: InsightsInput): InsightsResult {
       if (partner) point.partner = partner;
       const aligned = alignment[t] && visibleAlignment(alignment[t], node, cell.visible);
       if (aligned) point.alignment = aligned;
+      if (itemTotals) Object.assign(point, cellItems(itemTotals[node]!, cell.n, cell.visible, items!.custom));
       let list = trends.get(teamId);
       if (!list) trends.set(teamId, (list = []));
       list.push(point);

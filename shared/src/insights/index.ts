@@ -93,6 +93,19 @@ export {
   type PartnerSuppressionReason,
   type RatingSuppression,
 } from './partner.js';
+export {
+  enpsCounts,
+  enpsScore,
+  itemScore,
+  rollUpItems,
+  cellItems,
+  type EnpsCounts,
+  type EnpsScore,
+  type ItemScore,
+  type TeamItems,
+  type ItemsInput,
+  type ItemMeta,
+} from './instrument.js';
 export { aggregateAlignment, visibleAlignment, ALIGNMENT_ITEM_ID, type AlignmentAggregate } from './alignment.js';
 export {
   publishedKey,

@@ -1,6 +1,5 @@
 import type { Database } from '@pulse/db';
 import { hashToken, newToken } from '@pulse/server/plugins/auth';
-import { currentQuestionnaire } from '@pulse/shared';
 import { sql, type Kysely } from 'kysely';
 import { fullAnswers } from '../../support/pulse.js';
 
@@ -17,6 +16,8 @@ export interface TokenCycle {
  */
 export async function openCycleWithTokens(db: Kysely<Database>, count: number, label: string): Promise<TokenCycle> {
   const now = Date.now();
+  // The version a cycle created now asks (eNPS on by default), which `validSubmission` answers.
+  const { version } = await db.selectFrom('questionnaire_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
   const cycle = await db
     .insertInto('cycles')
     .values({
@@ -25,7 +26,7 @@ export async function openCycleWithTokens(db: Kysely<Database>, count: number, l
       closes_at: new Date(now + 7 * 86_400_000),
       status: 'open',
       all_teams: true,
-      questionnaire_version: currentQuestionnaire.version,
+      questionnaire_version: version,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -50,5 +51,5 @@ export async function seedMembers(db: Kysely<Database>, teams: number, perTeam: 
     from t cross join generate_series(1, ${perTeam}::int)`.execute(db);
 }
 
-/** A complete valid submission body: every item of the current questionnaire answered. */
+/** A complete valid submission body: every item of a cycle created now answered (eNPS included). */
 export const validSubmission = (value = 4) => JSON.stringify({ answers: fullAnswers(value) });

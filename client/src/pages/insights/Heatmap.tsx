@@ -2,7 +2,7 @@ import type { OverviewRow } from '@pulse/shared';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { heatBins, heatColours } from '../../charts/palette.js';
-import { CONSTRUCTS, fmt, fmtCi } from '../../charts/shape.js';
+import { CONSTRUCTS, fmt, fmtCi, fmtSigned } from '../../charts/shape.js';
 import { t } from '../../i18n/messages.js';
 import { heatTree, sortKeys, visibleRows, type HeatNode, type SortKey } from './heat-tree.js';
 
@@ -34,6 +34,7 @@ function ColumnLabel({ sortKey }: { sortKey: SortKey }) {
 const columnLabel = (key: SortKey) => {
   if (key === 'team') return t('heatmap.team');
   if (key === 'fortress') return t('charts.fortressIndex');
+  if (key === 'enps') return t('enps.column');
   if (key === 'partner') return t('heatmap.partner');
   if (key === 'participation') return t('heatmap.participation');
   return t(`construct.${key}`);
@@ -149,7 +150,7 @@ function HeatRow({ node, open, onToggle }: { node: HeatNode; open: boolean; onTo
         </div>
       </th>
       {row.suppressed || !row.scores ? (
-        <td colSpan={CONSTRUCTS.length + 1} className="cell-hidden heat-hidden">
+        <td colSpan={CONSTRUCTS.length + 2} className="cell-hidden heat-hidden">
           {t('charts.hiddenBecause', { reason: row.reason ?? '' })}
         </td>
       ) : (
@@ -165,6 +166,7 @@ function HeatRow({ node, open, onToggle }: { node: HeatNode; open: boolean; onTo
             );
           })}
           <td>{row.fortressIndex === undefined ? <span className="hint">{t('heatmap.noBaseline')}</span> : fmt(row.fortressIndex)}</td>
+          <EnpsCell row={row} />
         </>
       )}
       <PartnerCell row={row} />
@@ -173,6 +175,19 @@ function HeatRow({ node, open, onToggle }: { node: HeatNode; open: boolean; onTo
       </td>
       <td>{row.alertLevel && <span className={`badge level-${row.alertLevel}`}>{t(`level.${row.alertLevel}`)}</span>}</td>
     </tr>
+  );
+}
+
+/** eNPS of a visible cell whose every respondent was asked it; "—" otherwise. */
+function EnpsCell({ row }: { row: HeatNode['row'] }) {
+  const enps = row.enps;
+  if (!enps) return <td className="partner-cell">—</td>;
+  const detail = t('enps.cellDetail', { ci: fmtCi([enps.ciLow, enps.ciHigh]), n: enps.n });
+  return (
+    <td className="partner-cell" title={detail}>
+      {fmtSigned(enps.score)}
+      <span className="visually-hidden">, {detail}</span>
+    </td>
   );
 }
 

@@ -1,8 +1,8 @@
 import type { OverviewRow } from '@pulse/shared';
 import { CONSTRUCTS, type ConstructKey } from '../../charts/shape.js';
 
-export type SortKey = 'team' | ConstructKey | 'fortress' | 'partner' | 'participation';
-export const sortKeys: readonly SortKey[] = ['team', ...CONSTRUCTS, 'fortress', 'partner', 'participation'];
+export type SortKey = 'team' | ConstructKey | 'fortress' | 'enps' | 'partner' | 'participation';
+export const sortKeys: readonly SortKey[] = ['team', ...CONSTRUCTS, 'fortress', 'enps', 'partner', 'participation'];
 
 export const isSortKey = (value: string | null): value is SortKey => value !== null && (sortKeys as readonly string[]).includes(value);
 
@@ -16,6 +16,7 @@ export interface HeatNode {
 function sortValue(row: OverviewRow, key: SortKey): number | string | null {
   if (key === 'team') return row.team.name;
   if (key === 'fortress') return row.fortressIndex ?? null;
+  if (key === 'enps') return row.enps?.score ?? null;
   if (key === 'partner') return row.partner?.mean ?? null;
   if (key === 'participation') return row.invited > 0 ? row.responded / row.invited : null;
   return row.scores?.[key].mean ?? null;

@@ -6,6 +6,7 @@ import { customerMix } from '../customers/customers.service.js';
 import { queueCycleDigest } from '../digests/digests.service.js';
 import { closedHistory, storeFigures, storeTeamMoments } from '../insights/insights.service.js';
 import { partnerInputs, storeCyclePartners, storePartnerStats } from '../partners/partners.service.js';
+import { itemInputs, storeCycleItems } from '../questionnaire/questionnaire.service.js';
 import { lockFiguresThreshold, recordFiguresThreshold } from '../settings/settings.service.js';
 import { alignmentInputs, storeCycleAlignment } from '../values/values.service.js';
 
@@ -23,11 +24,12 @@ export async function finaliseCycle(trx: Transaction<Database>, cycleId: string,
 
 /**
  * The first half of `finaliseCycle`: the frozen hierarchy and each team's direct moments, the
- * values alignment and the partner ratings. A bulk load of many past cycles
+ * answers to eNPS and HR's questions, the values alignment and the partner ratings. A bulk load of many past cycles
  * (scripts/bench/load-org.ts) runs this per cycle and then one `recomputeInsights` over all of them.
  */
 export async function storeCycleMoments(trx: Transaction<Database>, cycleId: string): Promise<void> {
   await storeTeamMoments(trx, cycleId);
+  await storeCycleItems(trx, cycleId);
   await storeCycleAlignment(trx, cycleId);
   await storeCyclePartners(trx, cycleId);
 }
@@ -45,6 +47,7 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
   const { cycles, trees, moments, ledger } = await closedHistory(trx);
   const partners = await partnerInputs(trx);
   const alignment = await alignmentInputs(trx);
+  const items = await itemInputs(trx);
   const inputs: CycleInput[] = cycles.map((c) => ({
     cycleId: c.id,
     label: c.label,
@@ -52,6 +55,7 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
     byTeam: moments.get(c.id) ?? new Map(),
     partners: partners.get(c.id) ?? [],
     alignment: alignment.get(c.id) ?? new Map(),
+    items: items.get(c.id),
     published: ledger.get(c.id),
   }));
   const result = runInsights({ teams: [], cycles: inputs, threshold, customers: await customerMix(trx) });

@@ -1,5 +1,4 @@
 import type { Database } from '@pulse/db';
-import { currentQuestionnaire } from '@pulse/shared';
 import { MAX_CYCLE_DAYS, type Cycle, type CycleCreate, type CycleSummary } from '@pulse/shared/api/cycles';
 import type { Kysely } from 'kysely';
 import { badRequest, conflict, notFound } from '../../errors.js';
@@ -24,6 +23,7 @@ import {
   type CycleWithTeams,
 } from './cycles.repository.js';
 import { recordParticipation } from './participation.repository.js';
+import { currentVersion } from '../questionnaire/questionnaire.service.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -75,6 +75,7 @@ export async function createCycle(db: Kysely<Database>, input: CycleCreate): Pro
     const candidate = delay ? addDays(opensAt, delay) : null;
     remindAt = candidate && candidate < closesAt ? candidate : null;
   }
+  const version = await currentVersion(db);
   const row = await db.transaction().execute((trx) =>
     insertCycle(
       trx,
@@ -84,7 +85,7 @@ export async function createCycle(db: Kysely<Database>, input: CycleCreate): Pro
         closes_at: closesAt,
         remind_at: remindAt,
         all_teams: teams === null,
-        questionnaire_version: currentQuestionnaire.version,
+        questionnaire_version: version,
       },
       teams,
     ),

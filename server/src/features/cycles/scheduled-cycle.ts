@@ -1,6 +1,6 @@
 import type { Database } from '@pulse/db';
-import { currentQuestionnaire } from '@pulse/shared';
 import type { Kysely } from 'kysely';
+import { currentVersion } from '../questionnaire/questionnaire.service.js';
 import { readScheduleSetting } from '../schedule/schedule.service.js';
 import { currentPeriod } from '../schedule/schedule-time.js';
 import { insertScheduledCycle } from './cycles.repository.js';
@@ -21,7 +21,7 @@ export async function ensureScheduledCycle(db: Kysely<Database>, now: Date): Pro
     opensAt: period.opensAt,
     closesAt: period.closesAt,
     remindAt: period.remindAt,
-    questionnaireVersion: currentQuestionnaire.version,
+    questionnaireVersion: await currentVersion(db),
     period: period.key,
   });
   return id ?? null;

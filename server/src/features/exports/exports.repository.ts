@@ -1,4 +1,4 @@
-import type { Database } from '@pulse/db';
+import type { Database, VersionItem } from '@pulse/db';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { StatsView } from '../insights/insights-read.repository.js';
 
@@ -24,6 +24,9 @@ type ExtraScore = (typeof EXTRA_SCORES)[number];
 
 /** One stored cell with the figures the export needs, flat: `autonomy_mean`, `openness_n`… */
 export type ExportStat = Omit<StatsView, 'cycle_id' | 'scores' | 'alignment'> & {
+  /** Whether the cycle asked eNPS, and the custom questions it asked (with their teams). */
+  enps_asked: boolean;
+  version_items: VersionItem[];
   /** Why the partners' view of this team is hidden; null when shown or when nobody rated it. */
   partner_reason: Selectable<Database['partner_cycle_stats']>['reason'];
   /** Whether the partners' view was computed for this team and cycle at all. */
@@ -56,10 +59,12 @@ export async function statsPage(db: Kysely<Database>, teamIds: readonly string[]
   let query = db
     .selectFrom('team_cycle_stats as s')
     .innerJoin('cycles as c', 'c.id', 's.cycle_id')
+    .innerJoin('questionnaire_versions as v', 'v.version', 'c.questionnaire_version')
     .leftJoin('partner_cycle_stats as p', (join) =>
       join.onRef('p.cycle_id', '=', 's.cycle_id').onRef('p.provider_team_id', '=', 's.team_id').on('p.rater_team_id', 'is', null),
     )
     .select(['s.team_id', 'c.label', 'c.opens_at', 's.invited', 's.responded', 's.suppressed', 's.reason', 's.fortress_index', 's.threshold'])
+    .select(['s.enps', 's.custom_items', 'v.enps as enps_asked', 'v.custom_items as version_items'])
     .select(['p.reason as partner_reason', 'p.threshold as partner_threshold', sql<boolean>`p.cycle_id is not null`.as('partner_rated')])
     .select(figureColumns)
     .select(extraColumns)

@@ -64,6 +64,7 @@ export async function aggregateExport(db: Kysely<Database>, settings: ThresholdS
     const rows: ExportRow[] = CONSTRUCTS.map((construct) => ({ ...shared, construct, ...figuresOf(construct) }));
     // Shown only where the screen shows it: alignment of a visible cell of a team with values.
     if (stat.alignment_n !== null) rows.push({ ...shared, construct: 'values_alignment', ...figuresOf('alignment') });
+    rows.push(...instrumentRows(stat, team.id, shared));
     // The partners' view has its own rule (k ratings from two teams) and its own reason.
     if (stat.partner_rated) {
       const reason = stat.partner_reason ? partnerSuppressionMessage(stat.partner_reason, stat.partner_threshold ?? threshold) : null;
@@ -92,6 +93,27 @@ export async function aggregateExport(db: Kysely<Database>, settings: ThresholdS
   }
 
   return { threshold, from: query.from ?? null, to: query.to ?? null, pages: pages() };
+}
+
+const hidden = { n: null, mean: null, ci_low: null, ci_high: null };
+
+/**
+ * eNPS (`enps`, −100…100) and HR's questions (`custom:<id>`, on their own scale): figures where
+ * the stored cell shows them, which is only in a visible cell; a hidden cell has the same empty
+ * row with its reason for each item the cycle asked there, exactly like the constructs.
+ */
+function instrumentRows(stat: ExportStat, teamId: string | null, shared: Omit<ExportRow, 'construct' | 'n' | 'mean' | 'ci_low' | 'ci_high'>): ExportRow[] {
+  const rows: ExportRow[] = [];
+  if (stat.enps) rows.push({ ...shared, construct: 'enps', n: stat.enps.n, mean: stat.enps.score, ci_low: stat.enps.ciLow, ci_high: stat.enps.ciHigh });
+  else if (stat.suppressed && stat.enps_asked) rows.push({ ...shared, construct: 'enps', ...hidden });
+  for (const item of stat.custom_items ?? []) {
+    rows.push({ ...shared, construct: `custom:${item.id}`, n: item.n, mean: item.mean, ci_low: item.ciLow, ci_high: item.ciHigh });
+  }
+  if (stat.suppressed) {
+    const asked = stat.version_items.filter((i) => i.teamIds.length === 0 || (teamId !== null && i.teamIds.includes(teamId)));
+    for (const item of asked) rows.push({ ...shared, construct: `custom:${item.id}`, ...hidden });
+  }
+  return rows;
 }
 
 /** The highest level of the alert episodes covering a team in the cycle opening at `opensAt`. */

@@ -34,6 +34,8 @@ export type StatsView = Pick<StoredCell, 'cycle_id' | 'team_id' | 'invited' | 'r
   label: string;
   opens_at: Date;
   alignment?: StoredCell['alignment'];
+  enps?: StoredCell['enps'];
+  custom_items?: StoredCell['custom_items'];
 };
 
 const statsColumns = [
@@ -48,6 +50,8 @@ const statsColumns = [
   's.scores',
   's.fortress_index',
   's.alignment',
+  's.enps',
+  's.custom_items',
   's.threshold',
 ] as const;
 

@@ -43,6 +43,8 @@ export function toPoint(row: StatsView, threshold: number): TrendPoint {
     point.frustration = frustration;
     if (row.fortress_index !== null) point.fortressIndex = row.fortress_index;
     if (row.alignment) point.alignment = row.alignment;
+    if (row.enps) point.enps = row.enps;
+    if (row.custom_items) point.customItems = row.custom_items;
   }
   return point;
 }

@@ -55,12 +55,13 @@ export async function cycleTrees(db: Kysely<Database>): Promise<Map<string, { id
   return trees;
 }
 
-/** One cycle's responses with their team, to be scored. */
+/** One cycle's responses with their team and the code version of their construct items, to be scored. */
 export async function cycleResponses(trx: Kysely<Database>, cycleId: string) {
   return trx
-    .selectFrom('responses')
-    .where('cycle_id', '=', cycleId)
-    .select(['team_id', 'questionnaire_version', 'answers'])
+    .selectFrom('responses as r')
+    .innerJoin('questionnaire_versions as v', 'v.version', 'r.questionnaire_version')
+    .where('r.cycle_id', '=', cycleId)
+    .select(['r.team_id', 'v.core_version', 'r.answers'])
     .execute();
 }
 

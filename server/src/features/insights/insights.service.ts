@@ -6,6 +6,7 @@ import {
   scoreResponse,
   unpublished,
   type InsightsResult,
+  type TrendPoint,
   type Publication,
 } from '@pulse/shared/insights';
 import type { Kysely, Transaction } from 'kysely';
@@ -36,7 +37,7 @@ export async function storeTeamMoments(trx: Transaction<Database>, cycleId: stri
   for (const r of await cycleResponses(trx, cycleId)) {
     let list = responses.get(r.team_id);
     if (!list) responses.set(r.team_id, (list = []));
-    list.push(scoreResponse(r.questionnaire_version, r.answers));
+    list.push(scoreResponse(r.core_version, r.answers));
   }
   await replaceMoments(
     trx,
@@ -82,8 +83,12 @@ function statsRows(result: InsightsResult, targets: ReadonlySet<string>): StatsR
     for (const d of points) if (d.fortressIndex !== undefined) fortress.set(`${d.teamId}|${d.cycleId}`, d.fortressIndex);
   }
   const alignmentByCell = new Map<string, unknown>();
+  const pointByCell = new Map<string, TrendPoint>();
   for (const [teamId, points] of result.trends) {
-    for (const p of points) if (p.alignment) alignmentByCell.set(`${teamId}|${p.cycleId}`, p.alignment);
+    for (const p of points) {
+      if (p.alignment) alignmentByCell.set(`${teamId}|${p.cycleId}`, p.alignment);
+      pointByCell.set(`${teamId}|${p.cycleId}`, p);
+    }
   }
   const rows: StatsRow[] = [];
   for (const agg of result.aggregates) {
@@ -91,6 +96,7 @@ function statsRows(result: InsightsResult, targets: ReadonlySet<string>): StatsR
     agg.tree.ids.forEach((teamId, node) => {
       const cell = cellScores(agg, node);
       const aligned = alignmentByCell.get(`${teamId}|${agg.cycleId}`);
+      const point = pointByCell.get(`${teamId}|${agg.cycleId}`);
       rows.push({
         cycle_id: agg.cycleId,
         team_id: teamId === ORGANISATION_ID ? null : teamId,
@@ -101,6 +107,8 @@ function statsRows(result: InsightsResult, targets: ReadonlySet<string>): StatsR
         scores: cell.visible ? JSON.stringify({ ...cell.scores, frustration: cell.frustration }) : null,
         fortress_index: cell.visible ? (fortress.get(`${teamId}|${agg.cycleId}`) ?? null) : null,
         alignment: aligned ? JSON.stringify(aligned) : null,
+        enps: point?.enps ? JSON.stringify(point.enps) : null,
+        custom_items: point?.customItems ? JSON.stringify(point.customItems) : null,
         threshold: agg.suppression.threshold,
       });
     });

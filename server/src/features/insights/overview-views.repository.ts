@@ -32,7 +32,7 @@ export async function cellsOf(db: Kysely<Database>, cycleId: string, teamIds: re
   if (teamIds.length === 0) return [];
   const { rows } = await sql<CellRow>`
     select s.cycle_id, s.team_id, c.label, c.opens_at, s.invited, s.responded, s.suppressed, s.reason, s.scores,
-      s.fortress_index, s.alignment, s.threshold, t.name, t.parent_id,
+      s.fortress_index, s.alignment, s.enps, s.custom_items, s.threshold, t.name, t.parent_id,
       (select count(*)::int from teams k where k.parent_id = t.id
         and exists (select 1 from team_cycle_stats ks where ks.team_id = k.id and ks.cycle_id = s.cycle_id)) as child_count
     from team_cycle_stats s

@@ -1,5 +1,5 @@
 import type { Database } from '@pulse/db';
-import { questionnaires, questionnaireVersion, type ErrorDetail, type Questionnaire } from '@pulse/shared';
+import type { ErrorDetail, Questionnaire } from '@pulse/shared';
 import { partnerItems } from '@pulse/shared/api/partners';
 import { actionItem, type PulseAction } from '@pulse/shared/api/actions';
 import { PULSE_COMMENT_MAX_LENGTH, type Pulse, type PulseSubmission } from '@pulse/shared/api/pulse';
@@ -9,6 +9,7 @@ import { ApiError, badRequest, conflict, notFound } from '../../errors.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
 import { actionsForPulse } from '../actions/actions.service.js';
 import { partnersForRespondent } from '../partners/partners.service.js';
+import { questionnaireFor, unscopedQuestionnaires } from '../questionnaire/questionnaire.service.js';
 import { valuesOf } from '../values/values.service.js';
 import { claimAndStoreResponse, findByTokenHash, type ResponseExtras, type TokenTarget } from './pulse.repository.js';
 
@@ -39,11 +40,14 @@ async function usableTarget(db: Kysely<Database>, tokenHash: string, now: Date):
   return target;
 }
 
+/** The construct items, then eNPS and HR's questions: every one must be answered. */
+const allItems = (q: Questionnaire) => [...q.items, ...(q.extraItems ?? [])];
+
 /** One details entry per missing, out-of-range or unknown answer (`answers.<itemId>`). */
 export function answerProblems(questionnaire: Questionnaire, answers: Readonly<Record<string, number>>): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const known = new Set<string>();
-  for (const item of questionnaire.items) {
+  for (const item of allItems(questionnaire)) {
     known.add(item.id);
     const value = Object.hasOwn(answers, item.id) ? answers[item.id] : undefined;
     const { min, max } = item.scale;
@@ -72,7 +76,7 @@ export async function getPulse(db: Kysely<Database>, token: string, now: Date): 
   return {
     cycle: { id: target.cycleId, label: target.label, closesAt: target.closesAt.toISOString() },
     team: { name: target.teamName },
-    questionnaire: questionnaireVersion(target.questionnaireVersion),
+    questionnaire: await questionnaireFor(db, target.questionnaireVersion, target.teamId),
     commentMaxLength: PULSE_COMMENT_MAX_LENGTH,
     partners: extras.partners.map((p) => ({ teamId: p.id, name: p.name, items: [...partnerItems] })),
     actions: extras.actions,
@@ -127,14 +131,14 @@ function actionProblems(actionAnswers: PulseSubmission['actionAnswers'], offered
 }
 
 /** The one questionnaire version these answers fully and validly answer, if exactly one does. */
-function versionAnswered(answers: Readonly<Record<string, number>>): Questionnaire | undefined {
-  const valid = [...questionnaires.values()].filter((q) => answerProblems(q, answers).length === 0);
+async function versionAnswered(db: Kysely<Database>, answers: Readonly<Record<string, number>>): Promise<Questionnaire | undefined> {
+  const valid = (await unscopedQuestionnaires(db)).filter((q) => answerProblems(q, answers).length === 0);
   return valid.length === 1 ? valid[0] : undefined;
 }
 
 /** The answers in the questionnaire's order, whatever order the page sent them in; `extra` after them. */
 const orderedAnswers = (questionnaire: Questionnaire, answers: Readonly<Record<string, number>>, extra: Record<string, number> = {}) =>
-  JSON.stringify({ ...Object.fromEntries(questionnaire.items.map((item) => [item.id, answers[item.id]])), ...extra });
+  JSON.stringify({ ...Object.fromEntries(allItems(questionnaire).map((item) => [item.id, answers[item.id]])), ...extra });
 
 /**
  * POST /pulse/:token: stores the answers once. Throws 404/409/410 as `getPulse` does, 400
@@ -154,10 +158,10 @@ export async function submitPulse(db: Kysely<Database>, token: string, submissio
   // Partner ratings need the partners this link asks about, so only plain answers take the fast path
   // (which also refuses a team with values: their item is then missing).
   const plain = Object.keys(submission.partnerAnswers ?? {}).length === 0 && Object.keys(submission.actionAnswers ?? {}).length === 0;
-  const guess = plain ? versionAnswered(submission.answers) : undefined;
+  const guess = plain ? await versionAnswered(db, submission.answers) : undefined;
   if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), written, now))) return received;
   const target = await usableTarget(db, tokenHash, now);
-  const questionnaire = questionnaireVersion(target.questionnaireVersion);
+  const questionnaire = await questionnaireFor(db, target.questionnaireVersion, target.teamId);
   const extras = await extrasFor(db, target);
   const { [valuesItem.id]: aligned, ...core } = submission.answers;
   const problems = [
@@ -175,7 +179,7 @@ export async function submitPulse(db: Kysely<Database>, token: string, submissio
     actions: Object.entries(submission.actionAnswers ?? {}).map(([action, answer]) => ({ action, answer })),
   };
   const answers = orderedAnswers(questionnaire, core, aligned === undefined ? {} : { [valuesItem.id]: aligned });
-  const sameAsFastPath = questionnaire === guess && !stored.withValues && stored.actions!.length === 0;
+  const sameAsFastPath = questionnaire.version === guess?.version && !stored.withValues && stored.actions!.length === 0;
   if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, written, now, stored))) return received;
   // Someone else won the race (same link, or the cycle closed meanwhile): say which.
   await usableTarget(db, tokenHash, now);
