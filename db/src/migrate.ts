@@ -19,6 +19,7 @@ import * as memberResults from './migrations/20261205T100000_member_results.js';
 import * as conversations from './migrations/20261205T100100_conversations.js';
 import * as identity from './migrations/20261205T120000_identity.js';
 import * as chatDelivery from './migrations/20261205T130000_chat_delivery.js';
+import * as languages from './migrations/20261206T030000_languages.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '20261205T100100_conversations': conversations,
   '20261205T120000_identity': identity,
   '20261205T130000_chat_delivery': chatDelivery,
+  '20261206T030000_languages': languages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 import type { Role } from '@pulse/shared';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { LanguageChoice } from './LanguageChoice.js';
 import { t, type MessageKey } from '../i18n/messages.js';
 import { useSession } from './SessionProvider.js';
 import './access.css';
@@ -78,6 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </nav>
             <div className="shell-user">
               <span>{t('nav.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</span>
+              <LanguageChoice key={session.ownLanguage ?? ''} own={session.ownLanguage} />
               <button type="button" className="button-secondary" onClick={() => void signOut()} disabled={signingOut}>
                 {t('nav.signOut')}
               </button>

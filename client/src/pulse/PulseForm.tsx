@@ -8,6 +8,8 @@ import { keepConversation } from './conversation-api.js';
 import { sendPulse } from './pulse-api.js';
 import { noticeByStatus, type NoticeKind } from './PulseNotice.js';
 import { RatingScale, type ScaleItem } from './RatingScale.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import type { Language } from '@pulse/shared/languages';
 import { formatDateTime } from '../i18n/dates.js';
 
 /** Field errors by field id (item id, partner field, or `comment`), from a 400's `details`. */
@@ -21,7 +23,19 @@ function fieldErrors(error: ApiRequestError): Record<string, string> {
 }
 
 /** The questionnaire, the team's values item and the partner section, with progress, validation and sending; ends in `onDone`. */
-export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Pulse; onDone: (kind: NoticeKind, conversation?: string) => void }) {
+export function PulseForm({
+  token,
+  pulse,
+  switching,
+  onLanguage,
+  onDone,
+}: {
+  token: string;
+  pulse: Pulse;
+  switching: boolean;
+  onLanguage: (language: Language) => void;
+  onDone: (kind: NoticeKind, conversation?: string) => void;
+}) {
   // Every statement that needs an answer: the questionnaire's and, for a team with values, theirs.
   const required: ScaleItem[] = [...pulse.questionnaire.items, ...(pulse.values ? [pulse.values.item] : [])];
   const [answers, setAnswers] = useState<Record<string, number>>({});
@@ -79,6 +93,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
     try {
       const received = await sendPulse(token, {
         answers,
+        language: pulse.language,
         ...(comment.trim() ? { comment } : {}),
         ...(Object.keys(partners.send).length ? { partnerAnswers: partners.send } : {}),
         ...(Object.keys(actionSubmission(actionAnswers)).length ? { actionAnswers: actionSubmission(actionAnswers) } : {}),
@@ -104,6 +119,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
   return (
     <main className="page pulse">
       <header className="pulse-header">
+        <LanguageSwitch value={pulse.language} busy={switching} onChange={onLanguage} />
         <h1>{t('pulse.heading', { label: pulse.cycle.label })}</h1>
         <p className="pulse-team">{t('pulse.team', { team: pulse.team.name })}</p>
         <p>{t('pulse.intro', { count: required.length, closes })}</p>
@@ -118,7 +134,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
             {failure && <p>{failure}</p>}
             {missing.length > 0 && (
               <>
-                <p>{missing.length === 1 ? t('pulse.summaryOne') : t('pulse.summary', { count: missing.length })}</p>
+                <p>{t('pulse.summary', { count: missing.length })}</p>
                 <ul>
                   {missing.map((field) => (
                     <li key={field.id}>
