@@ -93,7 +93,6 @@ export function PulseForm({
     try {
       const received = await sendPulse(token, {
         answers,
-        language: pulse.language,
         ...(comment.trim() ? { comment } : {}),
         ...(Object.keys(partners.send).length ? { partnerAnswers: partners.send } : {}),
         ...(Object.keys(actionSubmission(actionAnswers)).length ? { actionAnswers: actionSubmission(actionAnswers) } : {}),

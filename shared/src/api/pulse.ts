@@ -52,8 +52,6 @@ export const zPulseSubmission = z.object({
   partnerAnswers: z.record(z.string(), z.record(z.string(), z.number().int())).optional(),
   /** Per action asked about, its item's answer; an action left out was "Not noticed yet". */
   actionAnswers: z.record(z.string(), z.number().int()).optional(),
-  /** The language the pulse was answered in: counted per cycle only, never stored with the answers. */
-  language: zLanguage.optional(),
 });
 export type PulseSubmission = z.infer<typeof zPulseSubmission>;
 
