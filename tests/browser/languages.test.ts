@@ -48,7 +48,7 @@ describe('pulses and dashboards in the member’s own language', () => {
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
   const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const picture = async (page: Page, name: string) => {
-    if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
   };
 
   for (const [memberIndex, lang, title, thanks, choice] of [
@@ -67,10 +67,13 @@ describe('pulses and dashboards in the member’s own language', () => {
       await noSidewaysScroll(page);
       expect(await axeViolations(page, allImpacts)).toEqual([]);
       await picture(page, `pulse-${lang}-390`);
+      await page.getByRole('button', { name: lang === 'de' ? 'Antworten senden' : 'Envoyer mes réponses' }).scrollIntoViewIfNeeded();
+      await picture(page, `pulse-${lang}-390-end`);
       for (const item of items) await page.getByRole('group', { name: item.text }).getByRole('radio', { name: choice }).tap();
       await page.getByRole('button', { name: lang === 'de' ? 'Antworten senden' : 'Envoyer mes réponses' }).tap();
       await expect.poll(() => heading(page)).toBe(thanks);
       await noSidewaysScroll(page);
+      await picture(page, `thanks-${lang}-390`);
       await context.close();
     });
   }
