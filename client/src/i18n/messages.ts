@@ -281,6 +281,7 @@ export const en = {
   'settings.thresholdHint': 'The smallest group whose answers are ever shown, anywhere: 3 to 10. Higher protects people better in small teams.',
   'settings.save': 'Save',
   'settings.language': 'Default language',
+  'settings.saveLanguage': 'Use this language',
   'settings.languageHint':
     'For everyone who has not chosen a language and whose browser asks for none Pulse speaks. A member’s own language comes from the member import.',
   'settings.languageSaved': 'The default language is now {language}.',

@@ -64,7 +64,7 @@ function LanguageForm({ current }: { current: Language }) {
       <FormError error={action.error} />
       <Notice>{saved}</Notice>
       <button type="submit" disabled={action.pending}>
-        {t('settings.save')}
+        {t('settings.saveLanguage')}
       </button>
     </form>
   );

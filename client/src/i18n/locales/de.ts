@@ -284,6 +284,7 @@ const de: Catalogue = {
     'Die kleinste Gruppe, deren Antworten jemals gezeigt werden, egal wo: 3 bis 10. Ein höherer Wert schützt Menschen in kleinen Teams besser.',
   'settings.save': 'Speichern',
   'settings.language': 'Standardsprache',
+  'settings.saveLanguage': 'Diese Sprache verwenden',
   'settings.languageHint':
     'Für alle, die keine Sprache gewählt haben und deren Browser keine Sprache verlangt, die Pulse spricht. Die eigene Sprache eines Mitglieds kommt aus dem Mitgliederimport.',
   'settings.languageSaved': 'Die Standardsprache ist jetzt {language}.',

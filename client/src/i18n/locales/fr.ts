@@ -285,6 +285,7 @@ const fr: Catalogue = {
     'Le plus petit groupe dont les réponses sont montrées, où que ce soit : de 3 à 10. Plus il est élevé, mieux il protège les personnes dans les petites équipes.',
   'settings.save': 'Enregistrer',
   'settings.language': 'Langue par défaut',
+  'settings.saveLanguage': 'Utiliser cette langue',
   'settings.languageHint':
     'Pour toute personne qui n’a pas choisi de langue et dont le navigateur ne demande aucune langue que Pulse parle. La langue propre d’un membre vient de l’import des membres.',
   'settings.languageSaved': 'La langue par défaut est maintenant : {language}.',
