@@ -79,7 +79,6 @@ export function AppShell({ children }: { children: ReactNode }) {
             </nav>
             <div className="shell-user">
               <span>{t('nav.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</span>
-              <LanguageChoice key={session.ownLanguage ?? ''} own={session.ownLanguage} />
               <button type="button" className="button-secondary" onClick={() => void signOut()} disabled={signingOut}>
                 {t('nav.signOut')}
               </button>
@@ -90,6 +89,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="page" tabIndex={-1}>
         {children}
       </main>
+      {user && (
+        // Below the page, so the header's navigation keeps one line at 1366 px in every language.
+        <footer className="shell-footer">
+          <LanguageChoice key={session.ownLanguage ?? ''} own={session.ownLanguage} />
+        </footer>
+      )}
     </>
   );
 }

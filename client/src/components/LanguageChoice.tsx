@@ -26,16 +26,13 @@ export function LanguageChoice({ own }: { own: Language | null }) {
     }
   }
   return (
-    <label className="shell-language">
-      <span>{t('nav.language')}</span>
-      <select value={value} disabled={busy} onChange={(e) => void choose(e.target.value as Language | '')}>
+    <select className="shell-language" aria-label={t('nav.language')} value={value} disabled={busy} onChange={(e) => void choose(e.target.value as Language | '')}>
         <option value="">{t('nav.languageAutomatic')}</option>
         {languages.map((language) => (
           <option key={language} value={language} lang={language}>
             {languageNames[language]}
           </option>
         ))}
-      </select>
-    </label>
+    </select>
   );
 }
