@@ -21,6 +21,7 @@ import * as identity from './migrations/20261205T120000_identity.js';
 import * as chatDelivery from './migrations/20261205T130000_chat_delivery.js';
 import * as fortressWatchIndex from './migrations/20261205T140000_fortress_watch_index.js';
 import * as instrument from './migrations/20261206T020000_instrument.js';
+import * as languages from './migrations/20261206T030000_languages.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '20261205T130000_chat_delivery': chatDelivery,
   '20261205T140000_fortress_watch_index': fortressWatchIndex,
   '20261206T020000_instrument': instrument,
+  '20261206T030000_languages': languages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

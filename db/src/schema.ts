@@ -44,6 +44,8 @@ export interface UsersTable {
   created_at: Timestamp;
   /** The identity provider's id for a person provisioned by SCIM (its `externalId`). */
   external_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `en`, `de`, `fr`, …: the import's `language` column or their own choice; null: the organisation's default. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TeamLeadersTable {

@@ -12,3 +12,5 @@ export * from './api/insights.js';
 export * from './api/exports.js';
 export * from './api/sso.js';
 export * from './api/integrations.js';
+export * from './languages.js';
+export * from './api/language.js';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentQuestionnaire, enpsItem } from '@pulse/shared';
+import { currentQuestionnaire, enpsItem, languages } from '@pulse/shared';
 import { loginAs } from '../support/auth.js';
 import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { readOutbox, seedTeams, type OutboxMail } from '../support/pulse.js';
@@ -50,7 +50,9 @@ describe('the pulse page in Chromium', () => {
     expect(await page.getByText('For team Platform').isVisible()).toBe(true);
     expect(await axeViolations(page, allImpacts)).toEqual([]);
 
-    // Each scale is one tab stop; the arrow keys choose. Leave the last one (eNPS, 0–10) out for now.
+    // The language switch comes first (a button per language), then each scale is one tab stop;
+    // the arrow keys choose. Leave the last one (eNPS, 0–10) out for now.
+    for (const _language of languages) await page.keyboard.press('Tab');
     for (const item of items.slice(0, -1)) {
       await page.keyboard.press('Tab');
       expect(await focusedName(page)).toBe(item.id);

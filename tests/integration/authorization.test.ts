@@ -49,6 +49,7 @@ const routes: Record<string, Probe> = {
   'POST /api/v1/auth/login': probe({ url: '/api/v1/auth/login', payload: {} }, everyone(400)),
   'POST /api/v1/auth/logout': probe('/api/v1/auth/logout', everyone(204)),
   'GET /api/v1/auth/me': probe('/api/v1/auth/me', only(SIGNED_IN, 200)),
+  'PUT /api/v1/auth/me/language': probe({ url: '/api/v1/auth/me/language', payload: { language: null } }, only(SIGNED_IN, 200)),
   'POST /api/v1/auth/password-reset': probe({ url: '/api/v1/auth/password-reset', payload: {} }, everyone(400)),
   'GET /api/v1/auth/tokens/:token': probe(`/api/v1/auth/tokens/${UNKNOWN_TOKEN}`, everyone(404)),
   'POST /api/v1/auth/password': probe({ url: '/api/v1/auth/password', payload: {} }, everyone(400)),
@@ -73,6 +74,7 @@ const routes: Record<string, Probe> = {
   'GET /api/v1/outbox/:id': probe('/api/v1/outbox/missing.eml', only(['admin'], 404)),
   'GET /api/v1/settings': probe('/api/v1/settings', only(VIEWERS, 200)),
   'PATCH /api/v1/settings': probe({ url: '/api/v1/settings', payload: {} }, only(['admin'], 400)),
+  'PUT /api/v1/settings/language': probe({ url: '/api/v1/settings/language', payload: {} }, only(['admin'], 400)),
   // answering a pulse: the token is the credential
   'GET /api/v1/pulse/:token': probe(`/api/v1/pulse/${UNKNOWN_TOKEN}`, everyone(404)),
   'POST /api/v1/pulse/:token': probe({ url: `/api/v1/pulse/${UNKNOWN_TOKEN}`, payload: {} }, everyone(400)),

@@ -62,6 +62,21 @@ describe(`the demo organisation (${backend})`, () => {
     expect(pulse.statusCode).toBe(200);
   });
 
+  it('has members in English, German and French, whose pulse opens in their own language', async () => {
+    const members = await demo.t.app.db.selectFrom('users').select(['email', 'language']).where('role', '=', 'member').execute();
+    const count = (language: string | null) => members.filter((m) => m.language === language).length;
+    // Shared Services works in the organisation's default (English), Product in German, Sales & Customers in French.
+    expect(count(null)).toBeGreaterThanOrEqual(20);
+    expect(count('de')).toBeGreaterThanOrEqual(20);
+    expect(count('fr')).toBeGreaterThanOrEqual(20);
+    const mails = (await readOutbox(demo.t.app)).filter((m) => m.token);
+    for (const language of ['de', 'fr', null]) {
+      const member = members.find((m) => m.language === language && mails.some((mail) => mail.to.includes(m.email)))!;
+      const token = mails.find((mail) => mail.to.includes(member.email))!.token;
+      expect((await demo.t.app.inject({ method: 'GET', url: `/api/v1/pulse/${token}` })).json().language).toBe(language ?? 'en');
+    }
+  });
+
   it('has Legal’s request menu in progress (rated by the team, too early for an effect) and Mobile’s finished review with its effect', async () => {
     const legal = (await get(`/api/v1/teams/${teamId.Legal}/actions`)).actions;
     expect(legal).toHaveLength(1);

@@ -12,11 +12,11 @@ describe(`settings: the anonymity threshold (${backend})`, () => {
   const read = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/settings', headers: admin.headers })).json();
 
   it('starts from ANONYMITY_THRESHOLD and lets an admin change it, audited', async () => {
-    expect(await read()).toEqual({ anonymityThreshold: 6, latestPublication: null });
+    expect(await read()).toEqual({ anonymityThreshold: 6, latestPublication: null, defaultLanguage: 'en' });
     const res = await patch({ anonymityThreshold: 8 });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ anonymityThreshold: 8, latestPublication: null });
-    expect(await read()).toEqual({ anonymityThreshold: 8, latestPublication: null });
+    expect(res.json()).toEqual({ anonymityThreshold: 8, latestPublication: null, defaultLanguage: 'en' });
+    expect(await read()).toEqual({ anonymityThreshold: 8, latestPublication: null, defaultLanguage: 'en' });
     expect(await getAnonymityThreshold(t.app.db, t.config)).toBe(8);
     const audit = await t.app.db.selectFrom('audit_log').select(['action', 'actor_id', 'details']).where('action', '=', 'settings.update').execute();
     expect(audit).toEqual([{ action: 'settings.update', actor_id: admin.user.id, details: { from: 6, to: 8 } }]);
@@ -29,13 +29,13 @@ describe(`settings: the anonymity threshold (${backend})`, () => {
       expect(res.json().error.details[0].path).toBe('anonymityThreshold');
     }
     expect((await patch({})).statusCode).toBe(400);
-    expect(await read()).toEqual({ anonymityThreshold: 6, latestPublication: null });
+    expect(await read()).toEqual({ anonymityThreshold: 6, latestPublication: null, defaultLanguage: 'en' });
     expect(await t.app.db.selectFrom('audit_log').selectAll().where('action', '=', 'settings.update').execute()).toEqual([]);
   });
 
   it('lets only an admin change it', async () => {
     const hr = await loginAs(t.app, 'hr');
     expect((await patch({ anonymityThreshold: 4 }, hr)).statusCode).toBe(403);
-    expect(await read()).toEqual({ anonymityThreshold: 6, latestPublication: null });
+    expect(await read()).toEqual({ anonymityThreshold: 6, latestPublication: null, defaultLanguage: 'en' });
   });
 });

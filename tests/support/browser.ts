@@ -66,9 +66,10 @@ export async function startDemoBrowserServer(): Promise<{ server: BrowserServer;
 /** Signs in through the login page and waits until it has moved on to the user's start page. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The sign-in page speaks the browser's language (a test may run a German or French browser).
+  await page.getByLabel(/^(Email|E-Mail|E-mail)$/).fill(email);
+  await page.getByLabel(/^(Password|Passwort|Mot de passe)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|Anmelden|Se connecter)$/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 

@@ -1,9 +1,12 @@
-import type { LoginBody, SessionResponse, SetPasswordBody, SignInMethods, TokenInfo } from '@pulse/shared';
+import type { Language, LoginBody, MeResponse, SessionResponse, SetPasswordBody, SignInMethods, TokenInfo } from '@pulse/shared';
 import { api } from './client.js';
 import { useResource } from './use-resource.js';
 
 /** GET /api/v1/auth/me: the signed-in user, or an ApiRequestError with status 401. */
-export const fetchMe = () => api<SessionResponse>('/api/v1/auth/me');
+export const fetchMe = () => api<MeResponse>('/api/v1/auth/me');
+
+/** PUT /api/v1/auth/me/language: the person's own language, or null for automatic. */
+export const chooseOwnLanguage = (language: Language | null) => api<MeResponse>('/api/v1/auth/me/language', { method: 'PUT', json: { language } });
 
 /** POST /api/v1/auth/login */
 export const login = (body: LoginBody) => api<SessionResponse>('/api/v1/auth/login', { method: 'POST', json: body });

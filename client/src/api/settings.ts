@@ -1,4 +1,4 @@
-import type { Settings, UpdateSettingsBody } from '@pulse/shared';
+import type { DefaultLanguageBody, Settings, UpdateSettingsBody } from '@pulse/shared';
 import { api } from './client.js';
 import { useResource } from './use-resource.js';
 
@@ -7,3 +7,6 @@ export const useSettings = () => useResource('settings', () => api<Settings>('/a
 
 /** PATCH /api/v1/settings */
 export const updateSettings = (body: UpdateSettingsBody) => api<Settings>('/api/v1/settings', { method: 'PATCH', json: body });
+
+/** PUT /api/v1/settings/language */
+export const updateDefaultLanguage = (body: DefaultLanguageBody) => api<Settings>('/api/v1/settings/language', { method: 'PUT', json: body });

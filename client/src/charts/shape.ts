@@ -1,4 +1,5 @@
 import type { OverviewRow, TrendPoint, TrendsResponse } from '@pulse/shared';
+import { formatMonthShort, formatScore } from '../i18n/dates.js';
 
 export const CONSTRUCTS = ['autonomy', 'competence', 'relatedness', 'openness'] as const;
 export type ConstructKey = (typeof CONSTRUCTS)[number];
@@ -31,10 +32,8 @@ export interface ResponseDatum extends CycleDatum {
   responded: number;
 }
 
-/** "Oct 26" for a cycle opening in October 2026: short enough for an axis at 360 px. */
-export function shortLabel(opensAt: string): string {
-  return new Date(opensAt).toLocaleString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
-}
+/** "Oct 26" for a cycle opening in October 2026 (in the interface's language): short enough for an axis at 360 px. */
+export const shortLabel = (opensAt: string): string => formatMonthShort(opensAt);
 
 const cycleOf = (p: TrendPoint): CycleDatum => ({ key: p.cycleId, label: p.label, tick: shortLabel(p.opensAt), hidden: p.suppressed ? (p.reason ?? 'hidden') : null });
 
@@ -131,8 +130,8 @@ export function fortressWatch(rows: readonly OverviewRow[], minIndex = 20): Over
     );
 }
 
-/** A figure as shown on screen and in the data tables: one decimal. */
-export const fmt = (value: number) => value.toFixed(1);
+/** A figure as shown on screen and in the data tables: one decimal, in the interface's language. */
+export const fmt = (value: number) => formatScore(value);
 
 /** eNPS with its sign: "+12.5", "−3.0", "0.0". */
 export const fmtSigned = (value: number) => (value > 0 ? `+${fmt(value)}` : value < 0 ? `−${fmt(-value)}` : fmt(0));

@@ -1,6 +1,7 @@
 import type { Role } from '@pulse/shared';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { LanguageChoice } from './LanguageChoice.js';
 import { t, type MessageKey } from '../i18n/messages.js';
 import { useSession } from './SessionProvider.js';
 import './access.css';
@@ -88,6 +89,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="page" tabIndex={-1}>
         {children}
       </main>
+      {user && (
+        // Below the page, so the header's navigation keeps one line at 1366 px in every language.
+        <footer className="shell-footer">
+          <LanguageChoice key={session.ownLanguage ?? ''} own={session.ownLanguage} />
+        </footer>
+      )}
     </>
   );
 }

@@ -1,8 +1,14 @@
+import { formatMessage } from './runtime.js';
+
 /**
- * Every piece of interface text, in one catalogue ready for translation. Keys are grouped by
- * page; `{name}` placeholders are filled by `t`.
+ * Every piece of interface text in English, the source catalogue; keys are grouped by page.
+ * Messages are ICU MessageFormat: `{name}` placeholders, and plurals and selects such as
+ * `{count, plural, one {# member} other {# members}}`, done by intl-messageformat, never by
+ * pasting strings. Each other language is one file in ./locales with the same keys (a unit test
+ * names any key, placeholder or plural a translation misses). The build compiles each language
+ * to its own chunk (client/i18n-plugin.ts), so this object never reaches the browser as it is.
  */
-const en = {
+export const en = {
   'app.name': 'Pulse',
   'state.loading': 'Loading…',
   'state.retry': 'Try again',
@@ -16,13 +22,13 @@ const en = {
   'home.status': 'Server status: {status}',
   'home.statusOk': 'all systems working',
   'pulse.title': 'Monthly pulse',
+  'pulse.language': 'Language',
   'pulse.heading': 'Monthly pulse: {label}',
   'pulse.team': 'For team {team}',
-  'pulse.intro': '{count} short statements, about two minutes. Choose how much you agree with each. Open until {closes}.',
+  'pulse.intro': '{count, plural, one {# short statement} other {# short statements}}, about two minutes. Choose how much you agree with each. Open until {closes}.',
   'pulse.progress': '{answered} of {total} answered',
   'pulse.required': 'Choose an answer for this statement.',
-  'pulse.summary': '{count} statements still need an answer:',
-  'pulse.summaryOne': '1 statement still needs an answer:',
+  'pulse.summary': '{count, plural, one {# statement still needs an answer:} other {# statements still need an answer:}}',
   'pulse.commentLabel': 'Anything you want to add? (optional)',
   'pulse.commentHint':
     'Leaders may read comments word for word, but only once enough people in your team have answered. Leave out anything that would identify you.',
@@ -117,6 +123,8 @@ const en = {
   'nav.settings': 'Settings',
   'nav.signedInAs': '{name} ({role})',
   'nav.signOut': 'Sign out',
+  'nav.language': 'Language',
+  'nav.languageAutomatic': 'Automatic',
   'access.deniedTitle': 'Not available to your role',
   'access.deniedBody': 'Your role does not include this page. Ask HR or an admin if you need it.',
   'login.title': 'Sign in',
@@ -145,12 +153,11 @@ const en = {
   'teams.introManager': 'The organisation tree. Open a team to rename it, move it, set its leaders, add a sub-team, or archive it.',
   'teams.introLeader': 'The teams you lead and the teams beneath them.',
   'teams.treeLabel': 'Organisation tree',
-  'teams.members': '{count} members',
-  'teams.memberOne': '1 member',
-  'teams.membersBeneath': '{count} members in its teams',
-  'teams.membersWithBeneath': '{own} of its own, {count} members with its teams',
+  'teams.members': '{count, plural, one {# member} other {# members}}',
+  'teams.membersBeneath': '{count, plural, one {# member} other {# members}} in its teams',
+  'teams.membersWithBeneath': '{own} of its own, {count, plural, one {# member} other {# members}} with its teams',
   'teams.ledBy': 'led by {names}',
-  'teams.leaderCount': '{count} leaders',
+  'teams.leaderCount': '{count, plural, one {# leader} other {# leaders}}',
   'teams.archived': 'Archived',
   'teams.edit': 'Edit',
   'teams.close': 'Close',
@@ -191,13 +198,13 @@ const en = {
   'members.status': 'Status',
   'members.active': 'Active',
   'members.inactive': 'Deactivated',
-  'members.count': '{total} people',
-  'members.countPartial': 'Showing {shown} of {total} people. Search to narrow the list.',
+  'members.count': '{total, plural, one {# person} other {# people}}',
+  'members.countPartial': 'Showing {shown} of {total, plural, one {# person} other {# people}}. Search to narrow the list.',
   'members.empty': 'Nobody here yet.',
   'members.noMatch': 'Nobody matches this search.',
   'import.title': 'Import members from CSV',
   'import.format':
-    'First line: email,name,team,role. The team is a name or a path such as Operations/Payroll (created when missing); the role is member, leader, hr or admin (member when empty). Nothing is imported if any line has a problem.',
+    'First line: email,name,team,role,language. The team is a name or a path such as Operations/Payroll (created when missing); the role is member, leader, hr or admin (member when empty); the language is en, de or fr (optional). Nothing is imported if any line has a problem.',
   'import.file': 'CSV file',
   'import.deactivateMissing': 'Deactivate members and leaders who are not in the file (their history stays)',
   'import.checking': 'Checking the file…',
@@ -205,7 +212,7 @@ const en = {
   'import.ready': '{file} is ready to import: {counts}',
   'import.counts': '{created} new, {updated} changed, {unchanged} unchanged, {deactivated} to deactivate, {teams} new teams.',
   'import.previewLabel': 'Preview of the file',
-  'import.previewCaption': 'The first {count} rows',
+  'import.previewCaption': '{count, plural, one {The first row} other {The first # rows}}',
   'import.line': 'Line',
   'import.confirm': 'Import now',
   'import.importing': 'Importing…',
@@ -273,6 +280,11 @@ const en = {
   'settings.threshold': 'Anonymity threshold',
   'settings.thresholdHint': 'The smallest group whose answers are ever shown, anywhere: 3 to 10. Higher protects people better in small teams.',
   'settings.save': 'Save',
+  'settings.language': 'Default language',
+  'settings.saveLanguage': 'Use this language',
+  'settings.languageHint':
+    'For everyone who has not chosen a language and whose browser asks for none Pulse speaks. A member’s own language comes from the member import.',
+  'settings.languageSaved': 'The default language is now {language}.',
   'settings.saved': 'The anonymity threshold is now {value}.',
   'settings.published': '“{cycle}” was published at k = {k}.',
   'settings.ledger':
@@ -385,11 +397,11 @@ const en = {
   'signalName.autonomyFrustration': 'Feeling pushed around (autonomy frustration)',
   'signalName.competenceFrustration': 'Feeling out of one’s depth (competence frustration)',
   'signalName.participation': 'Response rate',
-  'signalMove.fell': 'fell {n} points',
-  'signalMove.rose': 'rose {n} points',
+  'signalMove.fell': 'fell {n, plural, one {# point} other {# points}}',
+  'signalMove.rose': 'rose {n, plural, one {# point} other {# points}}',
   'signalMove.same': 'about the same',
-  'signalMove.fellRate': 'fell {n} percentage points',
-  'signalMove.roseRate': 'rose {n} percentage points',
+  'signalMove.fellRate': 'fell {n, plural, one {# percentage point} other {# percentage points}}',
+  'signalMove.roseRate': 'rose {n, plural, one {# percentage point} other {# percentage points}}',
   'words.and': ' and ',
   'lead.todoFirst': 'What to do first',
   'lead.related': 'Part of the same story: {alerts}.',
@@ -399,7 +411,7 @@ const en = {
   'comments.latest': 'Latest closed cycle',
   'comments.hidden': 'Comments are hidden: {reason}.',
   'comments.none': 'Nobody left a comment in {cycle}.',
-  'comments.intro': '{count} comments from {cycle}, word for word, in no particular order.',
+  'comments.intro': '{count, plural, one {# comment} other {# comments}} from {cycle}, word for word, in no particular order.',
   'overview.title': 'Organisation overview',
   'overview.yourTeam': 'Your team',
   'overview.short': 'Overview',
@@ -463,7 +475,7 @@ const en = {
   'heatmap.team': 'Team',
   'heatmap.participation': 'Participation',
   'heatmap.partner': 'Partners',
-  'heatmap.partnerDetail': '{n} ratings from {teams} teams, 95% CI {ci}',
+  'heatmap.partnerDetail': '{n, plural, one {# rating} other {# ratings}} from {teams} teams, 95% CI {ci}',
   'heatmap.alert': 'Alert',
   'heatmap.expand': 'Show the teams beneath {name}',
   'heatmap.collapse': 'Hide the teams beneath {name}',
@@ -483,7 +495,7 @@ const en = {
   'watch.index': 'fortress index {value}',
   'watch.noIndex': 'no fortress index (hidden or too little history)',
   'participation.title': 'Participation',
-  'participation.caption': 'The {count} teams with the lowest response rate in {cycle}',
+  'participation.caption': 'The {count, plural, one {team} other {# teams}} with the lowest response rate in {cycle}',
   'participation.captionOne': 'Response rate in {cycle}',
   'export.title': 'Export aggregates',
   'export.intro': 'Download the figures of every team, cycle and construct for your own analysis.',
@@ -558,7 +570,7 @@ const en = {
   'partnerLine.self': 'Own openness',
   'partnerLine.gap': 'Gap',
   'partnerLine.hidden': 'not shown',
-  'partnerLine.count': '{n} ratings from {teams} teams',
+  'partnerLine.count': '{n, plural, one {# rating} other {# ratings}} from {teams} teams',
   'partnerLine.none': 'No partner ratings can be shown yet.',
   'remedies.link': 'How to: {topic}',
   'guide.title': 'Four remedies for a fortress of no',
@@ -609,14 +621,14 @@ const en = {
   'actions.noDue': 'no due date',
   'actions.overdue': 'Overdue',
   'actions.droppedBecause': 'Dropped: “{note}”',
-  'actions.feedback': 'The team’s view in {cycle}: {mean}/100 on “this change is making a difference for us” (95% interval {low}–{high}, {n} ratings).',
+  'actions.feedback': 'The team’s view in {cycle}: {mean}/100 on “this change is making a difference for us” (95% interval {low}–{high}, {n, plural, one {# rating} other {# ratings}}).',
   'actions.feedbackHidden': 'The team’s view: {reason}',
   'actions.feedbackNone': 'While it is in progress, the team rates it in its pulse.',
   'actions.effectTooEarly': '{construct}: too early to tell. Its effect shows after two visible cycles once it has started ({after} so far).',
   'actions.effectNotStarted': '{construct}: its effect is measured from the cycles after it starts.',
   'actions.effectNoBefore': '{construct}: no visible cycle before it started, so there is nothing to compare with.',
   'actions.effect': '{construct}: {verdict}. {difference} points against {comparison} (95% interval {low} to {high}).',
-  'actions.effectDetail': 'The team moved {team} points and {comparison} {other} points, comparing {before} visible cycles before it started with {after} after.',
+  'actions.effectDetail': 'The team moved {team} points and {comparison} {other} points, comparing {before, plural, one {# visible cycle} other {# visible cycles}} before it started with {after} after.',
   'actions.verdict.improved': 'improved',
   'actions.verdict.worsened': 'worsened',
   'actions.verdict.no_clear_change': 'no clear change',
@@ -627,7 +639,7 @@ const en = {
   'actions.team': 'Team',
   'actions.status': 'Status',
   'actions.effectColumn': 'Effect',
-  'actions.watchCount': '{count} actions: {states}',
+  'actions.watchCount': '{count, plural, one {# action} other {# actions}}: {states}',
   'actions.watchNone': 'no action yet',
   'nav.actions': 'Actions',
   'charts.actionMark': 'action',
@@ -719,7 +731,7 @@ const en = {
   'overviewSearch.clear': 'Clear the search',
   'overviewSearch.none': 'No team’s name contains “{q}”.',
   'overviewSearch.count': 'Teams whose name contains “{q}”: {count}.',
-  'overviewSearch.many': 'The first {count} teams by name. Type more of the name to narrow it down.',
+  'overviewSearch.many': 'The first {count, plural, one {team} other {# teams}} by name. Type more of the name to narrow it down.',
   'overviewSearch.results': 'Teams found',
   'alertPages.more': 'Show older alerts ({shown} of {total} shown)',
   'alertPages.failed': 'Older alerts could not be loaded. Try again.',
@@ -792,7 +804,7 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
-/** The message for `key` with `{placeholders}` replaced from `vars`. */
+/** The message for `key` in the current language, its placeholders, plurals and selects filled from `vars`. */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  return formatMessage(key, vars);
 }

@@ -6,7 +6,7 @@ import { Field, FormError, Notice } from '../components/forms.js';
 import { ScrollTable } from '../components/ScrollTable.js';
 import { EmptyState, Resource } from '../components/states.js';
 import { useAction } from '../components/use-action.js';
-import { formatDate, formatDateTime } from '../i18n/dates.js';
+import { formatDate, formatDateTime, formatMonthLong } from '../i18n/dates.js';
 import { t } from '../i18n/messages.js';
 import { ExtendForm } from './pulses/ExtendForm.js';
 import { ParticipationPanel } from './pulses/ParticipationPanel.js';
@@ -103,7 +103,7 @@ function CycleTable({ cycles, onChanged }: { cycles: CycleSummary[]; onChanged(m
 }
 
 function OpenNowForm({ onOpened }: { onOpened(message: string): void }) {
-  const [label, setLabel] = useState(() => new Date().toLocaleString(undefined, { month: 'long', year: 'numeric' }));
+  const [label, setLabel] = useState(() => formatMonthLong(new Date()));
   const [days, setDays] = useState('7');
   const open = useAction(createCycle);
   const submit = async (event: FormEvent) => {

@@ -22,7 +22,7 @@ interface TreeContext {
 /** "12 members"; a parent team counts the members beneath it too ("30 members in its teams"). */
 function memberLine(node: TeamNode): string {
   const own = node.team.memberCount;
-  if (node.children.length === 0) return t(own === 1 ? 'teams.memberOne' : 'teams.members', { count: own });
+  if (node.children.length === 0) return t('teams.members', { count: own });
   const count = subtreeMembers(node);
   return own === 0 ? t('teams.membersBeneath', { count }) : t('teams.membersWithBeneath', { own, count });
 }

@@ -23,7 +23,7 @@ export function ErrorSummary({
           {failure && <p>{failure}</p>}
           {missing.length > 0 && (
             <>
-              <p>{missing.length === 1 ? t('pulse.summaryOne') : t('pulse.summary', { count: missing.length })}</p>
+              <p>{t('pulse.summary', { count: missing.length })}</p>
               <ul>
                 {missing.map((field) => (
                   <li key={field.id}>

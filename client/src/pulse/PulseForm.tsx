@@ -12,6 +12,8 @@ import { CommentField } from './CommentField.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { ExtraItemsSection } from './ExtraItemsSection.js';
 import { ValuesSection } from './ValuesSection.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import type { Language } from '@pulse/shared/languages';
 import { formatDateTime } from '../i18n/dates.js';
 
 /** Field errors by field id (item id, partner field, or `comment`), from a 400's `details`. */
@@ -25,7 +27,19 @@ function fieldErrors(error: ApiRequestError): Record<string, string> {
 }
 
 /** The questionnaire, the team's values item, eNPS and HR's questions and the partner section, with progress, validation and sending; ends in `onDone`. */
-export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Pulse; onDone: (kind: NoticeKind, conversation?: string) => void }) {
+export function PulseForm({
+  token,
+  pulse,
+  switching,
+  onLanguage,
+  onDone,
+}: {
+  token: string;
+  pulse: Pulse;
+  switching: boolean;
+  onLanguage: (language: Language) => void;
+  onDone: (kind: NoticeKind, conversation?: string) => void;
+}) {
   // Every statement that needs an answer, in page order: the questionnaire's, the values item of
   // a team with values, then eNPS and HR's questions.
   const required: ScaleItem[] = [
@@ -113,6 +127,7 @@ export function PulseForm({ token, pulse, onDone }: { token: string; pulse: Puls
   return (
     <main className="page pulse">
       <header className="pulse-header">
+        <LanguageSwitch value={pulse.language} busy={switching} onChange={onLanguage} />
         <h1>{t('pulse.heading', { label: pulse.cycle.label })}</h1>
         <p className="pulse-team">{t('pulse.team', { team: pulse.team.name })}</p>
         <p>{t('pulse.intro', { count: required.length, closes })}</p>

@@ -1,11 +1,12 @@
 import type { Pulse, PulseReceived, PulseSubmission } from '@pulse/shared/api/pulse';
+import type { Language } from '@pulse/shared/languages';
 import type { PulseResults } from '@pulse/shared/api/results';
 import { api } from '../api/client.js';
 
 const path = (token: string) => `/api/v1/pulse/${encodeURIComponent(token)}`;
 
-/** GET /api/v1/pulse/:token */
-export const fetchPulse = (token: string) => api<Pulse>(path(token));
+/** GET /api/v1/pulse/:token, in `lang` when given (else the member's own language). */
+export const fetchPulse = (token: string, lang?: Language) => api<Pulse>(lang ? `${path(token)}?lang=${lang}` : path(token));
 
 /** POST /api/v1/pulse/:token */
 export const sendPulse = (token: string, submission: PulseSubmission) =>

@@ -1,3 +1,4 @@
+import type { Language } from '@pulse/shared';
 import type { PatternSpec } from '@pulse/shared/simulation';
 
 /** A team of the demo organisation; `children` nest beneath it. */
@@ -11,6 +12,8 @@ export interface DemoTeam {
   partnerDrop?: number;
   /** The cycle (0-based) in which the team joins the organisation; from the start when absent. */
   joinsAt?: number;
+  /** The language of its members (and of the teams beneath it, unless they say otherwise); none: the organisation's default. */
+  language?: Language;
   children?: DemoTeam[];
 }
 
@@ -44,6 +47,8 @@ export const demoOrganisation: DemoTeam[] = [
   },
   {
     name: 'Product',
+    // Product works in German, Sales & Customers in French, Shared Services in English (the default).
+    language: 'de',
     size: 0,
     pattern: stable,
     children: [
@@ -58,6 +63,7 @@ export const demoOrganisation: DemoTeam[] = [
   },
   {
     name: 'Sales & Customers',
+    language: 'fr',
     size: 0,
     pattern: stable,
     children: [

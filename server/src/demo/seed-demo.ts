@@ -1,4 +1,5 @@
 import type { Database } from '@pulse/db';
+import type { Language } from '@pulse/shared';
 import { deriveSeed } from '@pulse/shared/insights';
 import { generateScenario, partnerShift, partnerWorld, type PartnerLink } from '@pulse/shared/simulation';
 import type { Kysely } from 'kysely';
@@ -106,23 +107,24 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   const passwordHash = await hashPassword(demoAccounts.password);
   const placed: PlacedTeam[] = [];
   /** Teams that join later: placed in the cycle they join, so no earlier cycle's hierarchy holds them. */
-  const joining: { spec: DemoTeam; parentId: string | null }[] = [];
+  const joining: { spec: DemoTeam; parentId: string | null; language: Language | null }[] = [];
   let person = 0;
-  const place = async (spec: DemoTeam, parentId: string | null, joinsNow = false) => {
+  const place = async (spec: DemoTeam, parentId: string | null, joinsNow = false, inherited: Language | null = null) => {
     if (spec.joinsAt !== undefined && !joinsNow) {
-      joining.push({ spec, parentId });
+      joining.push({ spec, parentId, language: inherited });
       return;
     }
+    const language = spec.language ?? inherited;
     const team = await db.insertInto('teams').values({ name: spec.name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow();
     const members = Array.from({ length: spec.size }, () => {
       const first = firstNames[person % firstNames.length]!;
       const last = lastNames[Math.floor(person / firstNames.length) % lastNames.length]!;
       person++;
-      return { email: `${first}.${last}.${person}@demo.example`.toLowerCase().replace('á', 'a'), name: `${first} ${last}`, role: 'member' as const, team_id: team.id };
+      return { email: `${first}.${last}.${person}@demo.example`.toLowerCase().replace('á', 'a'), name: `${first} ${last}`, role: 'member' as const, team_id: team.id, language };
     });
     const rows = members.length ? await db.insertInto('users').values(members).returning('id').execute() : [];
     placed.push({ id: team.id, spec, memberIds: rows.map((r) => r.id), answers: generateAnswers(spec, placed.length) });
-    for (const child of spec.children ?? []) await place(child, team.id);
+    for (const child of spec.children ?? []) await place(child, team.id, false, language);
   };
   for (const spec of demoOrganisation) await place(spec, null);
 
@@ -155,7 +157,7 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   let partnerRatings = 0;
   let question: string | null = null;
   for (let t = 0; t < DEMO_CYCLES; t++) {
-    for (const { spec, parentId } of joining) if (spec.joinsAt === t) await place(spec, parentId, true);
+    for (const { spec, parentId, language } of joining) if (spec.joinsAt === t) await place(spec, parentId, true, language);
     // HR added a question of its own six months ago: a new questionnaire version from then on.
     if (t === DEMO_CYCLES - DEMO_QUESTION_CYCLES) question = await seedDemoQuestion(db);
     const version = await currentVersion(db);

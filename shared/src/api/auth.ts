@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../limits.js';
+import { zLanguage } from './language.js';
 export { MIN_PASSWORD_LENGTH };
 
 export const zRole = z.enum(['admin', 'hr', 'leader', 'member']);
@@ -11,6 +12,17 @@ export type User = z.infer<typeof zUser>;
 
 export const zSessionResponse = z.object({ user: zUser });
 export type SessionResponse = z.infer<typeof zSessionResponse>;
+
+/**
+ * GET /auth/me: the signed-in person and the language the dashboard speaks to them: their own
+ * choice (`ownLanguage`), else the browser's `Accept-Language`, else the organisation's default.
+ */
+export const zMeResponse = zSessionResponse.extend({ language: zLanguage, ownLanguage: zLanguage.nullable() });
+export type MeResponse = z.infer<typeof zMeResponse>;
+
+/** PUT /auth/me/language: the person's own language; null goes back to the browser's or the organisation's. */
+export const zOwnLanguageBody = z.object({ language: zLanguage.nullable() });
+export type OwnLanguageBody = z.infer<typeof zOwnLanguageBody>;
 
 export const zLoginBody = z.object({
   email: z.string().trim().min(1, 'Enter your email address.').max(320),

@@ -3,6 +3,7 @@ import { zQuestionnaire, zScale } from '../questionnaire.js';
 import { zPartnerItem } from './partners.js';
 import { zPulseAction } from './actions.js';
 import { PULSE_COMMENT_MAX_LENGTH } from '../limits.js';
+import { zLanguage } from './language.js';
 export { PULSE_COMMENT_MAX_LENGTH };
 
 /** The longest optional comment a respondent may leave. */
@@ -10,10 +11,15 @@ export { PULSE_COMMENT_MAX_LENGTH };
 /** The link's token is the credential: no session, no account. */
 export const zPulseParams = z.object({ token: z.string() });
 
+/** `?lang=` shows the pulse in another language than the member's own, for this answer only. */
+export const zPulseQuery = z.object({ lang: zLanguage.optional() });
+
 /** GET /api/v1/pulse/:token */
 export const zPulse = z.object({
   cycle: z.object({ id: z.string(), label: z.string(), closesAt: z.string() }),
   team: z.object({ name: z.string() }),
+  /** The language of every text below: `?lang=`, else the member's own, else `Accept-Language`, else the organisation's. */
+  language: zLanguage,
   questionnaire: zQuestionnaire,
   /** Sent so the page needs no copy of the limit. */
   commentMaxLength: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD } from '../limits.js';
+import { zLanguage } from './language.js';
 export { MIN_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD };
 
 export const zSettings = z.object({
@@ -10,6 +11,8 @@ export const zSettings = z.object({
    * more than it did then: lowering the threshold applies to cycles closed from now on.
    */
   latestPublication: z.object({ cycleLabel: z.string(), threshold: z.number().int() }).nullable(),
+  /** The language of anyone who has not chosen one and whose browser asks for none Pulse speaks. */
+  defaultLanguage: zLanguage,
 });
 export type Settings = z.infer<typeof zSettings>;
 
@@ -21,3 +24,7 @@ export const zUpdateSettingsBody = z.object({
     .max(MAX_ANONYMITY_THRESHOLD, `The threshold is at most ${MAX_ANONYMITY_THRESHOLD}.`),
 });
 export type UpdateSettingsBody = z.infer<typeof zUpdateSettingsBody>;
+
+/** PUT /settings/language (admin): the organisation's default language. */
+export const zDefaultLanguageBody = z.object({ defaultLanguage: zLanguage });
+export type DefaultLanguageBody = z.infer<typeof zDefaultLanguageBody>;

@@ -1,4 +1,5 @@
 import type { Action } from '@pulse/shared/api/actions';
+import { formatDate } from '../../i18n/dates.js';
 import { t } from '../../i18n/messages.js';
 
 const signed = (value: number) => {
@@ -50,5 +51,5 @@ export function feedbackText(action: Action): string | null {
 /** "due 12 Jan 2027" for a YYYY-MM-DD date, or that there is none. */
 export const dueText = (due: string | null) =>
   due
-    ? t('actions.dueOn', { date: new Date(`${due}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) })
+    ? t('actions.dueOn', { date: formatDate(due) })
     : t('actions.noDue');

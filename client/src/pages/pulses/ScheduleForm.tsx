@@ -3,11 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { saveSchedule } from '../../api/pulses.js';
 import { Field, FormError, Notice } from '../../components/forms.js';
 import { useAction } from '../../components/use-action.js';
-import { formatDateTime } from '../../i18n/dates.js';
+import { formatDateTime, formatWeekday } from '../../i18n/dates.js';
 import { t } from '../../i18n/messages.js';
 
 const DEFAULT: Schedule = { enabled: true, weekday: 'monday', week: 1, hour: 9, timeZone: 'Europe/Berlin', openDays: 7, reminderAfterDays: 3 };
-const weekdayName = (day: Weekday) => new Intl.DateTimeFormat(undefined, { weekday: 'long' }).format(new Date(Date.UTC(2024, 0, 1 + weekdays.indexOf(day))));
+const weekdayName = (day: Weekday) => formatWeekday(weekdays.indexOf(day));
 
 /** The monthly rhythm: which weekday and hour in which time zone a pulse opens, how long it stays open, when it reminds. */
 export function ScheduleForm({ state }: { state: ScheduleState }) {

@@ -2,6 +2,8 @@ import {
   zAccepted,
   zErrorBody,
   zLoginBody,
+  zMeResponse,
+  zOwnLanguageBody,
   zPasswordResetBody,
   zSessionResponse,
   zSetPasswordBody,
@@ -13,6 +15,7 @@ import { z } from 'zod';
 import { ApiError, unauthorized } from '../../errors.js';
 import { endSession, startSession } from '../../plugins/auth.js';
 import { login } from './auth.service.js';
+import { sessionLanguage, setOwnLanguage } from './language.service.js';
 import { describeToken, requestPasswordReset, setPasswordWithToken } from './tokens.service.js';
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody };
@@ -72,9 +75,26 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/me',
     {
       onRequest: app.requireRole(),
-      schema: { tags: ['session'], summary: 'The signed-in user', response: { 200: zSessionResponse, 401: zErrorBody } },
+      schema: { tags: ['session'], summary: 'The signed-in user and their language', response: { 200: zMeResponse, 401: zErrorBody } },
     },
-    async (request) => ({ user: request.user! }),
+    async (request) => ({ user: request.user!, ...(await sessionLanguage(app.db, request.user!.id, request.headers['accept-language'])) }),
+  );
+
+  app.put(
+    '/auth/me/language',
+    {
+      onRequest: app.requireRole(),
+      schema: {
+        tags: ['session'],
+        summary: 'Choose the dashboard’s language for yourself (null: the browser’s, else the organisation’s)',
+        body: zOwnLanguageBody,
+        response: { 200: zMeResponse, ...errors },
+      },
+    },
+    async (request) => {
+      await setOwnLanguage(app.db, request.user!.id, request.body.language);
+      return { user: request.user!, ...(await sessionLanguage(app.db, request.user!.id, request.headers['accept-language'])) };
+    },
   );
 
   app.post(

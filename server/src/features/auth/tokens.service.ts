@@ -1,9 +1,11 @@
-import type { TokenInfo } from '@pulse/shared';
+import type { Language, TokenInfo } from '@pulse/shared';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, notFound } from '../../errors.js';
 import { hashToken, newToken, type SessionUser } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findUserByEmail } from '../users/find-user.js';
+import { findUserByEmail, findUserById } from '../users/find-user.js';
+import { getDefaultLanguage } from '../settings/settings.service.js';
+import { mailText, spokenLanguage } from '../../i18n/mail-text.js';
 import { reserveAttempt } from './login-limit.js';
 import { hashPassword } from './password.js';
 import { findToken, replaceToken, setPasswordHash, useToken, type TokenPurpose } from './tokens.repository.js';
@@ -18,21 +20,20 @@ interface Recipient {
   name: string;
 }
 
-function message(app: FastifyInstance, purpose: TokenPurpose, user: Recipient, link: string, inviter?: string) {
+/** The invitation or reset mail, in the recipient's language. */
+function message(app: FastifyInstance, purpose: TokenPurpose, user: Recipient, link: string, language: Language, inviter?: string) {
   const hours = LIFETIME_MS[purpose] / 3_600_000;
-  const valid = hours >= 24 ? `${hours / 24} days` : `${hours} hour${hours === 1 ? '' : 's'}`;
+  const hello = mailText(language, 'hello', { name: user.name });
   if (purpose === 'invite') {
-    return {
-      to: user.email,
-      subject: 'You are invited to Pulse',
-      text: `Hello ${user.name},\n\n${inviter ?? 'Your HR team'} invited you to Pulse, the team pulse dashboard.\nChoose your password here (the link works once, for ${valid}):\n\n${link}\n\nSign in afterwards at ${app.config.publicUrl}/login\n`,
-    };
+    const body = mailText(language, 'account.invite.body', { inviter: inviter ?? mailText(language, 'account.invite.hr') });
+    const choose = mailText(language, 'account.invite.choose', { days: hours / 24 });
+    const signIn = mailText(language, 'account.invite.signIn', { url: `${app.config.publicUrl}/login` });
+    return { to: user.email, subject: mailText(language, 'account.invite.subject'), text: `${hello}\n\n${body}\n${choose}\n\n${link}\n\n${signIn}\n` };
   }
-  return {
-    to: user.email,
-    subject: 'Reset your Pulse password',
-    text: `Hello ${user.name},\n\nSomeone asked to reset the password of your Pulse account.\nChoose a new password here (the link works once, for ${valid}):\n\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
-  };
+  const body = mailText(language, 'account.reset.body');
+  const choose = mailText(language, 'account.reset.choose', { hours });
+  const notYou = mailText(language, 'account.reset.notYou');
+  return { to: user.email, subject: mailText(language, 'account.reset.subject'), text: `${hello}\n\n${body}\n${choose}\n\n${link}\n\n${notYou}\n` };
 }
 
 /** Creates a single-use link (only its hash is stored) and mails it. */
@@ -45,7 +46,8 @@ export async function sendTokenMail(app: FastifyInstance, purpose: TokenPurpose,
     expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
   });
   const link = `${app.config.publicUrl}/set-password?token=${token}`;
-  await app.mailer.send(message(app, purpose, user, link, inviter?.name));
+  const language = spokenLanguage((await findUserById(app.db, user.id))?.language) ?? (await getDefaultLanguage(app.db));
+  await app.mailer.send(message(app, purpose, user, link, language, inviter?.name));
 }
 
 /** Who can be given a password: active accounts that have a dashboard to sign in to. */

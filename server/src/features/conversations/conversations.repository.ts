@@ -77,14 +77,14 @@ export async function subtreeComments(db: Kysely<Database>, cycleId: string, tea
 }
 
 /** Addresses of the active leaders of the team: whom a reply on its comment tells. */
-export async function leaderAddresses(db: Kysely<Database>, teamId: string): Promise<string[]> {
+export async function leaderAddresses(db: Kysely<Database>, teamId: string): Promise<{ email: string; language: string | null }[]> {
   const rows = await db
     .selectFrom('team_leaders as tl')
     .innerJoin('users as u', 'u.id', 'tl.user_id')
     .where('tl.team_id', '=', teamId)
     .where('u.active', '=', true)
-    .select('u.email')
+    .select(['u.email', 'u.language'])
     .orderBy('u.email')
     .execute();
-  return rows.map((r) => r.email);
+  return rows;
 }

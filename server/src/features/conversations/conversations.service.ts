@@ -5,6 +5,9 @@ import { conflict, notFound } from '../../errors.js';
 import { hashToken, type SessionUser } from '../../plugins/auth.js';
 import type { Mailer } from '../../plugins/mail.js';
 import { inScope, type TeamScope } from '../../plugins/scope.js';
+import type { Language } from '@pulse/shared';
+import { mailText, spokenLanguage } from '../../i18n/mail-text.js';
+import { getDefaultLanguage } from '../settings/settings.service.js';
 import { addMessage, findComment, findConversation, leaderAddresses, messagesOf, subtreeComments, type CommentTarget } from './conversations.repository.js';
 
 /** The comment behind a conversation token, else 404 (an unknown token and a wrong one look the same). */
@@ -21,19 +24,21 @@ export async function readConversation(db: Kysely<Database>, token: string): Pro
 }
 
 /** A reply's one mail to the comment's team leaders: the words only; the author is nobody's to know. */
-function replyMail(to: string, from: ConversationMessage['from'], body: string) {
-  const who = from === 'author' ? 'The author of a comment' : from === 'hr' ? 'HR' : 'A leader';
+function replyMail(to: string, from: ConversationMessage['from'], body: string, language: Language) {
   return {
     to,
-    subject: 'A new message on an anonymous comment of your team',
-    text: `${who} wrote on an anonymous comment of your team:\n\n${body}\n\nThe conversation is under the comment on your team's comments.\n`,
+    subject: mailText(language, 'conversation.subject'),
+    text: `${mailText(language, 'conversation.body', { from })}\n\n${body}\n\n${mailText(language, 'conversation.footer')}\n`,
   };
 }
 
 /** Tells the leaders of the team whose visible cell shows the comment (none when it is shown nowhere). */
 async function tellLeaders(db: Kysely<Database>, mailer: Mailer, target: CommentTarget, message: ConversationMessage): Promise<void> {
   if (!target.shownIn) return;
-  for (const to of await leaderAddresses(db, target.shownIn)) await mailer.send(replyMail(to, message.from, message.body));
+  const organisationLanguage = await getDefaultLanguage(db);
+  for (const to of await leaderAddresses(db, target.shownIn)) {
+    await mailer.send(replyMail(to.email, message.from, message.body, spokenLanguage(to.language) ?? organisationLanguage));
+  }
 }
 
 /** POST /conversations/:token: the author answers back, still anonymous; the team's leaders are told. */

@@ -1,3 +1,5 @@
+import type { Language } from '@pulse/shared';
+import { mailDateTime, mailText } from '../../i18n/mail-text.js';
 import type { MailMessage } from '../../plugins/mail.js';
 import type { ClaimedMail } from './invitations.repository.js';
 
@@ -15,25 +17,20 @@ export function closingTime(closesAt: Date, timeZone: string): string {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The mail carrying a personal pulse link, as plain text and simple HTML. */
-export function pulseMail(kind: MailKind, to: ClaimedMail, link: string, timeZone: string): MailMessage {
-  const closes = closingTime(to.closesAt, timeZone);
-  const subject = kind === 'invitation' ? `Your ${to.label} pulse: two minutes, anonymous` : `Reminder: the ${to.label} pulse closes soon`;
-  const opening =
-    kind === 'invitation'
-      ? `The ${to.label} pulse for your team is open until ${closes}. It takes about two minutes.`
-      : `The ${to.label} pulse is still open until ${closes}, and we have not heard from you yet. It takes about two minutes.`;
-  const privacy =
-    'Your answers are stored without your name. Leaders see only the combined results of your team, ' +
-    'and only when enough people have answered. The link is yours alone and works once: please do not forward it.';
-  const paragraphs = [`Hello ${to.name},`, opening, 'Your personal link:', link, privacy];
-  if (kind === 'reminder') paragraphs.push('If you answered in the last few minutes: thank you, please ignore this message.');
+/** The mail carrying a personal pulse link, as plain text and simple HTML, in `language` (the member's own, else the organisation's). */
+export function pulseMail(kind: MailKind, to: ClaimedMail, link: string, timeZone: string, language: Language): MailMessage {
+  const zone = timeZone.replace(/_/g, ' ');
+  const closes = mailText(language, 'pulse.closingTime', { when: mailDateTime(to.closesAt, language, timeZone), zone });
+  const subject = mailText(language, kind === 'invitation' ? 'pulse.invitation.subject' : 'pulse.reminder.subject', { label: to.label });
+  const opening = mailText(language, kind === 'invitation' ? 'pulse.invitation.opening' : 'pulse.reminder.opening', { label: to.label, closes });
+  const paragraphs = [mailText(language, 'hello', { name: to.name }), opening, mailText(language, 'pulse.link'), link, mailText(language, 'pulse.privacy')];
+  if (kind === 'reminder') paragraphs.push(mailText(language, 'pulse.reminder.ignore'));
   return {
     to: to.email,
     subject,
     text: `${paragraphs.join('\n\n')}\n`,
     html: paragraphs
-      .map((p) => (p === link ? `<p><a href="${escapeHtml(link)}">Answer the pulse</a></p>` : `<p>${escapeHtml(p)}</p>`))
+      .map((p) => (p === link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(mailText(language, 'pulse.button'))}</a></p>` : `<p>${escapeHtml(p)}</p>`))
       .join('\n'),
   };
 }

@@ -8,6 +8,8 @@ export interface ClaimedMail {
   name: string;
   label: string;
   closesAt: Date;
+  /** The member's own language; null: the organisation's default. */
+  language: string | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function lockPendingMails(
     .selectFrom('invitations as i')
     .innerJoin('cycles as c', 'c.id', 'i.cycle_id')
     .innerJoin('users as u', 'u.id', 'i.user_id')
-    .select(['i.id', 'u.email', 'u.name', 'c.label', 'c.closes_at as closesAt'])
+    .select(['i.id', 'u.email', 'u.name', 'c.label', 'c.closes_at as closesAt', 'u.language'])
     .where('c.status', '=', 'open')
     .where('c.closes_at', '>', now)
     .where('u.active', '=', true);

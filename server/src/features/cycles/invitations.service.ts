@@ -8,6 +8,8 @@ import { readSchedule } from '../schedule/schedule.service.js';
 import { openCourier } from '../chat/courier.js';
 import { closingTime, pulseLink, pulseMail, type MailKind } from './invitation-mail.js';
 import { pulseSlack } from './invitation-slack.js';
+import { spokenLanguage } from '../../i18n/mail-text.js';
+import { getDefaultLanguage } from '../settings/settings.service.js';
 import { lockPendingMails, markCyclesReminded, markMailSent, releaseMail, type ClaimedMail } from './invitations.repository.js';
 
 /** What sending pulse mail needs; the scheduler and the routes both provide it. */
@@ -31,6 +33,7 @@ const BATCH = 50;
  */
 async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise<number> {
   const timeZone = (await readSchedule(ctx.db))?.timeZone ?? 'UTC';
+  const organisationLanguage = await getDefaultLanguage(ctx.db);
   const courier = openCourier(ctx);
   let sent = 0;
   for (;;) {
@@ -50,7 +53,7 @@ async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise
     for (const mail of batch) {
       try {
         const link = pulseLink(ctx.publicUrl, mail.token);
-        const message = { mail: pulseMail(kind, mail, link, timeZone), slack: pulseSlack(kind, mail, link, closingTime(mail.closesAt, timeZone)) };
+        const message = { mail: pulseMail(kind, mail, link, timeZone, spokenLanguage(mail.language) ?? organisationLanguage), slack: pulseSlack(kind, mail, link, closingTime(mail.closesAt, timeZone)) };
         if ((await courier.deliver({ kind, ref: mail.id, ...message }, now)) !== 'already') sent++;
       } catch (error) {
         ctx.log.warn({ err: error, invitation: mail.id, kind }, 'pulse mail failed; it will be retried');

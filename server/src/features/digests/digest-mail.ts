@@ -1,15 +1,10 @@
+import type { Language } from '@pulse/shared';
+import { mailText, type MailKey } from '../../i18n/mail-text.js';
 import type { MailMessage } from '../../plugins/mail.js';
 import type { DigestAlertRow } from './digests.repository.js';
 
 /** The team view an alert links to (the dashboard's route). */
 export const teamViewLink = (publicUrl: string, teamId: string): string => `${publicUrl}/insights/teams/${teamId}`;
-
-const kindNames: Record<string, string> = {
-  fortress: 'fortress of no',
-  pressure: 'pressure',
-  need_drop: 'a need fell',
-  participation: 'participation fell',
-};
 
 interface Signal {
   construct: string;
@@ -17,26 +12,30 @@ interface Signal {
   change: number;
 }
 
-const signed = (x: number, unit: string) => {
-  const r = Math.round(x);
-  return r === 0 ? `unchanged` : `${r > 0 ? '+' : '−'}${Math.abs(r)} ${unit}${Math.abs(r) === 1 ? '' : 's'}`;
-};
-
-function signalText(s: Signal): string {
-  if (s.construct === 'participation') return `response rate ${signed(s.change, 'percentage point')}`;
-  if (s.facet === 'partner') return `partners' view of its responsiveness ${signed(s.change, 'point')}`;
-  return `${s.construct}${s.facet === 'frustration' ? ' frustration' : ''} ${signed(s.change, 'point')}`;
+/** One moved signal, e.g. "competence frustration +4 points": its sign, unit and plural chosen per language. */
+function signalText(s: Signal, language: Language): string {
+  const change = Math.round(s.change);
+  const down = change < 0;
+  const vars = { change: Math.abs(change), construct: s.construct, frustration: s.facet === 'frustration' ? 'yes' : 'no' };
+  if (s.construct === 'participation') return mailText(language, down ? 'digest.signal.participationDown' : 'digest.signal.participation', vars);
+  if (s.facet === 'partner') return mailText(language, down ? 'digest.signal.partnerDown' : 'digest.signal.partner', vars);
+  return mailText(language, down ? 'digest.signal.constructDown' : 'digest.signal.construct', vars);
 }
+
+const kinds = new Set(['fortress', 'pressure', 'need_drop', 'participation']);
+const levels = new Set(['watch', 'warning', 'critical']);
 
 /**
  * One line per alert: team, kind, level and what moved. Figures come only from groups shown in
  * the alert's cycle: the team's own signals when its cell is shown, the partners' view when
  * their score is. With neither, the line says so and quotes nothing.
  */
-export function digestLine(alert: DigestAlertRow): string {
+export function digestLine(alert: DigestAlertRow, language: Language = 'en'): string {
   const signals = alert.signals.filter((s) => (s.facet === 'partner' ? alert.partner_visible : alert.own_visible));
-  const what = signals.length ? signals.map(signalText).join(', ') : 'too few responses this cycle to quote any figure';
-  return `${alert.team_name}: ${kindNames[alert.kind] ?? alert.kind}, ${alert.level}. ${what.charAt(0).toUpperCase()}${what.slice(1)}.`;
+  const what = signals.length ? signals.map((s) => signalText(s, language)).join(', ') : mailText(language, 'digest.noFigures');
+  const kind = kinds.has(alert.kind) ? mailText(language, `digest.kind.${alert.kind}` as MailKey) : alert.kind;
+  const level = levels.has(alert.level) ? mailText(language, `digest.level.${alert.level}` as MailKey) : alert.level;
+  return mailText(language, 'digest.line', { team: alert.team_name, kind, level, what: `${what.charAt(0).toUpperCase()}${what.slice(1)}` });
 }
 
 const escapeHtml = (text: string) =>
@@ -57,40 +56,44 @@ export interface OverdueLine {
 export function digestMail(
   to: { email: string; name: string },
   alerts: readonly DigestAlertRow[],
-  context: { publicUrl: string; cycleLabel: string; organisation: boolean; overdue?: readonly OverdueLine[] },
+  context: { publicUrl: string; cycleLabel: string; organisation: boolean; overdue?: readonly OverdueLine[]; language?: Language },
 ): MailMessage {
   const overdue = context.overdue ?? [];
-  const scope = context.organisation ? 'in the organisation' : 'for the teams you lead';
-  const count = alerts.length === 1 ? '1 alert' : `${alerts.length} alerts`;
-  const late = overdue.length === 1 ? '1 overdue action' : `${overdue.length} overdue actions`;
+  const language = context.language ?? 'en';
+  const label = context.cycleLabel;
+  const organisation = context.organisation ? 'yes' : 'no';
   const subject = alerts.length
-    ? `${context.organisation ? 'Organisation digest' : 'Your teams'}: ${count} new or escalated after the ${context.cycleLabel} pulse`
-    : `Your actions: ${late} after the ${context.cycleLabel} pulse`;
-  const intro = alerts.length ? `The ${context.cycleLabel} pulse has closed. New or escalated alerts ${scope}:` : `The ${context.cycleLabel} pulse has closed.`;
-  const outro =
-    'Figures come only from groups large enough to show. Open the team view for the whole explanation, the partners’ view and suggested actions.';
-  const items = alerts.map((a) => ({ line: digestLine(a), link: teamViewLink(context.publicUrl, a.team_id) }));
-  const lateIntro = 'Actions you own that are past their due date (mark them done, drop them with a reason, or set a new date):';
-  const lateItems = overdue.map((a) => ({ line: `${a.teamName}: “${a.title}”, due ${a.dueAt}.`, link: `${teamViewLink(context.publicUrl, a.teamId)}#actions` }));
+    ? mailText(language, 'digest.subject.alerts', { organisation, count: alerts.length, label })
+    : mailText(language, 'digest.subject.overdue', { count: overdue.length, label });
+  const intro = alerts.length ? mailText(language, 'digest.intro', { label, organisation }) : mailText(language, 'digest.closed', { label });
+  const outro = mailText(language, 'digest.outro');
+  const teamView = mailText(language, 'digest.teamView');
+  const hello = mailText(language, 'hello', { name: to.name });
+  const items = alerts.map((a) => ({ line: digestLine(a, language), link: teamViewLink(context.publicUrl, a.team_id) }));
+  const lateIntro = mailText(language, 'digest.lateIntro');
+  const lateItems = overdue.map((a) => ({
+    line: mailText(language, 'digest.lateLine', { team: a.teamName, title: a.title, due: a.dueAt }),
+    link: `${teamViewLink(context.publicUrl, a.teamId)}#actions`,
+  }));
   return {
     to: to.email,
     subject,
     text:
       [
-        `Hello ${to.name},`,
+        hello,
         intro,
-        ...items.map((i) => `- ${i.line}\n  Team view: ${i.link}`),
+        ...items.map((i) => `- ${i.line}\n  ${teamView}: ${i.link}`),
         ...(items.length ? [outro] : []),
-        ...(lateItems.length ? [lateIntro, ...lateItems.map((i) => `- ${i.line}\n  Team view: ${i.link}`)] : []),
+        ...(lateItems.length ? [lateIntro, ...lateItems.map((i) => `- ${i.line}\n  ${teamView}: ${i.link}`)] : []),
       ].join('\n\n') + '\n',
     html: [
-      `<p>Hello ${escapeHtml(to.name)},</p>`,
+      `<p>${escapeHtml(hello)}</p>`,
       `<p>${escapeHtml(intro)}</p>`,
       ...(items.length
-        ? [`<ul>${items.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">Team view</a></li>`).join('')}</ul>`, `<p>${escapeHtml(outro)}</p>`]
+        ? [`<ul>${items.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">${escapeHtml(teamView)}</a></li>`).join('')}</ul>`, `<p>${escapeHtml(outro)}</p>`]
         : []),
       ...(lateItems.length
-        ? [`<p>${escapeHtml(lateIntro)}</p>`, `<ul>${lateItems.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">Team view</a></li>`).join('')}</ul>`]
+        ? [`<p>${escapeHtml(lateIntro)}</p>`, `<ul>${lateItems.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">${escapeHtml(teamView)}</a></li>`).join('')}</ul>`]
         : []),
     ].join('\n'),
   };

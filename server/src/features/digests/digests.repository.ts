@@ -83,3 +83,10 @@ export async function leaderScopes(db: Kysely<Database>): Promise<{ id: string; 
 export async function hrPeople(db: Kysely<Database>): Promise<{ id: string; email: string; name: string }[]> {
   return db.selectFrom('users').where('role', '=', 'hr').where('active', '=', true).select(['id', 'email', 'name']).orderBy('email').execute();
 }
+
+/** Each of these people's own language (null: the organisation's default). */
+export async function languagesOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('users').where('id', 'in', ids).select(['id', 'language']).execute();
+  return new Map(rows.map((r) => [r.id, r.language]));
+}

@@ -6,7 +6,9 @@ import { openCourier } from '../chat/courier.js';
 import { postTeamDigests } from '../chat/teams.service.js';
 import { digestLine, digestMail, teamViewLink } from './digest-mail.js';
 import { digestSlack } from './digest-slack.js';
-import { claimDigest, digestAlerts, hrPeople, leaderScopes, queueDigest, recordSent } from './digests.repository.js';
+import { claimDigest, digestAlerts, hrPeople, languagesOf, leaderScopes, queueDigest, recordSent } from './digests.repository.js';
+import { spokenLanguage } from '../../i18n/mail-text.js';
+import { getDefaultLanguage } from '../settings/settings.service.js';
 
 /**
  * Called inside the transaction that closes a cycle with the episodes it made new or escalated:
@@ -29,6 +31,7 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
     const alerts = await digestAlerts(ctx.db, digest.episode_keys);
     const cycleLabel = alerts[0]?.cycle_label ?? '';
     const mails: { key: string; message: ReturnType<typeof digestMail> }[] = [];
+    const organisationLanguage = await getDefaultLanguage(ctx.db);
     const leaders = new Map<string, { email: string; name: string; teams: Set<string> }>();
     for (const row of await leaderScopes(ctx.db)) {
       const leader = leaders.get(row.id) ?? { email: row.email, name: row.name, teams: new Set<string>() };
@@ -38,17 +41,18 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
     // Each owner of an overdue action hears of it in their digest, or in one of their own.
     const overdue = await overdueActionsByOwner(ctx.db, now);
     const lateFor = (id: string) => overdue.get(id)?.actions ?? [];
+    const hr = alerts.length ? await hrPeople(ctx.db) : [];
+    const own = await languagesOf(ctx.db, [...leaders.keys(), ...hr.map((h) => h.id), ...overdue.keys()]);
+    const languageOf = (id: string) => spokenLanguage(own.get(id)) ?? organisationLanguage;
     for (const [id, leader] of leaders) {
       const mine = alerts.filter((a) => leader.teams.has(a.team_id));
-      if (mine.length) mails.push({ key: id, message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: lateFor(id) }) });
+      if (mine.length) mails.push({ key: id, message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: lateFor(id), language: languageOf(id) }) });
     }
-    if (alerts.length) {
-      for (const hr of await hrPeople(ctx.db)) {
-        mails.push({ key: hr.id, message: digestMail(hr, alerts, { publicUrl: ctx.publicUrl, cycleLabel, organisation: true, overdue: lateFor(hr.id) }) });
-      }
+    for (const person of hr) {
+      mails.push({ key: person.id, message: digestMail(person, alerts, { publicUrl: ctx.publicUrl, cycleLabel, organisation: true, overdue: lateFor(person.id), language: languageOf(person.id) }) });
     }
     for (const [id, owner] of overdue) {
-      if (!mails.some((m) => m.key === id)) mails.push({ key: id, message: digestMail(owner, [], { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: owner.actions }) });
+      if (!mails.some((m) => m.key === id)) mails.push({ key: id, message: digestMail(owner, [], { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: owner.actions, language: languageOf(id) }) });
     }
     const done = new Set(digest.sent_to);
     let failed = false;

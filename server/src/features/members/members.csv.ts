@@ -1,5 +1,5 @@
 import type { Role } from '@pulse/db';
-import type { ErrorDetail } from '@pulse/shared';
+import { isLanguage, languages, type ErrorDetail, type Language } from '@pulse/shared';
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -12,6 +12,8 @@ export interface MemberCsvRow {
   team: string;
   teamPath: string[];
   role: Role;
+  /** The optional `language` column; undefined when the file has none or leaves it empty (a person's language then stays as it is). */
+  language?: Language;
 }
 
 export interface ParsedMemberCsv {
@@ -21,7 +23,7 @@ export interface ParsedMemberCsv {
 }
 
 const REQUIRED = ['email', 'name', 'team'] as const;
-const KNOWN = new Set(['email', 'name', 'team', 'role']);
+const KNOWN = new Set(['email', 'name', 'team', 'role', 'language']);
 const ROLES = new Set<Role>(['admin', 'hr', 'leader', 'member']);
 const zEmail = z.email();
 
@@ -34,7 +36,7 @@ function startLine(endLine: number, record: string[]): number {
   return endLine - newlines;
 }
 
-function validateRow(fields: Record<string, string>): { problems: string[]; role: Role; teamPath: string[] } {
+function validateRow(fields: Record<string, string>): { problems: string[]; role: Role; teamPath: string[]; language?: Language } {
   const problems: string[] = [];
   const email = fields.email ?? '';
   if (!email) problems.push('The email is missing.');
@@ -50,11 +52,14 @@ function validateRow(fields: Record<string, string>): { problems: string[]; role
   if (teamPath.some((s) => s === '')) problems.push(`The team path "${team}" has an empty part.`);
   else if (teamPath.some((s) => s.length > 100)) problems.push('A team name is longer than 100 characters.');
   if (!team && (role === 'member' || role === 'leader')) problems.push(`A ${role} needs a team.`);
-  return { problems, role, teamPath };
+  const rawLanguage = (fields.language ?? '').trim().toLowerCase();
+  if (rawLanguage && !isLanguage(rawLanguage)) problems.push(`"${fields.language}" is not a language (${languages.join(', ')}).`);
+  return { problems, role, teamPath, ...(isLanguage(rawLanguage) ? { language: rawLanguage } : {}) };
 }
 
 /**
- * Parses a member CSV (header `email,name,team,role`; role optional, default member) with a
+ * Parses a member CSV (header `email,name,team,role,language`; role optional, default member;
+ * language optional, `en`, `de` or `fr`) with a
  * BOM, quoted fields, CRLF or LF. Every problem is collected, one entry per line.
  */
 export function parseMemberCsv(text: string): ParsedMemberCsv {
@@ -111,6 +116,7 @@ export function parseMemberCsv(text: string): ParsedMemberCsv {
       team: checked.teamPath.join('/'),
       teamPath: checked.teamPath,
       role: checked.role,
+      ...(checked.language ? { language: checked.language } : {}),
     });
   }
   return { rows, errors };

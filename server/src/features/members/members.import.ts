@@ -72,15 +72,17 @@ async function apply(
     const teamId = row.teamPath.length ? teams.ids.get(row.team.toLowerCase())! : null;
     const current = existing.get(row.email.toLowerCase());
     if (!current) {
-      inserts.push({ email: row.email, name: row.name, role: row.role, team_id: teamId });
+      inserts.push({ email: row.email, name: row.name, role: row.role, team_id: teamId, language: row.language ?? null });
       continue;
     }
     keep.push(current.id);
-    if (current.name === row.name && current.role === row.role && current.team_id === teamId && current.active) {
+    // A file without the language (or an empty cell) leaves the person's language as it is.
+    const language = row.language ?? current.language;
+    if (current.name === row.name && current.role === row.role && current.team_id === teamId && current.active && current.language === language) {
       unchanged++;
       continue;
     }
-    updates.push({ id: current.id, name: row.name, role: row.role, team_id: teamId });
+    updates.push({ id: current.id, name: row.name, role: row.role, team_id: teamId, language });
     if (current.role !== row.role) roleChanged.push(current.id);
     if (current.role === 'leader' && row.role !== 'leader') demotedLeaders.push(current.id);
   }

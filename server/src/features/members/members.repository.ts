@@ -33,11 +33,11 @@ export async function listMembers(db: Kysely<Database>, query: MemberQuery): Pro
   return { rows, total: Number(count.n) };
 }
 
-export type ExistingUser = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'team_id' | 'active'>;
+export type ExistingUser = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'team_id' | 'active' | 'language'>;
 
 /** Every user keyed by lower-case email, for one import. */
 export async function usersByEmail(trx: Kysely<Database>): Promise<Map<string, ExistingUser>> {
-  const rows = await trx.selectFrom('users').select(['id', 'email', 'name', 'role', 'team_id', 'active']).execute();
+  const rows = await trx.selectFrom('users').select(['id', 'email', 'name', 'role', 'team_id', 'active', 'language']).execute();
   return new Map(rows.map((r) => [r.email.toLowerCase(), r]));
 }
 
@@ -61,15 +61,16 @@ export interface NewMember {
   name: string;
   role: Role;
   team_id: string | null;
+  language: string | null;
 }
 
 /** Inserts many users in one statement; returns their ids in lower-case email order of the input. */
 export async function insertMembers(trx: Transaction<Database>, members: NewMember[]): Promise<Map<string, string>> {
   if (!members.length) return new Map();
   const { rows } = await sql<{ id: string; email: string }>`
-    insert into users (email, name, role, team_id)
-    select x.email, x.name, x.role, x.team_id
-    from json_to_recordset(${JSON.stringify(members)}::json) as x(email text, name text, role text, team_id uuid)
+    insert into users (email, name, role, team_id, language)
+    select x.email, x.name, x.role, x.team_id, x.language
+    from json_to_recordset(${JSON.stringify(members)}::json) as x(email text, name text, role text, team_id uuid, language text)
     returning id, email`.execute(trx);
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
 }
@@ -79,14 +80,15 @@ export interface MemberUpdate {
   name: string;
   role: Role;
   team_id: string | null;
+  language: string | null;
 }
 
 /** Updates many users in one statement and makes them active. */
 export async function updateMembers(trx: Transaction<Database>, updates: MemberUpdate[]): Promise<void> {
   if (!updates.length) return;
   await sql`
-    update users u set name = x.name, role = x.role, team_id = x.team_id, active = true
-    from json_to_recordset(${JSON.stringify(updates)}::json) as x(id uuid, name text, role text, team_id uuid)
+    update users u set name = x.name, role = x.role, team_id = x.team_id, language = x.language, active = true
+    from json_to_recordset(${JSON.stringify(updates)}::json) as x(id uuid, name text, role text, team_id uuid, language text)
     where u.id = x.id`.execute(trx);
 }
 

@@ -53,17 +53,17 @@ export async function publishedCycle(db: Kysely<Database>, teamId: string, cycle
 }
 
 /** Addresses of the active people invited from the team in that cycle: the team the results page speaks to. */
-export async function invitedAddresses(db: Kysely<Database>, teamId: string, cycleId: string): Promise<string[]> {
+export async function invitedAddresses(db: Kysely<Database>, teamId: string, cycleId: string): Promise<{ email: string; language: string | null }[]> {
   const rows = await db
     .selectFrom('invitations as i')
     .innerJoin('users as u', 'u.id', 'i.user_id')
     .where('i.team_id', '=', teamId)
     .where('i.cycle_id', '=', cycleId)
     .where('u.active', '=', true)
-    .select('u.email')
+    .select(['u.email', 'u.language'])
     .orderBy('u.email')
     .execute();
-  return rows.map((r) => r.email);
+  return rows;
 }
 
 export async function teamExists(db: Kysely<Database>, id: string): Promise<boolean> {

@@ -6,6 +6,9 @@ import type { SessionUser } from '../../plugins/auth.js';
 import type { Mailer } from '../../plugins/mail.js';
 import { inScope, type TeamScope } from '../../plugins/scope.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { Language } from '@pulse/shared';
+import { mailText, spokenLanguage } from '../../i18n/mail-text.js';
+import { getDefaultLanguage } from '../settings/settings.service.js';
 import { claimNoteMail, findNote, invitedAddresses, publishedCycle, teamExists, upsertNote } from './notes.repository.js';
 
 /** The team in scope and the cycle published for it, else 404 (team, cycle) or 409 (not closed yet). */
@@ -30,11 +33,11 @@ export async function noteForMembers(db: Kysely<Database>, teamId: string, cycle
 }
 
 /** The one mail a note sends to the people invited from the team (each their own, so nobody sees the others' addresses). */
-function noteMail(to: string, label: string, body: string) {
+function noteMail(to: string, label: string, body: string, language: Language) {
   return {
     to,
-    subject: `A note from your team's leader about the ${label} pulse`,
-    text: `${body}\n\nYour team's results for ${label} are on the page your personal pulse link opens (the link from the ${label} invitation mail).\n`,
+    subject: mailText(language, 'note.subject', { label }),
+    text: `${body}\n\n${mailText(language, 'note.footer', { label })}\n`,
   };
 }
 
@@ -56,6 +59,11 @@ export async function writeNote(
   await upsertNote(db, teamId, cycleId, body, user.id, now);
   await recordAudit(db, user, 'notes.write', teamId, { cycleId });
   const mailed = await claimNoteMail(db, teamId, cycleId, now);
-  if (mailed) for (const to of await invitedAddresses(db, teamId, cycleId)) await mailer.send(noteMail(to, cycle.label, body));
+  if (mailed) {
+    const organisationLanguage = await getDefaultLanguage(db);
+    for (const to of await invitedAddresses(db, teamId, cycleId)) {
+      await mailer.send(noteMail(to.email, cycle.label, body, spokenLanguage(to.language) ?? organisationLanguage));
+    }
+  }
   return { note: (await findNote(db, teamId, cycleId))!, mailed };
 }

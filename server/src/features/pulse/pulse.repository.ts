@@ -11,6 +11,8 @@ export interface TokenTarget {
   questionnaireVersion: number;
   teamId: string;
   teamName: string;
+  /** The member's own language, null when they have none (then the organisation's default). */
+  memberLanguage: string | null;
   /** The invitation's place among its team's invitations this cycle: it decides which partners are asked about. */
   rank: number;
 }
@@ -21,6 +23,7 @@ export async function findByTokenHash(db: Kysely<Database>, tokenHash: string): 
     .selectFrom('invitations as i')
     .innerJoin('cycles as c', 'c.id', 'i.cycle_id')
     .innerJoin('teams as t', 't.id', 'i.team_id')
+    .innerJoin('users as u', 'u.id', 'i.user_id')
     .where((eb) => eb.or([eb('i.token_hash', '=', tokenHash), eb('i.reminder_token_hash', '=', tokenHash)]))
     .select([
       'i.answered',
@@ -31,6 +34,7 @@ export async function findByTokenHash(db: Kysely<Database>, tokenHash: string): 
       'c.questionnaire_version as questionnaireVersion',
       'i.team_id as teamId',
       't.name as teamName',
+      'u.language as memberLanguage',
       (eb) =>
         eb
           .selectFrom('invitations as j')

@@ -1,5 +1,5 @@
 import { zErrorBody } from '@pulse/shared';
-import { zPulse, zPulseParams, zPulseReceived, zPulseSubmission } from '@pulse/shared/api/pulse';
+import { zPulse, zPulseParams, zPulseQuery, zPulseReceived, zPulseSubmission } from '@pulse/shared/api/pulse';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getPulse, submitPulse } from './pulse.service.js';
 
@@ -18,10 +18,11 @@ export const pulseRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['pulse'],
         summary: 'The pulse a personal link opens',
         params: zPulseParams,
+        querystring: zPulseQuery,
         response: { 200: zPulse, ...errors },
       },
     },
-    async (request) => getPulse(app.db, request.params.token, new Date()),
+    async (request) => getPulse(app.db, request.params.token, new Date(), { lang: request.query.lang, acceptLanguage: request.headers['accept-language'] }),
   );
 
   app.post(

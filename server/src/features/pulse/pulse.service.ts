@@ -1,15 +1,18 @@
 import type { Database } from '@pulse/db';
-import type { ErrorDetail, Questionnaire } from '@pulse/shared';
+import type { ErrorDetail, Language, Questionnaire } from '@pulse/shared';
+import { extraText, localiseQuestionnaire, localiseScale, valueStatementIn } from '@pulse/shared/questionnaire-texts/index';
 import { partnerItems } from '@pulse/shared/api/partners';
 import { actionItem, type PulseAction } from '@pulse/shared/api/actions';
 import { PULSE_COMMENT_MAX_LENGTH, type Pulse, type PulseSubmission } from '@pulse/shared/api/pulse';
-import { valueStatement, valuesItem, type TeamValue } from '@pulse/shared/api/values';
+import { valuesItem, type TeamValue } from '@pulse/shared/api/values';
 import type { Kysely } from 'kysely';
 import { ApiError, badRequest, conflict, notFound } from '../../errors.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
+import { chooseLanguage } from '../../i18n/language.js';
 import { actionsForPulse } from '../actions/actions.service.js';
 import { partnersForRespondent } from '../partners/partners.service.js';
 import { questionnaireFor, unscopedQuestionnaires } from '../questionnaire/questionnaire.service.js';
+import { getDefaultLanguage } from '../settings/settings.service.js';
 import { valuesOf } from '../values/values.service.js';
 import { claimAndStoreResponse, findByTokenHash, type ResponseExtras, type TokenTarget } from './pulse.repository.js';
 
@@ -69,18 +72,42 @@ async function extrasFor(
   return { values, partners, actions };
 }
 
-/** GET /pulse/:token: the cycle, the team's name, the questionnaire, its values item and the partners to rate. */
-export async function getPulse(db: Kysely<Database>, token: string, now: Date): Promise<Pulse> {
+/** Who is asking, for the language: `?lang=` and the browser's `Accept-Language`. */
+export interface LanguageRequest {
+  lang?: Language;
+  acceptLanguage?: string;
+}
+
+/**
+ * GET /pulse/:token: the cycle, the team's name, the questionnaire, its values item and the
+ * partners to rate, all in one language: `?lang=`, else the member's own, else the browser's,
+ * else the organisation's. Answers are stored by item id, so the language changes no score.
+ */
+export async function getPulse(db: Kysely<Database>, token: string, now: Date, asked: LanguageRequest = {}): Promise<Pulse> {
   const target = await usableTarget(db, hashToken(token), now);
-  const extras = await extrasFor(db, target);
+  const [extras, organisationDefault] = await Promise.all([extrasFor(db, target), getDefaultLanguage(db)]);
+  const language = chooseLanguage([asked.lang, target.memberLanguage], asked.acceptLanguage, organisationDefault);
   return {
     cycle: { id: target.cycleId, label: target.label, closesAt: target.closesAt.toISOString() },
     team: { name: target.teamName },
-    questionnaire: await questionnaireFor(db, target.questionnaireVersion, target.teamId),
+    language,
+    questionnaire: localiseQuestionnaire(await questionnaireFor(db, target.questionnaireVersion, target.teamId), language),
     commentMaxLength: PULSE_COMMENT_MAX_LENGTH,
-    partners: extras.partners.map((p) => ({ teamId: p.id, name: p.name, items: [...partnerItems] })),
-    actions: extras.actions,
-    values: extras.values.length ? { statements: extras.values.map(valueStatement), item: { ...valuesItem, scale: { ...valuesItem.scale, labels: [...valuesItem.scale.labels] } } } : null,
+    partners: extras.partners.map((p) => ({
+      teamId: p.id,
+      name: p.name,
+      items: partnerItems.map((item) => ({ ...item, text: extraText(item.id, language), scale: localiseScale(item.scale, language) })),
+    })),
+    actions: extras.actions.map((a) => ({
+      ...a,
+      item: { ...a.item, text: extraText('action', language), scale: localiseScale(a.item.scale, language), notNoticed: extraText('notNoticed', language) },
+    })),
+    values: extras.values.length
+      ? {
+          statements: extras.values.map((v) => valueStatementIn(v, language)),
+          item: { id: valuesItem.id, text: extraText(valuesItem.id, language), scale: localiseScale(valuesItem.scale, language) },
+        }
+      : null,
   };
 }
 

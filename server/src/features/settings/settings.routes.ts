@@ -1,7 +1,8 @@
-import { zErrorBody, zSettings, zUpdateSettingsBody } from '@pulse/shared';
+import { zDefaultLanguageBody, zErrorBody, zSettings, zUpdateSettingsBody } from '@pulse/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { updateSettings } from '../close/threshold.service.js';
-import { getSettings } from './settings.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { DEFAULT_LANGUAGE_KEY, getDefaultLanguage, getSettings, writeDefaultLanguage } from './settings.service.js';
 
 const errors = { 401: zErrorBody, 403: zErrorBody };
 
@@ -27,5 +28,24 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updateSettings(app.db, app.config, request.user!, request.body),
+  );
+
+  app.put(
+    '/settings/language',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['settings'],
+        summary: 'The organisation’s default language (en, de, fr); audited',
+        body: zDefaultLanguageBody,
+        response: { 200: zSettings, 400: zErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const before = await getDefaultLanguage(app.db);
+      await writeDefaultLanguage(app.db, request.body.defaultLanguage);
+      await recordAudit(app.db, request.user!, 'settings.update', DEFAULT_LANGUAGE_KEY, { from: before, to: request.body.defaultLanguage });
+      return getSettings(app.db, app.config);
+    },
   );
 };

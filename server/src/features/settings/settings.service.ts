@@ -1,5 +1,5 @@
 import type { Database } from '@pulse/db';
-import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, type Settings } from '@pulse/shared';
+import { isLanguage, MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, type Language, type Settings } from '@pulse/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import { latestPublication } from '../insights/insights.service.js';
@@ -51,5 +51,19 @@ export async function recordFiguresThreshold(trx: Transaction<Database>, thresho
 }
 
 export async function getSettings(db: Kysely<Database>, config: Config): Promise<Settings> {
-  return { anonymityThreshold: await getAnonymityThreshold(db, config), latestPublication: await latestPublication(db) };
+  return { anonymityThreshold: await getAnonymityThreshold(db, config), latestPublication: await latestPublication(db), defaultLanguage: await getDefaultLanguage(db) };
+}
+
+/** The settings key of the organisation's default language. */
+export const DEFAULT_LANGUAGE_KEY = 'default_language';
+
+/** The organisation's default language: the admin's choice, else English. */
+export async function getDefaultLanguage(db: Kysely<Database>): Promise<Language> {
+  const stored = await readSetting(db, DEFAULT_LANGUAGE_KEY);
+  return isLanguage(stored) ? stored : 'en';
+}
+
+/** Stores the organisation's default language. */
+export async function writeDefaultLanguage(db: Kysely<Database>, language: Language): Promise<void> {
+  await writeSetting(db, DEFAULT_LANGUAGE_KEY, language);
 }

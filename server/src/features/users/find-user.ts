@@ -1,5 +1,5 @@
 /**
- * Finding a person by email, for the sign-in features (password, reset links, SSO). Kept apart
+ * Finding a person by email or id, for the sign-in features (password, reset links, SSO). Kept apart
  * from users.service, which itself mails set-password links through auth's tokens service.
  */
-export { findUserByEmail } from './users.repository.js';
+export { findUserByEmail, findUserById } from './users.repository.js';

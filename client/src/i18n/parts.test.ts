@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { en } from './messages.js';
+import { partOf, pulsePagePrefixes } from './parts.js';
+
+/** The source files the pulse page and the conversation page are built from. */
+const pulsePageFiles = [
+  'App.tsx',
+  'pages/PulsePage.tsx',
+  'pages/ConversationPage.tsx',
+  'components/states.tsx',
+  'components/forms.tsx',
+  'pulse/ActionSection.tsx',
+  'pulse/ConversationMessages.tsx',
+  'pulse/LanguageSwitch.tsx',
+  'pulse/PartnerSection.tsx',
+  'pulse/PulseForm.tsx',
+  'pulse/PulseNotice.tsx',
+  'pulse/RatingScale.tsx',
+  'pulse/ResultsView.tsx',
+];
+
+describe('the pulse page’s part of the catalogue', () => {
+  it('holds every key the pulse page’s source names, so a member never sees a bare key', () => {
+    const outside: string[] = [];
+    for (const file of pulsePageFiles) {
+      const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+      for (const [, key] of source.matchAll(/'([a-zA-Z_]+(?:\.[a-zA-Z_]+)+)'/g)) if (key! in en && partOf(key!) !== 'pulse') outside.push(`${file}: ${key}`);
+      for (const [, prefix] of source.matchAll(/`([a-zA-Z_]+(?:\.[a-zA-Z_]+)*\.)\$\{/g)) {
+        if (!pulsePagePrefixes.some((p) => prefix!.startsWith(p))) outside.push(`${file}: ${prefix}…`);
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('leaves most of the catalogue to the dashboard', () => {
+    const keys = Object.keys(en);
+    expect(keys.filter((k) => partOf(k) === 'pulse').length).toBeLessThan(keys.length / 4);
+  });
+});
