@@ -1,23 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from './messages.js';
 import { partOf, pulsePagePrefixes } from './parts.js';
 
-/** The source files the pulse page and the conversation page are built from. */
+/** The source files the pulse page and the conversation page are built from: these and every file in `pulse/`. */
 const pulsePageFiles = [
   'App.tsx',
   'pages/PulsePage.tsx',
   'pages/ConversationPage.tsx',
   'components/states.tsx',
   'components/forms.tsx',
-  'pulse/ActionSection.tsx',
-  'pulse/ConversationMessages.tsx',
-  'pulse/LanguageSwitch.tsx',
-  'pulse/PartnerSection.tsx',
-  'pulse/PulseForm.tsx',
-  'pulse/PulseNotice.tsx',
-  'pulse/RatingScale.tsx',
-  'pulse/ResultsView.tsx',
+  ...readdirSync(new URL('../pulse/', import.meta.url))
+    .filter((name) => name.endsWith('.tsx') && !name.includes('.test.'))
+    .map((name) => `pulse/${name}`),
 ];
 
 describe('the pulse page’s part of the catalogue', () => {

@@ -13,6 +13,7 @@ import { constructs, questionnaires, type Item } from '@pulse/shared';
 import type { Kysely } from 'kysely';
 import { notFound } from '../../errors.js';
 import { servedCells, type ServedCell } from '../insights/insights-read.service.js';
+import { coreVersions } from '../questionnaire/questionnaire.service.js';
 import { subtreeAnswers, type ResponseAnswers } from './instrument.repository.js';
 
 /**
@@ -72,11 +73,15 @@ async function runYielding<T>(steps: Steps<T>): Promise<T> {
   }
 }
 
-const stored = (r: ResponseAnswers): StoredAnswers => ({ questionnaireVersion: r.questionnaire_version, answers: r.answers });
+/** Stored answers with the core questionnaire they were given with (a stored version adds only eNPS and HR's questions to it). */
+async function storedAnswers(db: Kysely<Database>, rows: readonly ResponseAnswers[]): Promise<StoredAnswers[]> {
+  const core = await coreVersions(db);
+  return rows.map((r) => ({ questionnaireVersion: core.get(r.questionnaire_version) ?? r.questionnaire_version, answers: r.answers }));
+}
 
 const groupReliability = (db: Kysely<Database>, cycleId: string, cell: ServedCell) =>
   cached(`reliability:${cycleId}:${cell.team?.id ?? 'org'}:${cell.responded}`, async () => {
-    const answers = (await subtreeAnswers(db, cycleId, cell.team?.id ?? null)).map(stored);
+    const answers = await storedAnswers(db, await subtreeAnswers(db, cycleId, cell.team?.id ?? null));
     const out: ConstructReliability[] = [];
     for (const construct of constructs) {
       const result = await runYielding(constructReliabilitySteps(answers, construct));
@@ -116,7 +121,7 @@ export async function driversFor(db: Kysely<Database>, query: { cycleId?: string
   if (!cell.visible) return { ...empty, ...because('hidden') };
   if (cell.responded < minimum) return { ...empty, ...because('too_few', minimum) };
   const drivers = await cached(`drivers:${cycle.id}:${teamId ?? 'org'}:${cell.responded}`, async () =>
-    runYielding(enpsDriversSteps((await subtreeAnswers(db, cycle.id, teamId)).map(stored), minimum)),
+    runYielding(enpsDriversSteps(await storedAnswers(db, await subtreeAnswers(db, cycle.id, teamId)), minimum)),
   );
   if (!drivers) return { ...empty, ...because('no_enps', minimum) };
   return {

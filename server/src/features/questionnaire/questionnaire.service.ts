@@ -143,6 +143,11 @@ const questionnaireOf = (row: VersionRow, teamId: string): Questionnaire => {
   return { version: row.version, items: core.items, extraItems: extraItemsOf(row, teamId) };
 };
 
+/** Each stored version's core questionnaire (the construct items, in code): what the scales' statistics read. */
+export async function coreVersions(db: Kysely<Database>): Promise<Map<number, number>> {
+  return new Map((await allVersions(db)).map((row) => [row.version, row.core_version]));
+}
+
 /** The questionnaire of `version` as a member of `teamId` sees it. */
 export async function questionnaireFor(db: Kysely<Database>, version: number, teamId: string): Promise<Questionnaire> {
   const row = await findVersion(db, version);
