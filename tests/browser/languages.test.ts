@@ -1,7 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentQuestionnaire, type Language } from '@pulse/shared';
-import { localiseQuestionnaire } from '@pulse/shared/questionnaire-texts/index';
+import { currentQuestionnaire, enpsItem, type Language } from '@pulse/shared';
+import { extraText, localiseQuestionnaire } from '@pulse/shared/questionnaire-texts/index';
 import { loginAs } from '../support/auth.js';
 import { axeViolations, launchBrowser, startBrowserServer, type BrowserServer } from '../support/browser.js';
 import { readOutbox, seedTeams, type OutboxMail, type SeededTeam } from '../support/pulse.js';
@@ -70,6 +70,8 @@ describe('pulses and dashboards in the member’s own language', () => {
       await page.getByRole('button', { name: lang === 'de' ? 'Antworten senden' : 'Envoyer mes réponses' }).scrollIntoViewIfNeeded();
       await picture(page, `pulse-${lang}-390-end`);
       for (const item of items) await page.getByRole('group', { name: item.text }).getByRole('radio', { name: choice }).tap();
+      // eNPS, asked by default, on its own 0–10 scale.
+      await page.getByRole('group', { name: extraText(enpsItem.id, lang) }).getByRole('radio', { name: '9', exact: true }).tap();
       await page.getByRole('button', { name: lang === 'de' ? 'Antworten senden' : 'Envoyer mes réponses' }).tap();
       await expect.poll(() => heading(page)).toBe(thanks);
       await noSidewaysScroll(page);
@@ -90,7 +92,7 @@ describe('pulses and dashboards in the member’s own language', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     const english = currentQuestionnaire.items;
     expect(await page.getByRole('group', { name: english[0]!.text }).getByRole('radio', { name: 'Agree', exact: true }).isChecked()).toBe(true);
-    expect(await page.getByText(`1 of ${english.length} answered`).isVisible()).toBe(true);
+    expect(await page.getByText(`1 of ${english.length + 1} answered`).isVisible()).toBe(true); // and eNPS
     await noSidewaysScroll(page);
     // The switch was for this answer only: the link opens in German again.
     await page.reload();

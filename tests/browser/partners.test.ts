@@ -105,6 +105,11 @@ describe('internal customers and partner ratings in Chromium', () => {
     expect(await section.getByRole('group', { name: 'Legal' }).isVisible()).toBe(true);
     expect(await axeViolations(page, allImpacts)).toEqual([]);
 
+    // First the language buttons, one tab stop each, then the statements.
+    for (const language of ['English', 'Deutsch', 'Français']) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(language);
+    }
     for (const item of items) {
       await page.keyboard.press('Tab');
       expect(await focusedName(page)).toBe(item.id);

@@ -70,8 +70,12 @@ describe('About the scales, in Chromium on the demo organisation', () => {
     });
   }
 
-  it('at 1366 px: the overview says plainly that there are no eNPS answers yet, and shows no weights', async () => {
+  it('at 1366 px: for a pulse without eNPS answers, the overview says plainly that there are no eNPS answers yet, and shows no weights', async () => {
     const page = await hrAt(1366);
+    // A pulse whose answers hold no eNPS, as one that did not ask it stores them.
+    const { rows } = await sql<{ id: string }>`select id from cycles where status = 'closed' order by opens_at limit 1`.execute(server.app.db);
+    await sql`update responses set answers = answers - 'enps' where cycle_id = ${rows[0]!.id}`.execute(server.app.db);
+    await page.goto(`${server.baseUrl}/insights?cycle=${rows[0]!.id}`);
     const panel = page.getByRole('region', { name: 'What most goes with people recommending their team' });
     await expect.poll(() => panel.textContent()).toContain('No eNPS answers yet');
     expect(await panel.getByRole('table').count()).toBe(0);

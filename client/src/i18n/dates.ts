@@ -1,15 +1,21 @@
 import { currentLanguage } from './runtime.js';
 
 /**
- * The one way the interface writes dates and numbers: Intl in the interface's language (for
- * example "4 Dec 2026" in English, "04.12.2026" in German, "4 déc. 2026" in French), medium date style.
+ * The one way the interface writes dates and numbers: Intl in the interface's language, in the
+ * browser's own variant of it when the browser prefers one (for example "4 Dec 2026" in Britain,
+ * "Dec 4, 2026" in the US, "04.12.2026" in German, "4 déc. 2026" in French), medium date style.
  */
+export function formattingLocale(language: string, preferred: readonly string[]): string {
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+}
+
+const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(name: string, make: (lang: string) => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(name: string, make: (locale: string) => T): T {
   const key = `${currentLanguage()}:${name}`;
   let format = cache.get(key) as T | undefined;
   if (!format) {
-    format = make(currentLanguage());
+    format = make(formattingLocale(currentLanguage(), browserLanguages()));
     cache.set(key, format);
   }
   return format;
