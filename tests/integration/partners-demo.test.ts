@@ -54,8 +54,8 @@ describe(`the demo organisation's partner view and digests (${backend})`, () => 
       const label = /after the (.+) pulse$/.exec(subject)![1]!;
       for (const line of raw.split('\n').filter((l) => l.startsWith('- '))) {
         const team = line.slice(2, line.indexOf(':'));
-        if (suppressed.has(`${label}|${team}`) && !line.includes("partners' view")) expect(line).not.toMatch(/\d/);
-        if (mail.to === 'lena.legal@demo.example' && /^- Legal: fortress of no, (warning|critical)\. .*partners' view/.test(line)) legalFortress = true;
+        if (suppressed.has(`${label}|${team}`) && !/partners’ view/.test(line)) expect(line).not.toMatch(/\d/);
+        if (mail.to === 'lena.legal@demo.example' && /^- Legal: fortress of no, (warning|critical)\. .*partners’ view/.test(line)) legalFortress = true;
       }
     }
     expect(legalFortress).toBe(true);

@@ -116,7 +116,7 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
     const comments = (await get(hr, `/api/v1/teams/${team.Sub}/comments?cycleId=${firstCycle}`)).json();
     expect(comments).toMatchObject({ comments: null, reason: expect.stringContaining('fewer than 5') });
     // The settings screen says so.
-    expect((await get(admin, '/api/v1/settings')).json()).toEqual({ anonymityThreshold: 3, latestPublication: { cycleLabel: 'First', threshold: 5 } });
+    expect((await get(admin, '/api/v1/settings')).json()).toEqual({ anonymityThreshold: 3, defaultLanguage: 'en', latestPublication: { cycleLabel: 'First', threshold: 5 } });
   });
 
   it('never shows, over k = 5 → 3 → 5 → 6 → 5, two cells whose difference is one person', async () => {
@@ -144,6 +144,6 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
     expect(rows.Leakdept).toMatchObject({ suppressed: true, responded: 5 });
     // The first cycle is still as it was published.
     expect((await overview(firstCycle)).Sub).toMatchObject({ suppressed: true });
-    expect((await get(admin, '/api/v1/settings')).json()).toEqual({ anonymityThreshold: 3, latestPublication: { cycleLabel: 'Second', threshold: 3 } });
+    expect((await get(admin, '/api/v1/settings')).json()).toEqual({ anonymityThreshold: 3, defaultLanguage: 'en', latestPublication: { cycleLabel: 'Second', threshold: 3 } });
   });
 });
