@@ -193,6 +193,10 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
       } else {
         const values = await rowOf(row.team.name).locator('.heat-value').allTextContents();
         expect(values).toEqual(CONSTRUCTS.map((c) => fmt(row.scores![c].mean)));
+        // eNPS of a shown cell, in a column of its own, from the same API figure too.
+        const enps = await rowOf(row.team.name).locator('.enps-cell').textContent();
+        const signed = (v: number) => (v > 0 ? `+${fmt(v)}` : v < 0 ? `−${fmt(-v)}` : fmt(0));
+        expect(enps!.split(',')[0]).toBe(row.enps ? signed(row.enps.score) : '—');
       }
       // Partners' rating, hidden or not, comes from the same API figure (text before its spoken detail).
       const partner = await rowOf(row.team.name).locator('.partner-cell').textContent();
@@ -200,6 +204,7 @@ describe('leader and HR dashboards in Chromium, on the demo organisation', () =>
     }
     expect(overview.rows.some((r) => r.suppressed)).toBe(true);
     expect(overview.rows.some((r) => r.partner)).toBe(true);
+    expect(overview.rows.some((r) => r.enps)).toBe(true);
     await checkPage(page, 1280);
 
     // The fortress watch puts Legal first; sorting and collapsing keep the hierarchy.

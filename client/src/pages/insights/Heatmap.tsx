@@ -181,10 +181,10 @@ function HeatRow({ node, open, onToggle }: { node: HeatNode; open: boolean; onTo
 /** eNPS of a visible cell whose every respondent was asked it; "—" otherwise. */
 function EnpsCell({ row }: { row: HeatNode['row'] }) {
   const enps = row.enps;
-  if (!enps) return <td className="partner-cell">—</td>;
+  if (!enps) return <td className="enps-cell">—</td>;
   const detail = t('enps.cellDetail', { ci: fmtCi([enps.ciLow, enps.ciHigh]), n: enps.n });
   return (
-    <td className="partner-cell" title={detail}>
+    <td className="enps-cell" title={detail}>
       {fmtSigned(enps.score)}
       <span className="visually-hidden">, {detail}</span>
     </td>
