@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutbox, type OutboxMail } from '../support/pulse.js';
 import { reliabilityDatabase, type ReliabilityDatabase } from './support/database.js';
 import { answerAll, tally } from './support/http-load.js';
-import { seedMembers, validSubmission } from './support/known-tokens.js';
+import { currentQuestionnaireVersion, seedMembers, validSubmission } from './support/known-tokens.js';
 import { startApp, type RunningServer } from './support/servers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37,7 +37,7 @@ describe('two instances on one PostgreSQL', () => {
         opens_at: new Date(Date.now() - 60_000),
         closes_at: new Date(Date.now() + 7 * 86_400_000),
         all_teams: true,
-        questionnaire_version: 1,
+        questionnaire_version: await currentQuestionnaireVersion(database.db),
       })
       .execute();
   });

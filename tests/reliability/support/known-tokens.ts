@@ -16,8 +16,7 @@ export interface TokenCycle {
  */
 export async function openCycleWithTokens(db: Kysely<Database>, count: number, label: string): Promise<TokenCycle> {
   const now = Date.now();
-  // The version a cycle created now asks (eNPS on by default), which `validSubmission` answers.
-  const { version } = await db.selectFrom('questionnaire_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+  const version = await currentQuestionnaireVersion(db);
   const cycle = await db
     .insertInto('cycles')
     .values({
@@ -38,6 +37,12 @@ export async function openCycleWithTokens(db: Kysely<Database>, count: number, l
     join unnest(${tokens.map(hashToken)}::text[]) with ordinality as h(hash, n) on h.n = u.n`.execute(db);
   if (Number(numAffectedRows) !== count) throw new Error(`Only ${String(numAffectedRows)} active members for ${count} invitations`);
   return { cycleId: cycle.id, tokens };
+}
+
+/** The version a cycle created now asks (eNPS on by default), which `validSubmission` answers. */
+export async function currentQuestionnaireVersion(db: Kysely<Database>): Promise<number> {
+  const { version } = await db.selectFrom('questionnaire_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+  return version;
 }
 
 /** `teams` teams of `perTeam` active members each, inserted in two statements. */
