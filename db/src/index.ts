@@ -6,3 +6,4 @@ export { DataDirLockedError, openEmbeddedDatabase } from './pglite-store.js';
 export { PGliteDialect } from './pglite-dialect.js';
 export { numberParsers, pgTypes } from './type-parsers.js';
 export { containsPattern } from './like.js';
+export { alertSeverityRank } from './alert-severity.js';

@@ -1,13 +1,14 @@
 import type { AlertSignal, Enps, Frustration, ItemScore, Score, Scores } from '@pulse/shared/api/insights';
 import type { PartnerFigure } from '@pulse/shared/api/partners';
 import type { PartnerSuppressionReason, SuppressionReason } from '@pulse/shared/insights';
+import type { AlertKind, AlertLevel, Role } from '@pulse/shared/vocabulary';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type Role = 'admin' | 'hr' | 'leader' | 'member';
+export type { Role };
 
 export interface SettingsTable {
   key: string;
@@ -213,8 +214,8 @@ export interface AlertsTable {
   id: Generated<string>;
   episode_key: string;
   team_id: string;
-  kind: 'fortress' | 'pressure' | 'need_drop' | 'participation';
-  level: 'watch' | 'warning' | 'critical';
+  kind: AlertKind;
+  level: AlertLevel;
   started_cycle_id: string;
   cycle_id: string;
   summary: string;
@@ -224,7 +225,7 @@ export interface AlertsTable {
   resolved_cycle_id: string | null;
   acknowledged_at: NullableTimestamp;
   acknowledged_by: string | null;
-  acknowledged_level: string | null;
+  acknowledged_level: AlertLevel | null;
   note: string | null;
 }
 

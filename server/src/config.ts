@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, MIN_PASSWORD_LENGTH } from '@pulse/shared/limits';
 import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -63,8 +64,8 @@ const zEnv = z.object({
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   SMTP_URL: optionalUrl,
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
-  ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
-  ANONYMITY_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(3).max(10).default(5)),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).optional()),
+  ANONYMITY_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD).max(MAX_ANONYMITY_THRESHOLD).default(5)),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),

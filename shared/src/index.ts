@@ -13,4 +13,5 @@ export * from './api/exports.js';
 export * from './api/sso.js';
 export * from './api/integrations.js';
 export * from './languages.js';
+export * from './vocabulary.js';
 export * from './api/language.js';

@@ -1,7 +1,6 @@
-import type { ExportFormat } from '@pulse/shared';
+import { exportFormats, type ExportFormat } from '@pulse/shared/vocabulary';
 import { exportUrl } from '../api/exports.js';
 import { t } from '../i18n/messages.js';
-import { exportFormatsList } from './insights/export-formats.js';
 import { RangeForm } from './insights/RangeForm.js';
 import { useQueryState } from './insights/use-query-state.js';
 import './insights/insights.css';
@@ -13,7 +12,7 @@ import { formatDate } from '../i18n/dates.js';
  */
 export function ExportPage() {
   const [params, set] = useQueryState();
-  const format: ExportFormat = exportFormatsList.find((f) => f === params.get('format')) ?? 'csv';
+  const format: ExportFormat = exportFormats.find((f) => f === params.get('format')) ?? 'csv';
   const range = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
   return (
     <div className="insights narrow-wide">
@@ -25,7 +24,7 @@ export function ExportPage() {
         <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} applyLabel={t('export.useDates')} onChange={(next) => set({ from: next.from, to: next.to })} />
         <fieldset className="format-choice">
           <legend>{t('export.format')}</legend>
-          {exportFormatsList.map((f) => (
+          {exportFormats.map((f) => (
             <label key={f} className="checkbox">
               <input type="radio" name="format" value={f} checked={format === f} onChange={() => set({ format: f === 'csv' ? undefined : f })} />
               {t(`export.format.${f}`)}

@@ -1,5 +1,6 @@
 import type { Settings } from '@pulse/shared';
 import { languageNames, languages, type Language } from '@pulse/shared/languages';
+import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from '@pulse/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { updateDefaultLanguage, updateSettings, useSettings } from '../api/settings.js';
@@ -22,7 +23,7 @@ function ThresholdForm({ current, latest }: { current: number; latest: Settings[
   return (
     <form onSubmit={(e) => void submit(e)} className="stack narrow" noValidate>
       <Field label={t('settings.threshold')} hint={t('settings.thresholdHint')}>
-        {(props) => <input {...props} type="number" inputMode="numeric" min={3} max={10} step={1} value={value} onChange={(e) => setValue(e.target.value)} />}
+        {(props) => <input {...props} type="number" inputMode="numeric" min={MIN_ANONYMITY_THRESHOLD} max={MAX_ANONYMITY_THRESHOLD} step={1} value={value} onChange={(e) => setValue(e.target.value)} />}
       </Field>
       <p>
         {latest ? `${t('settings.published', { cycle: latest.cycleLabel, k: latest.threshold })} ` : ''}

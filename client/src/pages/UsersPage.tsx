@@ -1,4 +1,5 @@
 import type { CreateUserBody, Role, UserAccount } from '@pulse/shared';
+import { roles } from '@pulse/shared/vocabulary';
 import { useState, type FormEvent } from 'react';
 import { useTeams } from '../api/teams.js';
 import { createUser, inviteUser, updateUser, useUsers } from '../api/users.js';
@@ -10,7 +11,8 @@ import { useAction } from '../components/use-action.js';
 import { t } from '../i18n/messages.js';
 import { ScrollTable, TeamOptions } from '../components/ScrollTable.js';
 
-const ROLES: Role[] = ['member', 'leader', 'hr', 'admin'];
+/** The fewest rights first, as the menus list them. */
+const ROLES: Role[] = [...roles].reverse();
 
 function InviteForm({ grantable, onDone }: { grantable: Role[]; onDone(message: string): void }) {
   const [email, setEmail] = useState('');

@@ -12,9 +12,6 @@ export { inScope, teamScope, type TeamScope } from './scope.js';
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'pulse_session';
 
-/** Every role, for routes any signed-in person may use. */
-export const ALL_ROLES: readonly Role[] = ['admin', 'hr', 'leader', 'member'];
-
 /** The signed-in person as routes see them (`request.user`). */
 export interface SessionUser {
   id: string;

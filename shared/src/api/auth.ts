@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../limits.js';
+import { roles } from '../vocabulary.js';
 import { zLanguage } from './language.js';
 export { MIN_PASSWORD_LENGTH };
+export type { Role } from '../vocabulary.js';
 
-export const zRole = z.enum(['admin', 'hr', 'leader', 'member']);
-export type Role = z.infer<typeof zRole>;
+export const zRole = z.enum(roles);
 
 /** The signed-in person. */
 export const zUser = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: zRole });

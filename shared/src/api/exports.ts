@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { zConstruct } from '../questionnaire.js';
-
-export const exportFormats = ['csv', 'json', 'xlsx'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+import { alertLevels, exportFormats } from '../vocabulary.js';
+export { exportFormats, type ExportFormat } from '../vocabulary.js';
 
 const zDateBound = z.iso.date().or(z.iso.datetime());
 
@@ -64,7 +63,7 @@ export const zExportRow = z.object({
   response_rate: z.number().nullable(),
   fortress_index: z.number().nullable(),
   /** The highest level of the alert episodes that covered this team in this cycle. */
-  alert_level: z.enum(['watch', 'warning', 'critical']).nullable(),
+  alert_level: z.enum(alertLevels).nullable(),
   /** Why the figures are hidden; null for a visible cell. */
   suppressed: z.string().nullable(),
   cycle_opens_at: z.string(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zConstruct } from '../questionnaire.js';
 import { zPartnerScore } from './partners.js';
 import { zListedComment } from './conversations.js';
+import { alertKinds, alertLevels } from '../vocabulary.js';
 
 /** One construct's figures for a visible cell: 0–100 mean with its 95% t interval. */
 export const zScore = z.object({
@@ -103,7 +104,7 @@ export const zOverviewQuery = z.object({
 export const zOverviewRow = zTrendPoint.extend({
   team: zTeamRef,
   depth: z.number().int(),
-  alertLevel: z.enum(['watch', 'warning', 'critical']).nullable(),
+  alertLevel: z.enum(alertLevels).nullable(),
   /** How many sub-teams have a row in this cycle (the paged views: expand to load them). */
   childCount: z.number().int().optional(),
 });
@@ -137,8 +138,6 @@ export const zOverviewWorstQuery = z.object({
 });
 
 export const alertStatuses = ['open', 'acknowledged', 'resolved'] as const;
-export const alertLevelNames = ['watch', 'warning', 'critical'] as const;
-export const alertKindNames = ['fortress', 'pressure', 'need_drop', 'participation'] as const;
 
 export const zAlert = z.object({
   id: z.uuid(),
@@ -146,8 +145,8 @@ export const zAlert = z.object({
   teamName: z.string(),
   cycleId: z.uuid(),
   cycleLabel: z.string(),
-  kind: z.enum(alertKindNames),
-  level: z.enum(alertLevelNames),
+  kind: z.enum(alertKinds),
+  level: z.enum(alertLevels),
   status: z.enum(alertStatuses),
   summary: z.string(),
   signals: z.array(
@@ -172,8 +171,8 @@ export const zAlertsQuery = z.object({
   teamId: z.uuid().optional(),
   /** The alerts of this team and every team beneath it. */
   subtreeOf: z.uuid().optional(),
-  level: z.enum(alertLevelNames).optional(),
-  kind: z.enum(alertKindNames).optional(),
+  level: z.enum(alertLevels).optional(),
+  kind: z.enum(alertKinds).optional(),
   /** `severity` (default): critical first, then newest; `newest`: latest cycle first, then severity. */
   sort: z.enum(['severity', 'newest']).default('severity'),
   /** A page of at most this many; without it every matching alert comes at once. */

@@ -6,13 +6,11 @@
 import type { Construct } from '../questionnaire.js';
 import { defaultDriftParams, type ChartedMeasure, type DriftPoint, type MeasureDrift, type PartnerDrift } from './drift.js';
 import { remedies } from './remedies.js';
+import { alertLevels, type AlertKind, type AlertLevel } from '../vocabulary.js';
 
 export { remedies, remedyAnchor, remedyAnchors } from './remedies.js';
 
-export const alertKinds = ['fortress', 'pressure', 'need_drop', 'participation'] as const;
-export type AlertKind = (typeof alertKinds)[number];
-export const alertLevels = ['watch', 'warning', 'critical'] as const;
-export type AlertLevel = (typeof alertLevels)[number];
+export { alertKinds, alertLevels, type AlertKind, type AlertLevel } from '../vocabulary.js';
 
 export interface AlertSignal {
   /** The construct that moved; `participation` for the response rate. */
@@ -102,11 +100,9 @@ export const defaultAlertRules: AlertRules = {
   outsideOnlyMargin: 0.5,
 };
 
-const levelRank: Record<AlertLevel, number> = { watch: 0, warning: 1, critical: 2 };
-
 /** Whether level a is at least level b. */
 export function atLeast(a: AlertLevel, b: AlertLevel): boolean {
-  return levelRank[a] >= levelRank[b];
+  return alertLevels.indexOf(a) >= alertLevels.indexOf(b);
 }
 
 const round = (x: number) => Math.round(x);

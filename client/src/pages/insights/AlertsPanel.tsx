@@ -1,5 +1,6 @@
 import type { Alert } from '@pulse/shared';
 import type { Action } from '@pulse/shared/api/actions';
+import { alertKinds, alertLevelsBySeverity } from '@pulse/shared/vocabulary';
 import { useState, type FormEvent } from 'react';
 import { acknowledgeAlert, useAlertPages, useCurrentTeamAlerts } from '../../api/alerts.js';
 import { Field, FormError, Notice } from '../../components/forms.js';
@@ -78,11 +79,8 @@ function ResolvedAlerts({ pages, total }: { pages: ReturnType<typeof useAlertPag
   );
 }
 
-const levelOrder = ['critical', 'warning', 'watch'];
-const kindOrder = ['fortress', 'pressure', 'need_drop', 'participation'];
-
 /** The most severe first; at one level, the fortress pattern before its parts. */
-export const byUrgency = (a: Alert, b: Alert) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind);
+export const byUrgency = (a: Alert, b: Alert) => alertLevelsBySeverity.indexOf(a.level) - alertLevelsBySeverity.indexOf(b.level) || alertKinds.indexOf(a.kind) - alertKinds.indexOf(b.kind);
 
 function AlertCard({
   alert,

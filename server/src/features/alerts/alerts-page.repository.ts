@@ -1,4 +1,5 @@
-import type { AlertStatus, Database } from '@pulse/db';
+import { alertSeverityRank, type AlertStatus, type Database } from '@pulse/db';
+import type { AlertLevel } from '@pulse/shared';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AlertView } from './alerts.repository.js';
 
@@ -7,7 +8,7 @@ export interface AlertFilter {
   statuses: readonly AlertStatus[];
   teamIds: readonly string[] | null;
   subtreeOf?: string | undefined;
-  level?: 'watch' | 'warning' | 'critical' | undefined;
+  level?: AlertLevel | undefined;
   kind?: string | undefined;
 }
 
@@ -21,7 +22,7 @@ export interface AlertCursor {
 
 export type AlertSort = 'severity' | 'newest';
 
-const rankSql = sql<number>`(case a.level when 'critical' then 0 when 'warning' then 1 else 2 end)`;
+const rankSql = alertSeverityRank('a.level');
 
 /** The filters as SQL conditions (the level only when `withLevel`). */
 function conditions(filter: AlertFilter, withLevel: boolean): RawBuilder<unknown>[] {
@@ -85,8 +86,8 @@ export async function pageOfAlerts(
 }
 
 /** How many alerts match each level, with every filter but the level. */
-export async function countsByLevel(db: Kysely<Database>, filter: AlertFilter): Promise<Record<'watch' | 'warning' | 'critical', number>> {
-  const { rows } = await sql<{ level: 'watch' | 'warning' | 'critical'; n: number }>`
+export async function countsByLevel(db: Kysely<Database>, filter: AlertFilter): Promise<Record<AlertLevel, number>> {
+  const { rows } = await sql<{ level: AlertLevel; n: number }>`
     select a.level, count(*)::int as n from alerts a where ${sql.join(conditions(filter, false), sql` and `)} group by a.level`.execute(db);
   const counts = { watch: 0, warning: 0, critical: 0 };
   for (const row of rows) counts[row.level] = row.n;

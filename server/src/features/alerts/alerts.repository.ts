@@ -1,5 +1,5 @@
-import type { AlertStatus, Database } from '@pulse/db';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { alertSeverityRank, type AlertStatus, type Database } from '@pulse/db';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AlertsTable } from '@pulse/db';
 
 export type AlertRow = Selectable<AlertsTable>;
@@ -51,7 +51,7 @@ export async function listAlerts(
   if (filter.teamIds) query = query.where('a.team_id', 'in', filter.teamIds);
   if (filter.id) query = query.where('a.id', '=', filter.id);
   return query
-    .orderBy(sql`case a.level when 'critical' then 0 when 'warning' then 1 else 2 end`)
+    .orderBy(alertSeverityRank('a.level'))
     .orderBy('c.opens_at', 'desc')
     .orderBy('t.name')
     .execute();

@@ -1,6 +1,6 @@
 import type { AlertStatus, Database } from '@pulse/db';
 import type { AcknowledgeBody, Alert as ApiAlert, AlertsResponse } from '@pulse/shared';
-import { alertLevels, type Alert, type DriftPoint } from '@pulse/shared/insights';
+import { alertLevels, type Alert, type AlertLevel, type DriftPoint } from '@pulse/shared/insights';
 import type { Kysely, Transaction } from 'kysely';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { SessionUser } from '../../plugins/auth.js';
@@ -151,7 +151,7 @@ export interface AlertsPageQuery {
   status: AlertStatus | 'current' | 'all';
   teamId?: string | undefined;
   subtreeOf?: string | undefined;
-  level?: 'watch' | 'warning' | 'critical' | undefined;
+  level?: AlertLevel | undefined;
   kind?: ApiAlert['kind'] | undefined;
   sort: AlertSort;
   limit?: number | undefined;

@@ -1,4 +1,4 @@
-import type { Language } from '@pulse/shared';
+import { alertKinds, alertLevels, type Language } from '@pulse/shared';
 import { mailText, type MailKey } from '../../i18n/mail-text.js';
 import type { MailMessage } from '../../plugins/mail.js';
 import type { DigestAlertRow } from './digests.repository.js';
@@ -22,8 +22,8 @@ function signalText(s: Signal, language: Language): string {
   return mailText(language, down ? 'digest.signal.constructDown' : 'digest.signal.construct', vars);
 }
 
-const kinds = new Set(['fortress', 'pressure', 'need_drop', 'participation']);
-const levels = new Set(['watch', 'warning', 'critical']);
+const kinds = new Set<string>(alertKinds);
+const levels = new Set<string>(alertLevels);
 
 /**
  * One line per alert: team, kind, level and what moved. Figures come only from groups shown in

@@ -1,4 +1,5 @@
-import type { Database } from '@pulse/db';
+import { alertSeverityRank, type Database } from '@pulse/db';
+import type { AlertLevel } from '@pulse/shared';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 
 /** Queues a cycle's new or escalated alert episodes; mailed once the close has committed. */
@@ -45,7 +46,7 @@ export interface DigestAlertRow {
   cycle_id: string;
   cycle_label: string;
   kind: string;
-  level: 'watch' | 'warning' | 'critical';
+  level: AlertLevel;
   signals: Selectable<Database['alerts']>['signals'];
   /** Whether the team's own cell and its partner score are shown in the alert's cycle. */
   own_visible: boolean;
@@ -62,7 +63,7 @@ export async function digestAlerts(db: Kysely<Database>, keys: readonly string[]
               where p.cycle_id = a.cycle_id and p.provider_team_id = a.team_id and p.rater_team_id is null and p.score is not null) as partner_visible
     from alerts a join teams t on t.id = a.team_id join cycles c on c.id = a.cycle_id
     where a.episode_key in (${sql.join([...keys])}) and a.status <> 'resolved'
-    order by case a.level when 'critical' then 0 when 'warning' then 1 else 2 end, t.name, a.kind`.execute(db);
+    order by ${alertSeverityRank('a.level')}, t.name, a.kind`.execute(db);
   return rows.rows;
 }
 

@@ -1,4 +1,5 @@
 import type { Database, VersionItem } from '@pulse/db';
+import type { AlertLevel } from '@pulse/shared';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { StatsView } from '../insights/insights-read.repository.js';
 
@@ -76,7 +77,7 @@ export async function statsPage(db: Kysely<Database>, teamIds: readonly string[]
 
 export interface AlertSpan {
   team_id: string;
-  level: 'watch' | 'warning' | 'critical';
+  level: AlertLevel;
   first_opens_at: Date;
   last_opens_at: Date;
 }

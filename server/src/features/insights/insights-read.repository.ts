@@ -1,4 +1,5 @@
-import type { Database } from '@pulse/db';
+import { alertSeverityRank, type Database } from '@pulse/db';
+import type { AlertLevel } from '@pulse/shared';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { TeamNode } from '../teams/team-paths.js';
 
@@ -93,11 +94,11 @@ export async function cyclesWithStats(db: Kysely<Database>): Promise<{ id: strin
 }
 
 /** The highest level of each team's unresolved alerts. */
-export async function activeAlertLevels(db: Kysely<Database>): Promise<Map<string, 'watch' | 'warning' | 'critical'>> {
-  const rows = await sql<{ team_id: string; level: 'watch' | 'warning' | 'critical' }>`
+export async function activeAlertLevels(db: Kysely<Database>): Promise<Map<string, AlertLevel>> {
+  const rows = await sql<{ team_id: string; level: AlertLevel }>`
     select distinct on (team_id) team_id, level from alerts
     where status <> 'resolved'
-    order by team_id, case level when 'critical' then 0 when 'warning' then 1 else 2 end`.execute(db);
+    order by team_id, ${alertSeverityRank('level')}`.execute(db);
   return new Map(rows.rows.map((r) => [r.team_id, r.level]));
 }
 

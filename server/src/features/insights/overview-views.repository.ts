@@ -1,4 +1,5 @@
-import { containsPattern, type Database } from '@pulse/db';
+import { alertSeverityRank, containsPattern, type Database } from '@pulse/db';
+import { alertLevels, type AlertLevel } from '@pulse/shared';
 import { sql, type Kysely } from 'kysely';
 import type { StatsView } from './insights-read.repository.js';
 
@@ -56,12 +57,12 @@ export async function pathsOf(db: Kysely<Database>, teamIds: readonly string[]):
 }
 
 /** The highest level of each of these teams' unresolved alerts. */
-export async function alertLevelsOf(db: Kysely<Database>, teamIds: readonly string[]): Promise<Map<string, 'watch' | 'warning' | 'critical'>> {
+export async function alertLevelsOf(db: Kysely<Database>, teamIds: readonly string[]): Promise<Map<string, AlertLevel>> {
   if (teamIds.length === 0) return new Map();
-  const { rows } = await sql<{ team_id: string; level: 'watch' | 'warning' | 'critical' }>`
+  const { rows } = await sql<{ team_id: string; level: AlertLevel }>`
     select distinct on (team_id) team_id, level from alerts
     where status in ('open', 'acknowledged') and ${isOneOf('team_id', teamIds)}
-    order by team_id, case level when 'critical' then 0 when 'warning' then 1 else 2 end`.execute(db);
+    order by team_id, ${alertSeverityRank('level')}`.execute(db);
   return new Map(rows.map((r) => [r.team_id, r.level]));
 }
 
@@ -102,7 +103,7 @@ export async function searchTeams(db: Kysely<Database>, cycleId: string, q: stri
 export async function fortressWatchIds(db: Kysely<Database>, cycleId: string, limit: number, scope: Scope, minIndex = 20): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     with levels as (
-      select team_id, min(case level when 'critical' then 0 when 'warning' then 1 else 2 end) as rank
+      select team_id, min(${alertSeverityRank('level')}) as rank
       from alerts where status in ('open', 'acknowledged') group by team_id
     ),
     candidates as (
@@ -115,7 +116,7 @@ export async function fortressWatchIds(db: Kysely<Database>, cycleId: string, li
     join teams t on t.id = s.team_id
     left join levels l on l.team_id = s.team_id
     where ${inScopeSql('s.team_id', scope)}
-    order by coalesce(l.rank, 3), s.fortress_index desc nulls last, t.name, t.id
+    order by coalesce(l.rank, ${sql.lit(alertLevels.length)}), s.fortress_index desc nulls last, t.name, t.id
     limit ${limit}`.execute(db);
   return rows.map((r) => r.id);
 }

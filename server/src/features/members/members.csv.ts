@@ -1,5 +1,5 @@
 import type { Role } from '@pulse/db';
-import { isLanguage, languages, type ErrorDetail, type Language } from '@pulse/shared';
+import { isLanguage, isRole, languages, roles, type ErrorDetail, type Language } from '@pulse/shared';
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ export interface ParsedMemberCsv {
 
 const REQUIRED = ['email', 'name', 'team'] as const;
 const KNOWN = new Set(['email', 'name', 'team', 'role', 'language']);
-const ROLES = new Set<Role>(['admin', 'hr', 'leader', 'member']);
+const roleList = `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
 const zEmail = z.email();
 
 const lineDetail = (line: number, problems: string[]): ErrorDetail => ({ path: `line ${line}`, message: problems.join(' ') });
@@ -46,7 +46,7 @@ function validateRow(fields: Record<string, string>): { problems: string[]; role
   else if (name.length > 200) problems.push('The name is longer than 200 characters.');
   const rawRole = (fields.role ?? '').toLowerCase();
   const role = (rawRole || 'member') as Role;
-  if (!ROLES.has(role)) problems.push(`"${fields.role}" is not a role (admin, hr, leader or member).`);
+  if (!isRole(role)) problems.push(`"${fields.role}" is not a role (${roleList}).`);
   const team = fields.team ?? '';
   const teamPath = team ? team.split('/').map((s) => s.trim()) : [];
   if (teamPath.some((s) => s === '')) problems.push(`The team path "${team}" has an empty part.`);
