@@ -22,6 +22,7 @@ import * as chatDelivery from './migrations/20261205T130000_chat_delivery.js';
 import * as fortressWatchIndex from './migrations/20261205T140000_fortress_watch_index.js';
 import * as instrument from './migrations/20261206T020000_instrument.js';
 import * as languages from './migrations/20261206T030000_languages.js';
+import * as languageCounts from './migrations/20261207T100000_language_counts.js';
 
 /** Every migration, by its frozen name. New behaviour means a new entry, never an edited one. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '20261205T140000_fortress_watch_index': fortressWatchIndex,
   '20261206T020000_instrument': instrument,
   '20261206T030000_languages': languages,
+  '20261207T100000_language_counts': languageCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

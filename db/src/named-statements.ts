@@ -12,10 +12,10 @@ export interface NamedStatement {
   text: string;
 }
 
-/** Answering a pulse: the claim of migration 20261205T100100_conversations, as one call. */
+/** Answering a pulse: the claim of migration 20261207T100000_language_counts, as one call. */
 export const claimPulseResponse: NamedStatement = {
   name: 'claim_pulse_response',
-  text: 'select claim_pulse_response($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7, $8::jsonb, $9) as stored',
+  text: 'select claim_pulse_response($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11) as stored',
 };
 
 const nameOfText = new Map([claimPulseResponse].map((statement) => [statement.text, statement.name]));

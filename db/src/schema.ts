@@ -336,6 +336,16 @@ export interface ParticipationCountsTable {
   counted_at: Timestamp;
 }
 
+/**
+ * How many responses of a cycle were given in each language, organisation-wide (never per team,
+ * never on the response): counted by the claim in the statement that stores the response.
+ */
+export interface CycleLanguageCountsTable {
+  cycle_id: string;
+  language: string;
+  responses: number;
+}
+
 /** A leader's note to the team about a closed cycle; mailed to the team once, when first written. */
 export interface TeamNotesTable {
   team_id: string;
@@ -425,6 +435,7 @@ export interface Database {
   actions: ActionsTable;
   action_answers: ActionAnswersTable;
   participation_counts: ParticipationCountsTable;
+  cycle_language_counts: CycleLanguageCountsTable;
   scim_tokens: ScimTokensTable;
   oidc_logins: OidcLoginsTable;
   team_notes: TeamNotesTable;

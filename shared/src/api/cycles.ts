@@ -67,6 +67,14 @@ export const zParticipation = z.object({
   /** When the next count is due while the cycle is open; null when none will come. */
   nextCountAt: z.string().nullable(),
   teams: z.array(z.object({ teamId: z.string(), name: z.string(), invited: z.number().int(), responded: z.number().int() })),
+  /**
+   * Once the cycle has closed: how many answered in each language, for the whole organisation
+   * (never per team), most first. A language fewer than `languageThreshold` answered in is left
+   * out, and so is any whose count the total minus the others would give away; empty while open.
+   */
+  languages: z.array(z.object({ language: z.string(), responses: z.number().int() })),
+  /** The group size the language counts were held to (the anonymity threshold). */
+  languageThreshold: z.number().int(),
 });
 export type Participation = z.infer<typeof zParticipation>;
 

@@ -1,4 +1,4 @@
-import type { CycleSummary } from '@pulse/shared/api/cycles';
+import type { CycleSummary, Participation } from '@pulse/shared/api/cycles';
 import { useState } from 'react';
 import { useParticipation } from '../../api/pulses.js';
 import { CycleSelect } from '../../components/CycleSelect.js';
@@ -6,8 +6,20 @@ import { ScrollTable } from '../../components/ScrollTable.js';
 import { EmptyState, Resource } from '../../components/states.js';
 import { formatDateTime } from '../../i18n/dates.js';
 import { t } from '../../i18n/messages.js';
+import { currentLanguage } from '../../i18n/runtime.js';
 
 const rate = (responded: number, invited: number) => (invited ? Math.round((100 * responded) / invited) : 0);
+
+/** A closed cycle's answers per language, organisation-wide: only languages enough people answered in. */
+function LanguageLine({ data }: { data: Participation }) {
+  if (data.status !== 'closed' || data.countedAt === null) return null;
+  const threshold = data.languageThreshold;
+  if (!data.languages.length) return <p className="hint">{t('pulses.languagesNone', { threshold })}</p>;
+  const lang = currentLanguage();
+  const names = new Intl.DisplayNames([lang], { type: 'language' });
+  const counts = data.languages.map((l) => t('pulses.languageCount', { language: names.of(l.language) ?? l.language, count: l.responses }));
+  return <p className="hint">{t('pulses.languages', { list: new Intl.ListFormat(lang, { type: 'unit' }).format(counts), threshold })}</p>;
+}
 
 /**
  * Participation per team for one cycle, as of its latest count: taken when it opens, once a day
@@ -39,6 +51,7 @@ export function ParticipationPanel({ cycles, version }: { cycles: CycleSummary[]
                   </tr>
                 ))}
               </ScrollTable>
+              <LanguageLine data={data} />
             </>
           )
         }

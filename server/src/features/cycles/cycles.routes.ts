@@ -55,7 +55,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zParticipation, 400: zErrorBody, 404: zErrorBody, ...denied },
       },
     },
-    async (request) => participationOf(app.db, request.params.id),
+    async (request) => participationOf(app.db, request.params.id, app.config),
   );
 
   app.post(

@@ -137,6 +137,12 @@ export async function latestPublished(db: Kysely<Database>): Promise<{ label: st
     .executeTakeFirst();
 }
 
+/** The threshold a cycle was first published at; undefined before it closed (or before the ledger). */
+export async function publishedThresholdOf(db: Kysely<Database>, cycleId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('published_cycles').select('threshold').where('cycle_id', '=', cycleId).executeTakeFirst();
+  return row?.threshold;
+}
+
 /** Writes a cycle's first publication to the ledger. */
 export async function recordPublication(trx: Transaction<Database>, cycleId: string, publication: Publication): Promise<void> {
   await trx.insertInto('published_cycles').values({ cycle_id: cycleId, threshold: publication.threshold }).execute();

@@ -18,6 +18,7 @@ import {
   invitedByTeam,
   latestPublished,
   publications,
+  publishedThresholdOf,
   recordPublication,
   replaceMoments,
   replaceStats,
@@ -141,3 +142,6 @@ export async function latestPublication(db: Kysely<Database>): Promise<{ cycleLa
   const row = await latestPublished(db);
   return row ? { cycleLabel: row.label, threshold: row.threshold } : null;
 }
+
+/** The threshold `cycleId` was first published at, if it has been (the publication ledger). */
+export const publishedThreshold = (db: Kysely<Database>, cycleId: string): Promise<number | undefined> => publishedThresholdOf(db, cycleId);

@@ -70,6 +70,9 @@ export interface ResponseExtras {
  * token is unknown, or its cycle asks another questionnaire version than `questionnaireVersion`
  * (the version the answers were checked against), or the team's values do not match
  * `extras.withValues` (a team with values must answer their item, one without cannot).
+ * The same statement counts the response's language for its cycle (never on the response):
+ * `answeredIn.lang` (the page's `?lang=`), else the member's own, else `answeredIn.browser`
+ * (from `Accept-Language`), else the organisation's default.
  */
 export async function claimAndStoreResponse(
   db: Kysely<Database>,
@@ -79,6 +82,7 @@ export async function claimAndStoreResponse(
   written: { comment: string | null; conversationHash: string | null },
   now: Date,
   extras: ResponseExtras = { partners: [], withValues: false },
+  answeredIn: { lang?: string | undefined; browser?: string | undefined } = {},
 ): Promise<boolean> {
   const parameters = [
     tokenHash,
@@ -90,6 +94,8 @@ export async function claimAndStoreResponse(
     extras.withValues,
     JSON.stringify(extras.actions ?? []),
     written.conversationHash,
+    answeredIn.lang ?? null,
+    answeredIn.browser ?? null,
   ];
   const result = await db.executeQuery<{ stored: boolean }>(CompiledQuery.raw(claimPulseResponse.text, parameters));
   return result.rows[0]?.stored === true;
@@ -100,7 +106,8 @@ export async function claimAndStoreResponse(
  * the same transaction id (the `xmin` system column): a database administrator could join
  * them and learn who gave which answers (and partner ratings, stored in the same statement).
  * Once anything has changed since the last pass, this rewrites every answered invitation, every
- * response and every partner rating of the cycle in one transaction, which gives them all one
+ * response, every partner rating and the cycle's language counts (whose latest version would
+ * otherwise share the last response's `xmin`) in one transaction, which gives them all one
  * shared `xmin` and breaks the link. (Old row versions remain on disk until
  * vacuum; docs/pulses.md says so.) The cycle row is touched too: its `xmin` marks the pass.
  */
@@ -112,6 +119,7 @@ export async function blurAnswerTrail(db: Kysely<Database>, cycleId: string): Pr
           or exists (select 1 from partner_ratings where cycle_id = ${cycleId} and xmin::text <> (select x from mark))
           or exists (select 1 from invitations where cycle_id = ${cycleId} and answered and xmin::text <> (select x from mark))
           or exists (select 1 from action_answers where cycle_id = ${cycleId} and xmin::text <> (select x from mark))
+          or exists (select 1 from cycle_language_counts where cycle_id = ${cycleId} and xmin::text <> (select x from mark))
         as changed
     ),
     invitations_rewritten as (
@@ -128,6 +136,10 @@ export async function blurAnswerTrail(db: Kysely<Database>, cycleId: string): Pr
     ),
     action_answers_rewritten as (
       update action_answers set answer = answer
+      where cycle_id = ${cycleId} and (select changed from fresh) returning 1
+    ),
+    language_counts_rewritten as (
+      update cycle_language_counts set responses = responses
       where cycle_id = ${cycleId} and (select changed from fresh) returning 1
     )
     update cycles set reminded_at = reminded_at where id = ${cycleId} and (select changed from fresh)`.execute(db);

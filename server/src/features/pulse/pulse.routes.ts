@@ -30,14 +30,16 @@ export const pulseRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['pulse'],
-        summary: 'Answer a pulse, once',
+        summary: 'Answer a pulse, once (`?lang=`: the language the page was read in, counted per cycle)',
         params: zPulseParams,
+        querystring: zPulseQuery,
         body: zPulseSubmission,
         response: { 201: zPulseReceived, 403: zErrorBody, ...errors },
       },
     },
     async (request, reply) => {
-      const received = await submitPulse(app.db, request.params.token, request.body, new Date());
+      const asked = { lang: request.query.lang, acceptLanguage: request.headers['accept-language'] };
+      const received = await submitPulse(app.db, request.params.token, request.body, new Date(), asked);
       return reply.status(201).send({ status: 'received' as const, ...received });
     },
   );

@@ -1,5 +1,5 @@
 import type { Database } from '@pulse/db';
-import type { ErrorDetail, Language, Questionnaire } from '@pulse/shared';
+import { acceptLanguageTags, firstSpoken, type ErrorDetail, type Language, type Questionnaire } from '@pulse/shared';
 import { extraText, localiseQuestionnaire, localiseScale, valueStatementIn } from '@pulse/shared/questionnaire-texts/index';
 import { partnerItems } from '@pulse/shared/api/partners';
 import { actionItem, type PulseAction } from '@pulse/shared/api/actions';
@@ -168,14 +168,23 @@ const orderedAnswers = (questionnaire: Questionnaire, answers: Readonly<Record<s
   JSON.stringify({ ...Object.fromEntries(allItems(questionnaire).map((item) => [item.id, answers[item.id]])), ...extra });
 
 /**
- * POST /pulse/:token: stores the answers once. Throws 404/409/410 as `getPulse` does, 400
+ * POST /pulse/:token: stores the answers once, and counts the language the page was read in
+ * (`asked`, chosen as `getPulse` chooses it) for the cycle only. Throws 404/409/410 as `getPulse` does, 400
  * with per-field details for bad answers; in every failure nothing is written.
  * The common case costs one statement: answers that fit exactly one questionnaire version are
  * claimed and stored at once for a cycle of that version. Anything else (and any failure of
  * that statement) takes the checks in the contract's order, so the answers stay the same.
  */
-export async function submitPulse(db: Kysely<Database>, token: string, submission: PulseSubmission, now: Date): Promise<{ conversation?: { token: string } }> {
+export async function submitPulse(
+  db: Kysely<Database>,
+  token: string,
+  submission: PulseSubmission,
+  now: Date,
+  asked: LanguageRequest = {},
+): Promise<{ conversation?: { token: string } }> {
   const tokenHash = hashToken(token);
+  // The language the page was read in, counted per cycle by the claim (never on the response).
+  const answeredIn = { lang: asked.lang, browser: firstSpoken(acceptLanguageTags(asked.acceptLanguage)) };
   const comment = submission.comment?.trim() || null;
   // A comment opens an anonymous conversation: its token is made here, stored only as a hash on
   // the response row, and handed back once.
@@ -186,7 +195,7 @@ export async function submitPulse(db: Kysely<Database>, token: string, submissio
   // (which also refuses a team with values: their item is then missing).
   const plain = Object.keys(submission.partnerAnswers ?? {}).length === 0 && Object.keys(submission.actionAnswers ?? {}).length === 0;
   const guess = plain ? await versionAnswered(db, submission.answers) : undefined;
-  if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), written, now))) return received;
+  if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), written, now, undefined, answeredIn))) return received;
   const target = await usableTarget(db, tokenHash, now);
   const questionnaire = await questionnaireFor(db, target.questionnaireVersion, target.teamId);
   const extras = await extrasFor(db, target);
@@ -207,7 +216,7 @@ export async function submitPulse(db: Kysely<Database>, token: string, submissio
   };
   const answers = orderedAnswers(questionnaire, core, aligned === undefined ? {} : { [valuesItem.id]: aligned });
   const sameAsFastPath = questionnaire.version === guess?.version && !stored.withValues && stored.actions!.length === 0;
-  if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, written, now, stored))) return received;
+  if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, written, now, stored, answeredIn))) return received;
   // Someone else won the race (same link, or the cycle closed meanwhile): say which.
   await usableTarget(db, tokenHash, now);
   throw alreadyAnswered();
