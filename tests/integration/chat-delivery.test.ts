@@ -110,6 +110,36 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     ]);
   });
 
+  it('writes each member’s direct message in their own language, as their mail, and the reminder too', async () => {
+    const setLanguage = (id: string, language: string) => t.app.db.updateTable('users').set({ language }).where('id', '=', id).execute();
+    await setLanguage(members[0]!.id, 'de');
+    await setLanguage(members[1]!.id, 'fr');
+    await connect(chat.validToken);
+    const cycleId = await openCycle();
+    const to = (user: string) => chat.posts().find((p) => p.user === user)!;
+    const words = (user: string) => JSON.stringify(to(user).blocks);
+    const button = (user: string) => to(user).blocks.flatMap((b) => b.elements ?? []).find((e) => e.type === 'button')?.text;
+
+    expect(to('U1').text).toBe('Ihre Pulsbefragung December: zwei Minuten, anonym');
+    expect(words('U1')).toContain(`Guten Tag ${members[0]!.name},`);
+    expect(words('U1')).toMatch(/Die Pulsbefragung December für Ihr Team ist offen bis \w+, \d+\. \w+ \d{4} um \d\d:\d\d \(Zeitzone UTC\)/);
+    expect(words('U1')).toContain('Bitte leiten Sie ihn nicht weiter.');
+    expect(button('U1')).toMatchObject({ text: 'Zur Pulsbefragung' });
+    expect(to('U2').text).toBe('Votre sondage December\u00a0: deux minutes, anonyme');
+    expect(words('U2')).toContain(`Bonjour ${members[1]!.name},`);
+    expect(button('U2')).toMatchObject({ text: 'Répondre au sondage' });
+    // Nobody else's language leaks into a message: the third member has none of their own, so English.
+    expect(to('U3').text).toBe('Your December pulse: two minutes, anonymous');
+    expect(words('U3')).not.toMatch(/Guten Tag|Bonjour/);
+
+    chat.reset();
+    await t.app.db.updateTable('cycles').set({ remind_at: new Date() }).where('id', '=', cycleId).execute();
+    expect(await sendReminders(ctx(), new Date(Date.now() + 1000))).toBe(4);
+    expect(to('U1').text).toBe('Erinnerung: Die Pulsbefragung December endet bald');
+    expect(words('U1')).toContain('Falls Sie in den letzten Minuten geantwortet haben');
+    expect(to('U2').text).toBe('Rappel\u00a0: le sondage December se termine bientôt');
+  });
+
   it('reminds only those who have not answered; a rate limit sends that reminder by mail and rests Slack', async () => {
     chat.users.set(members[3]!.email, 'U4');
     await connect(chat.validToken);
@@ -229,6 +259,44 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     await deliverDigests(ctx(), new Date());
     expect(chat.calls.filter((c) => c.method === 'teams')).toHaveLength(1);
     expect(chat.posts()).toHaveLength(1);
+  });
+
+  it("writes a leader's digest in the leader's language, and the team's Teams post in the language its leaders share", async () => {
+    await connect(chat.validToken);
+    const leader = await loginAs(t.app, 'leader', { teamId: null });
+    await t.app.db.updateTable('users').set({ language: 'de' }).where('id', '=', leader.user.id).execute();
+    await t.app.db.insertInto('team_leaders').values({ team_id: team.id, user_id: leader.user.id }).execute();
+    chat.users.set(leader.user.email, 'ULEAD');
+    await t.app.inject({ method: 'PUT', url: `/api/v1/integrations/teams/${team.id}`, headers: admin.headers, payload: { webhookUrl: `${chat.url}/teams/platform-leads` } });
+    const cycleId = await openCycle('November');
+    await t.app.db.updateTable('cycles').set({ status: 'closed', closed_at: new Date() }).where('id', '=', cycleId).execute();
+    await t.app.db
+      .insertInto('alerts')
+      .values({
+        episode_key: 'k1', team_id: team.id, kind: 'fortress', level: 'warning', started_cycle_id: cycleId, cycle_id: cycleId,
+        summary: 'x', signals: '[]', actions: '[]', status: 'open',
+      })
+      .execute();
+    await t.app.db.insertInto('alert_digests').values({ cycle_id: cycleId, episode_keys: ['k1'] }).execute();
+    chat.reset();
+    await clearOutbox(t.app);
+
+    expect(await deliverDigests(ctx(), new Date())).toBe(2);
+    const [dm] = chat.posts();
+    expect(dm!.user).toBe('ULEAD');
+    expect(dm!.text).toBe('Ihre Teams: 1 neue oder verschärfte Frühwarnung nach der Pulsbefragung November');
+    const blocks = JSON.stringify(dm!.blocks);
+    expect(blocks).toContain('Platform: Festung des Neins, Warnung.');
+    expect(blocks).toContain(`/insights/teams/${team.id}|Teamansicht>`);
+    expect(blocks).not.toMatch(/Team view|fortress of no/);
+    // HR has no language of their own: English, by mail.
+    expect((await readOutbox(t.app)).map((m) => m.subject)).toEqual([expect.stringMatching(/^Organisation digest/)]);
+
+    const [post] = chat.calls.filter((c) => c.method === 'teams');
+    const card = JSON.stringify(post!.params);
+    expect(card).toContain('Platform: neue oder verschärfte Frühwarnungen nach der Pulsbefragung November');
+    expect(card).toContain('[Teamansicht](');
+    expect(card).not.toContain('Team view');
   });
 
   it('never puts a personal link anywhere but the person’s own direct message, for every kind of message', async () => {

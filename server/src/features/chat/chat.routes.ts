@@ -10,7 +10,9 @@ import {
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, conflict, notFound } from '../../errors.js';
+import { mailText } from '../../i18n/mail-text.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { sessionLanguage } from '../auth/language.service.js';
 import { deleteSlack, deleteTeamsWebhook, deliveryCounts, markSlackRevoked, readSlack, saveSlack, saveTeamsWebhook, teamExists, teamsWebhooks } from './chat.repository.js';
 import { open, seal } from './secret-box.js';
 import { failureOf, slackClient } from './slack.js';
@@ -98,7 +100,9 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
       const slack = await readSlack(app.db);
       if (!slack || slack.status !== 'connected') throw conflict('Connect Slack first.');
       const client = slackClient(open(secret, slack.token_ciphertext), app.config.slackApiUrl);
-      const text = 'Pulse is connected: invitations, reminders and digests will reach you here.';
+      // In the admin's own language, as their dashboard speaks it.
+      const { language } = await sessionLanguage(app.db, request.user!.id, request.headers['accept-language']);
+      const text = mailText(language, 'chat.connected');
       try {
         await client.sendDirect(request.user!.email, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
       } catch (error) {

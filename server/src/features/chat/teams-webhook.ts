@@ -1,6 +1,8 @@
 /** A digest for a Microsoft Teams channel: team-view links only, never a personal link. */
 export interface TeamsDigest {
   title: string;
+  /** The words for a team-view link, in the digest's language. */
+  linkText: string;
   lines: { text: string; link: string }[];
 }
 
@@ -15,7 +17,7 @@ export async function postTeamsDigest(url: string, digest: TeamsDigest): Promise
     version: '1.4',
     body: [
       { type: 'TextBlock', text: digest.title, weight: 'Bolder', size: 'Medium', wrap: true },
-      ...digest.lines.map((line) => ({ type: 'TextBlock', text: `${line.text} [Team view](${line.link})`, wrap: true })),
+      ...digest.lines.map((line) => ({ type: 'TextBlock', text: `${line.text} [${digest.linkText}](${line.link})`, wrap: true })),
     ],
   };
   const response = await fetch(url, {

@@ -6,7 +6,7 @@ import type { ChatSettings } from '../chat/courier.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
 import { readSchedule } from '../schedule/schedule.service.js';
 import { openCourier } from '../chat/courier.js';
-import { closingTime, pulseLink, pulseMail, type MailKind } from './invitation-mail.js';
+import { pulseLink, pulseMail, type MailKind } from './invitation-mail.js';
 import { pulseSlack } from './invitation-slack.js';
 import { spokenLanguage } from '../../i18n/mail-text.js';
 import { getDefaultLanguage } from '../settings/settings.service.js';
@@ -53,7 +53,9 @@ async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise
     for (const mail of batch) {
       try {
         const link = pulseLink(ctx.publicUrl, mail.token);
-        const message = { mail: pulseMail(kind, mail, link, timeZone, spokenLanguage(mail.language) ?? organisationLanguage), slack: pulseSlack(kind, mail, link, closingTime(mail.closesAt, timeZone)) };
+        // The member's own language, else the organisation's: by mail and by Slack alike.
+        const language = spokenLanguage(mail.language) ?? organisationLanguage;
+        const message = { mail: pulseMail(kind, mail, link, timeZone, language), slack: pulseSlack(kind, mail, link, timeZone, language) };
         if ((await courier.deliver({ kind, ref: mail.id, ...message }, now)) !== 'already') sent++;
       } catch (error) {
         ctx.log.warn({ err: error, invitation: mail.id, kind }, 'pulse mail failed; it will be retried');

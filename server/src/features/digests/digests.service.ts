@@ -7,7 +7,8 @@ import { postTeamDigests } from '../chat/teams.service.js';
 import { digestLine, digestMail, teamViewLink } from './digest-mail.js';
 import { digestSlack } from './digest-slack.js';
 import { claimDigest, digestAlerts, hrPeople, languagesOf, leaderScopes, queueDigest, recordSent } from './digests.repository.js';
-import { spokenLanguage } from '../../i18n/mail-text.js';
+import { mailText, spokenLanguage } from '../../i18n/mail-text.js';
+import type { Language } from '@pulse/shared';
 import { getDefaultLanguage } from '../settings/settings.service.js';
 
 /**
@@ -30,7 +31,7 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
   for (let digest = await claimDigest(ctx.db, now); digest; digest = await claimDigest(ctx.db, now)) {
     const alerts = await digestAlerts(ctx.db, digest.episode_keys);
     const cycleLabel = alerts[0]?.cycle_label ?? '';
-    const mails: { key: string; message: ReturnType<typeof digestMail> }[] = [];
+    const mails: { key: string; language: Language; message: ReturnType<typeof digestMail> }[] = [];
     const organisationLanguage = await getDefaultLanguage(ctx.db);
     const leaders = new Map<string, { email: string; name: string; teams: Set<string> }>();
     for (const row of await leaderScopes(ctx.db)) {
@@ -46,20 +47,24 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
     const languageOf = (id: string) => spokenLanguage(own.get(id)) ?? organisationLanguage;
     for (const [id, leader] of leaders) {
       const mine = alerts.filter((a) => leader.teams.has(a.team_id));
-      if (mine.length) mails.push({ key: id, message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: lateFor(id), language: languageOf(id) }) });
+      const language = languageOf(id);
+      if (mine.length) mails.push({ key: id, language, message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: lateFor(id), language }) });
     }
     for (const person of hr) {
-      mails.push({ key: person.id, message: digestMail(person, alerts, { publicUrl: ctx.publicUrl, cycleLabel, organisation: true, overdue: lateFor(person.id), language: languageOf(person.id) }) });
+      const language = languageOf(person.id);
+      mails.push({ key: person.id, language, message: digestMail(person, alerts, { publicUrl: ctx.publicUrl, cycleLabel, organisation: true, overdue: lateFor(person.id), language }) });
     }
     for (const [id, owner] of overdue) {
-      if (!mails.some((m) => m.key === id)) mails.push({ key: id, message: digestMail(owner, [], { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: owner.actions, language: languageOf(id) }) });
+      const language = languageOf(id);
+      if (!mails.some((m) => m.key === id)) mails.push({ key: id, language, message: digestMail(owner, [], { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: owner.actions, language }) });
     }
     const done = new Set(digest.sent_to);
     let failed = false;
     for (const mail of mails) {
       if (done.has(mail.key)) continue;
       try {
-        const delivered = await courier.deliver({ kind: 'digest', ref: `${digest.cycle_id}:${mail.key}`, mail: mail.message, slack: digestSlack(mail.message) }, now);
+        const slack = digestSlack(mail.message, mailText(mail.language, 'digest.teamView'));
+        const delivered = await courier.deliver({ kind: 'digest', ref: `${digest.cycle_id}:${mail.key}`, mail: mail.message, slack }, now);
         done.add(mail.key);
         if (delivered !== 'already') sent++;
       } catch (error) {
@@ -69,12 +74,17 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
       }
     }
     await recordSent(ctx.db, digest.cycle_id, [...done], failed);
-    // A team's own alerts to its Microsoft Teams channel, if it has one: no personal link.
+    // A team's own alerts to its Microsoft Teams channel, if it has one: no personal link. The
+    // channel is its leaders': in the language they share (those who lead it or a team above
+    // it), else the organisation's.
     await postTeamDigests(ctx, digest.cycle_id, (teamId) => {
       const own = alerts.filter((a) => a.team_id === teamId);
       if (!own.length) return undefined;
-      const title = `${own[0]!.team_name}: new or escalated alerts after the ${cycleLabel} pulse`;
-      return { title, lines: own.map((a) => ({ text: digestLine(a), link: teamViewLink(ctx.publicUrl, a.team_id) })) };
+      const spoken = new Set([...leaders].filter(([, leader]) => leader.teams.has(teamId)).map(([id]) => languageOf(id)));
+      const language = spoken.size === 1 ? [...spoken][0]! : organisationLanguage;
+      const title = mailText(language, 'digest.teams.title', { team: own[0]!.team_name, label: cycleLabel });
+      const linkText = mailText(language, 'digest.teamView');
+      return { title, linkText, lines: own.map((a) => ({ text: digestLine(a, language), link: teamViewLink(ctx.publicUrl, a.team_id) })) };
     }, now);
     // A failure ends this pass, so a broken mail server is not hammered in a loop.
     if (failed) return sent;

@@ -40,6 +40,8 @@ export const de: MailCatalogue = {
   'digest.lateIntro':
     'Maßnahmen, für die Sie verantwortlich sind und die überfällig sind (als erledigt markieren, mit Begründung verwerfen oder ein neues Datum setzen):',
   'digest.lateLine': '{team}: „{title}“, fällig am {due}.',
+  'digest.teams.title': '{team}: neue oder verschärfte Frühwarnungen nach der Pulsbefragung {label}',
+  'chat.connected': 'Pulse ist verbunden: Einladungen, Erinnerungen und Überblicke erreichen Sie hier.',
   'digest.teamView': 'Teamansicht',
   'digest.line': '{team}: {kind}, {level}. {what}.',
   'digest.noFigures': 'Zu wenige Antworten in dieser Runde, um eine Zahl zu nennen',

@@ -38,6 +38,8 @@ export const en = {
     'Figures come only from groups large enough to show. Open the team view for the whole explanation, the partners’ view and suggested actions.',
   'digest.lateIntro': 'Actions you own that are past their due date (mark them done, drop them with a reason, or set a new date):',
   'digest.lateLine': '{team}: “{title}”, due {due}.',
+  'digest.teams.title': '{team}: new or escalated alerts after the {label} pulse',
+  'chat.connected': 'Pulse is connected: invitations, reminders and digests will reach you here.',
   'digest.teamView': 'Team view',
   'digest.line': '{team}: {kind}, {level}. {what}.',
   'digest.noFigures': 'Too few responses this cycle to quote any figure',

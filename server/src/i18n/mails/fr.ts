@@ -41,6 +41,8 @@ export const fr: MailCatalogue = {
   'digest.lateIntro':
     'Les actions dont vous êtes responsable et dont l’échéance est passée (marquez-les terminées, abandonnez-les avec une raison ou fixez une nouvelle date) :',
   'digest.lateLine': '{team} : « {title} », échéance le {due}.',
+  'digest.teams.title': '{team} : alertes nouvelles ou aggravées après le sondage {label}',
+  'chat.connected': 'Pulse est connecté : les invitations, les rappels et les synthèses vous parviendront ici.',
   'digest.teamView': 'Vue de l’équipe',
   'digest.line': '{team} : {kind}, {level}. {what}.',
   'digest.noFigures': 'Trop peu de réponses dans ce cycle pour citer un chiffre',
