@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, MIN_PASSWORD_LENGTH } from '@pulse/shared/limits';
+import { DEFAULT_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, MIN_PASSWORD_LENGTH } from '@pulse/shared/limits';
 import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -65,7 +65,7 @@ const zEnv = z.object({
   SMTP_URL: optionalUrl,
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).optional()),
-  ANONYMITY_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD).max(MAX_ANONYMITY_THRESHOLD).default(5)),
+  ANONYMITY_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD).max(MAX_ANONYMITY_THRESHOLD).default(DEFAULT_ANONYMITY_THRESHOLD)),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),

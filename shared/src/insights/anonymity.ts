@@ -21,11 +21,12 @@
  * a team's own cell counting double a roll-up's (it is its leader's only view; ties: hide higher
  * roll-ups first, then smaller cells), by exact dynamic programming over the tree in O(teams · k²).
  */
+import { DEFAULT_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from '../limits.js';
 import { buildTeamTree, type TeamRef, type TeamTree } from './tree.js';
 
-export const defaultThreshold = 5;
-export const minThreshold = 3;
-export const maxThreshold = 10;
+export const defaultThreshold = DEFAULT_ANONYMITY_THRESHOLD;
+export const minThreshold = MIN_ANONYMITY_THRESHOLD;
+export const maxThreshold = MAX_ANONYMITY_THRESHOLD;
 
 export type SuppressionReason = 'no_responses' | 'below_threshold' | 'complementary';
 
@@ -97,6 +98,20 @@ function directArray(tree: TeamTree, direct: ReadonlyMap<string, number> | reado
 }
 
 /**
+ * The dynamic programme's tables per node index, null for an empty subtree. States 0..k count
+ * the atoms a subtree leaves uncovered to its parent; state k means "k or more" (all that
+ * matters is 0, 1..k−1, ≥k).
+ */
+interface Programme {
+  /** cost[node][u]: cheapest valid subtree leaving u uncovered atoms (capped) to the parent. */
+  cost: (Float64Array | null)[];
+  /** how[node][u] = r·2 + visible: the node's own decision that produced out-state u. */
+  how: (Int16Array | null)[];
+  /** pick[node][j][s] = s_before·S + u_child for child j when the running region state is s. */
+  pick: (Int16Array[] | null)[];
+}
+
+/**
  * Decides which cells of one cycle are visible. `direct` gives each team's own respondents
  * (by team id, or by node index of `tree`); the organisation root may have none.
  */
@@ -109,16 +124,14 @@ export function suppressCells(
   const tree = 'postOrder' in treeOrTeams ? treeOrTeams : buildTeamTree(treeOrTeams);
   const atoms = directArray(tree, direct);
   const size = tree.ids.length;
-  const S = k + 1; // states 0..k; state k means "k or more" (all that matters is 0, 1..k−1, ≥k)
 
   const n = new Array<number>(size).fill(0);
   const height = new Array<number>(size).fill(0);
-  // cost[node][u]: cheapest valid subtree leaving u uncovered atoms (capped) to the parent.
-  const cost: (Float64Array | null)[] = new Array<Float64Array | null>(size).fill(null);
-  // how[node][u] = r·2 + visible: the node's own decision that produced out-state u.
-  const how: (Int16Array | null)[] = new Array<Int16Array | null>(size).fill(null);
-  // pick[node][j][s] = s_before·S + u_child for child j when the running region state is s.
-  const pick: (Int16Array[] | null)[] = new Array<Int16Array[] | null>(size).fill(null);
+  const programme: Programme = {
+    cost: new Array<Float64Array | null>(size).fill(null),
+    how: new Array<Int16Array | null>(size).fill(null),
+    pick: new Array<Int16Array[] | null>(size).fill(null),
+  };
 
   for (const node of tree.postOrder) {
     const kids = tree.children[node]!;
@@ -130,92 +143,123 @@ export function suppressCells(
     n[node] = total;
     if (total === 0) continue; // empty subtree: hidden ("no responses"), contributes nothing
 
-    let region = new Float64Array(S).fill(Infinity);
-    region[Math.min(k, atoms[node]!)] = 0;
-    const picks: Int16Array[] = [];
-    for (const c of kids) {
-      const childCost = cost[c];
-      const choice = new Int16Array(S).fill(-1);
-      picks.push(choice);
-      if (!childCost) {
-        // Empty child: state unchanged.
-        for (let s = 0; s < S; s++) if (region[s] !== Infinity) choice[s] = s * S;
-        continue;
-      }
-      const next = new Float64Array(S).fill(Infinity);
-      for (let s = 0; s < S; s++) {
-        const base = region[s]!;
-        if (base === Infinity) continue;
-        for (let u = 0; u < S; u++) {
-          const v = base + childCost[u]!;
-          const t = Math.min(k, s + u);
-          if (v < next[t]!) {
-            next[t] = v;
-            choice[t] = s * S + u;
-          }
-        }
-      }
-      region = next;
-    }
-    pick[node] = picks;
-
-    const out = new Float64Array(S).fill(Infinity);
-    const decision = new Int16Array(S).fill(-1);
-    if (total < k) {
-      // Primary suppression: forced hidden, its atoms flow to the nearest visible ancestor.
-      for (let r = 0; r < S; r++) {
-        if (region[r]! < out[r]!) {
-          out[r] = region[r]!;
-          decision[r] = r * 2;
-        }
-      }
-    } else {
-      // Visible: its region must hold 0 or at least k respondents.
-      for (const r of [0, k]) {
-        if (region[r]! < out[0]!) {
-          out[0] = region[r]!;
-          decision[0] = r * 2 + 1;
-        }
-      }
-      // Hidden (complementary): pass the region up, at a price.
-      for (let r = 1; r < S; r++) {
-        const v = region[r]! + hideWeight(tree, node) * HIDE_COST - LEVEL_COST * height[node]! + total;
-        if (v < out[r]!) {
-          out[r] = v;
-          decision[r] = r * 2;
-        }
-      }
-    }
-    cost[node] = out;
-    how[node] = decision;
+    const { region, picks } = regionStates(atoms[node]!, kids, programme.cost, k);
+    programme.pick[node] = picks;
+    const { out, decision } = decide(region, total, k, hideWeight(tree, node), height[node]!);
+    programme.cost[node] = out;
+    programme.how[node] = decision;
   }
 
-  const visible = new Array<boolean>(size).fill(false);
-  const rootCost = cost[0];
-  if (rootCost) {
-    let best = 0;
-    for (let u = 1; u < S; u++) if (rootCost[u]! < rootCost[best]!) best = u;
-    const stack: [number, number][] = [[0, best]];
-    while (stack.length > 0) {
-      const [node, u] = stack.pop()!;
-      const d = how[node]![u]!;
-      visible[node] = (d & 1) === 1;
-      let s = d >> 1;
-      const kids = tree.children[node]!;
-      const picks = pick[node]!;
-      for (let j = kids.length - 1; j >= 0; j--) {
-        const code = picks[j]![s]!;
-        const child = kids[j]!;
-        if (cost[child]) stack.push([child, code % S]);
-        s = Math.floor(code / S);
-      }
-    }
-  }
-
+  const visible = visibleNodes(tree, programme, k);
   const reason = n.map((count, i): SuppressionReason | null =>
     visible[i] ? null : count === 0 ? 'no_responses' : count < k ? 'below_threshold' : 'complementary',
   );
   return { threshold: k, tree, n, visible, reason };
+}
+
+/**
+ * The cheapest cost of each state of a node's region (its own atoms plus what each child leaves
+ * uncovered), and for each child the choice that reached each state.
+ */
+function regionStates(ownAtoms: number, kids: readonly number[], cost: readonly (Float64Array | null)[], k: number): { region: Float64Array; picks: Int16Array[] } {
+  const S = k + 1;
+  let region: Float64Array = new Float64Array(S).fill(Infinity);
+  region[Math.min(k, ownAtoms)] = 0;
+  const picks: Int16Array[] = [];
+  for (const c of kids) {
+    const childCost = cost[c];
+    const choice = new Int16Array(S).fill(-1);
+    picks.push(choice);
+    if (!childCost) {
+      // Empty child: state unchanged.
+      for (let s = 0; s < S; s++) if (region[s] !== Infinity) choice[s] = s * S;
+      continue;
+    }
+    region = addChild(region, childCost, choice, k);
+  }
+  return { region, picks };
+}
+
+/** The region states after one more child: each state plus each child out-state, capped at k; `choice` records the cheapest pair per state. */
+function addChild(region: Float64Array, childCost: Float64Array, choice: Int16Array, k: number): Float64Array {
+  const S = k + 1;
+  const next = new Float64Array(S).fill(Infinity);
+  for (let s = 0; s < S; s++) {
+    const base = region[s]!;
+    if (base === Infinity) continue;
+    for (let u = 0; u < S; u++) {
+      const v = base + childCost[u]!;
+      const t = Math.min(k, s + u);
+      if (v < next[t]!) {
+        next[t] = v;
+        choice[t] = s * S + u;
+      }
+    }
+  }
+  return next;
+}
+
+/**
+ * A node's own decision for each out-state, given its region states: below k respondents it is
+ * hidden and its region flows up; otherwise it is visible with a region of 0 or at least k
+ * (out-state 0), or hidden at a price (`weight`, `height`: hideWeight and the node's height).
+ */
+function decide(region: Float64Array, total: number, k: number, weight: number, height: number): { out: Float64Array; decision: Int16Array } {
+  const S = k + 1;
+  const out = new Float64Array(S).fill(Infinity);
+  const decision = new Int16Array(S).fill(-1);
+  if (total < k) {
+    // Primary suppression: forced hidden, its atoms flow to the nearest visible ancestor.
+    for (let r = 0; r < S; r++) {
+      if (region[r]! < out[r]!) {
+        out[r] = region[r]!;
+        decision[r] = r * 2;
+      }
+    }
+    return { out, decision };
+  }
+  // Visible: its region must hold 0 or at least k respondents.
+  for (const r of [0, k]) {
+    if (region[r]! < out[0]!) {
+      out[0] = region[r]!;
+      decision[0] = r * 2 + 1;
+    }
+  }
+  // Hidden (complementary): pass the region up, at a price.
+  for (let r = 1; r < S; r++) {
+    const v = region[r]! + weight * HIDE_COST - LEVEL_COST * height + total;
+    if (v < out[r]!) {
+      out[r] = v;
+      decision[r] = r * 2;
+    }
+  }
+  return { out, decision };
+}
+
+/** Follows the decisions down from the root's cheapest out-state: which nodes are visible. */
+function visibleNodes(tree: TeamTree, { cost, how, pick }: Programme, k: number): boolean[] {
+  const S = k + 1;
+  const visible = new Array<boolean>(tree.ids.length).fill(false);
+  const rootCost = cost[0];
+  if (!rootCost) return visible;
+  let best = 0;
+  for (let u = 1; u < S; u++) if (rootCost[u]! < rootCost[best]!) best = u;
+  const stack: [number, number][] = [[0, best]];
+  while (stack.length > 0) {
+    const [node, u] = stack.pop()!;
+    const d = how[node]![u]!;
+    visible[node] = (d & 1) === 1;
+    let s = d >> 1;
+    const kids = tree.children[node]!;
+    const picks = pick[node]!;
+    for (let j = kids.length - 1; j >= 0; j--) {
+      const code = picks[j]![s]!;
+      const child = kids[j]!;
+      if (cost[child]) stack.push([child, code % S]);
+      s = Math.floor(code / S);
+    }
+  }
+  return visible;
 }
 
 /** The visibility of one team's cell (or the organisation's, by ORGANISATION_ID). */

@@ -1,6 +1,6 @@
 /** The scenario file format (documented in docs/insights.md), validated with zod. */
 import { z } from 'zod';
-import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from '../limits.js';
+import { DEFAULT_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from '../limits.js';
 
 const zIntRange = z
   .object({ min: z.number().int(), max: z.number().int() })
@@ -74,7 +74,7 @@ export const zScenario = z
     responseRate: zRange.refine((r) => r.min > 0 && r.max <= 1, { message: 'response rates lie in (0, 1]' }),
     /** Teams per department (departments have no members of their own); 0 = all top level. */
     teamsPerDepartment: z.number().int().min(0).default(0),
-    threshold: z.number().int().min(MIN_ANONYMITY_THRESHOLD).max(MAX_ANONYMITY_THRESHOLD).default(5),
+    threshold: z.number().int().min(MIN_ANONYMITY_THRESHOLD).max(MAX_ANONYMITY_THRESHOLD).default(DEFAULT_ANONYMITY_THRESHOLD),
     /** Latent team means on the 1–5 scale. */
     levels: z
       .object({ satisfaction: z.number(), frustration: z.number(), openness: z.number() })
