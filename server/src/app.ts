@@ -68,7 +68,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     return503OnClosing: true,
     // Requests refused before routing (bad HTTP, bad URL encoding) still get the error shape.
     clientErrorHandler,
-    frameworkErrors: handleError,
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

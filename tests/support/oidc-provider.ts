@@ -54,7 +54,8 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
       return grant;
     },
   });
-  const server: Server = createServer(provider.callback());
+  const handle = provider.callback();
+  const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     issuer,
