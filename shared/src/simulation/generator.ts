@@ -119,10 +119,30 @@ export function partnerShift(p: PatternSpec, onset: number, t: number, spec: Pic
   return -(down - up) * drop;
 }
 
-/** Builds the teams of a scenario and a generator of its cycles' answers. */
-export function generateScenario(s: Scenario, questionnaire: Questionnaire = currentQuestionnaire): GeneratedScenario {
-  const setup = createRandom(deriveSeed(s.seed, 0));
-  const patterns = assignPatterns(s, setup);
+/** An item as the generator answers it: its latent dimension and its scale. */
+interface GeneratorItem {
+  id: string;
+  latent: number;
+  /** Openness's reverse item ("keeps other groups at arm's length") agrees as openness falls. */
+  mirrored: boolean;
+  min: number;
+  max: number;
+}
+
+/** A team's state through the cycles: its random stream, latent means and members' persistent effects. */
+interface TeamState {
+  r: Random;
+  means: Float64Array;
+  people: Float64Array[];
+  pattern: PatternSpec;
+  onset: number;
+}
+
+/**
+ * The scenario's teams (with departments above them when it has any) and each team's drift
+ * onset, from each team's own random stream.
+ */
+function placeTeams(s: Scenario, patterns: readonly PatternSpec[]): { hierarchy: TeamRef[]; teams: SimTeam[]; onsets: number[] } {
   const width = String(s.teams).length;
   const hierarchy: TeamRef[] = [];
   const teams: SimTeam[] = [];
@@ -147,25 +167,80 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
     hierarchy.push({ id, parentId });
     teams.push({ id, parentId, size, responseRate, pattern: p.pattern, onset, joined, step });
   });
+  return { hierarchy, teams, onsets };
+}
+
+/** The hierarchy at cycle t: one array per set of joined teams, so the engine builds each tree once. */
+function hierarchyByCycle(hierarchy: readonly TeamRef[], teams: readonly SimTeam[]): (t: number) => TeamRef[] {
   const hierarchies = new Map<number, TeamRef[]>();
   const joinedById = new Map(teams.map((t) => [t.id, t.joined]));
-  const hierarchyAt = (t: number): TeamRef[] => {
-    // One array per set of joined teams, so the engine builds each tree once.
+  return (t: number): TeamRef[] => {
     const key = Math.max(0, ...teams.map((team) => (team.joined <= t ? team.joined : 0)));
     let list = hierarchies.get(key);
     if (!list) hierarchies.set(key, (list = hierarchy.filter((ref) => (joinedById.get(ref.id) ?? 0) <= t)));
     return list;
   };
+}
 
+/** The questionnaire's items placed on their latent dimensions; throws on an item the generator cannot place. */
+function generatorItems(questionnaire: Questionnaire): GeneratorItem[] {
   const items = questionnaire.items.map((item) => ({
     id: item.id,
     latent: latentOf(item),
-    // Openness's reverse item ("keeps other groups at arm's length") agrees as openness falls.
     mirrored: item.facet === 'behaviour' && item.reverse,
     min: item.scale.min,
     max: item.scale.max,
   }));
   if (items.some((i) => i.latent < 0)) throw new Error('Questionnaire has an item the generator cannot place');
+  return items;
+}
+
+/** Team i's starting state, from its own random stream: latent means, then each person's general tone and effects. */
+function initialState(s: Scenario, team: SimTeam, i: number, pattern: PatternSpec, onset: number): TeamState {
+  const r = createRandom(deriveSeed(s.seed, 2, i));
+  const means = Float64Array.from(latents, (_, k) => {
+    const level = isFrustration(k) ? s.levels.frustration : k === 6 ? s.levels.openness : s.levels.satisfaction;
+    return level + s.noise.betweenTeam * r.normal();
+  });
+  // A person's general tone (g) lifts satisfaction and openness and lowers frustration.
+  const people = Array.from({ length: team.size }, () => {
+    const g = r.normal();
+    return Float64Array.from(latents, (_, k) => s.noise.person * (0.6 * g * (isFrustration(k) ? -1 : 1) + 0.8 * r.normal()));
+  });
+  return { r, means, people, pattern, onset };
+}
+
+/**
+ * One team's answers in cycle t: its pattern's shift and a step once it came, the cycle's mood,
+ * then each respondent's rounded, clamped answer per item. `shift` and `mood` are scratch buffers.
+ */
+function teamAnswers(s: Scenario, team: SimTeam, st: TeamState, items: readonly GeneratorItem[], t: number, shift: Float64Array, mood: Float64Array): Record<string, number>[] {
+  shiftAt(st.pattern, st.onset, t, shift);
+  if (team.step && t >= team.step.at) for (let k = 0; k < K; k++) shift[k]! += isFrustration(k) ? -team.step.size : team.step.size;
+  const extra = st.pattern.pattern === 'stable-noisy' ? st.pattern.cycleNoise : 0;
+  const sd = Math.sqrt(s.noise.cycle ** 2 + extra ** 2);
+  for (let k = 0; k < K; k++) mood[k] = sd * st.r.normal();
+  const answers: Record<string, number>[] = [];
+  for (const person of st.people) {
+    if (!st.r.chance(team.responseRate)) continue;
+    const a: Record<string, number> = {};
+    for (const item of items) {
+      const k = item.latent;
+      let x = st.means[k]! + shift[k]! + mood[k]! + person[k]! + s.noise.item * st.r.normal();
+      if (item.mirrored) x = item.min + item.max - x;
+      a[item.id] = Math.min(item.max, Math.max(item.min, Math.round(x)));
+    }
+    answers.push(a);
+  }
+  return answers;
+}
+
+/** Builds the teams of a scenario and a generator of its cycles' answers. */
+export function generateScenario(s: Scenario, questionnaire: Questionnaire = currentQuestionnaire): GeneratedScenario {
+  const setup = createRandom(deriveSeed(s.seed, 0));
+  const patterns = assignPatterns(s, setup);
+  const { hierarchy, teams, onsets } = placeTeams(s, patterns);
+  const items = generatorItems(questionnaire);
 
   const partnerSpec = s.partners;
   const partnerLinks = partnerSpec ? randomLinks(teams.map((t) => t.id), partnerSpec, s.seed) : undefined;
@@ -181,45 +256,14 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
 
   function* cycles(): Generator<SimCycle> {
     const world = makeWorld();
-    // Per team: its random stream, latent means and members' persistent effects.
-    const state = teams.map((team, i) => {
-      const r = createRandom(deriveSeed(s.seed, 2, i));
-      const means = Float64Array.from(latents, (_, k) => {
-        const level = isFrustration(k) ? s.levels.frustration : k === 6 ? s.levels.openness : s.levels.satisfaction;
-        return level + s.noise.betweenTeam * r.normal();
-      });
-      // A person's general tone (g) lifts satisfaction and openness and lowers frustration.
-      const people = Array.from({ length: team.size }, () => {
-        const g = r.normal();
-        return Float64Array.from(latents, (_, k) => s.noise.person * (0.6 * g * (isFrustration(k) ? -1 : 1) + 0.8 * r.normal()));
-      });
-      return { r, means, people, pattern: patterns[i]!, onset: onsets[i]! };
-    });
+    const state = teams.map((team, i) => initialState(s, team, i, patterns[i]!, onsets[i]!));
     const shift = new Float64Array(K);
     const mood = new Float64Array(K);
     for (let t = 0; t < s.cycles; t++) {
       const byTeam = new Map<string, { invited: number; answers: Record<string, number>[] }>();
       teams.forEach((team, i) => {
         if (t < team.joined) return; // not in the organisation yet
-        const st = state[i]!;
-        shiftAt(st.pattern, st.onset, t, shift);
-        if (team.step && t >= team.step.at) for (let k = 0; k < K; k++) shift[k]! += isFrustration(k) ? -team.step.size : team.step.size;
-        const extra = st.pattern.pattern === 'stable-noisy' ? st.pattern.cycleNoise : 0;
-        const sd = Math.sqrt(s.noise.cycle ** 2 + extra ** 2);
-        for (let k = 0; k < K; k++) mood[k] = sd * st.r.normal();
-        const answers: Record<string, number>[] = [];
-        for (const person of st.people) {
-          if (!st.r.chance(team.responseRate)) continue;
-          const a: Record<string, number> = {};
-          for (const item of items) {
-            const k = item.latent;
-            let x = st.means[k]! + shift[k]! + mood[k]! + person[k]! + s.noise.item * st.r.normal();
-            if (item.mirrored) x = item.min + item.max - x;
-            a[item.id] = Math.min(item.max, Math.max(item.min, Math.round(x)));
-          }
-          answers.push(a);
-        }
-        byTeam.set(team.id, { invited: team.size, answers });
+        byTeam.set(team.id, { invited: team.size, answers: teamAnswers(s, team, state[i]!, items, t, shift, mood) });
       });
       const cycle: SimCycle = { cycleIndex: t, cycleId: `c${String(t + 1).padStart(3, '0')}`, teams: byTeam };
       if (world) cycle.partners = world.ratings(t, new Map([...byTeam].map(([id, team]) => [id, team.answers.length])));
@@ -227,5 +271,5 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
     }
   }
 
-  return { hierarchy, teams, questionnaire, ...(partnerLinks ? { partnerLinks } : {}), hierarchyAt, cycles };
+  return { hierarchy, teams, questionnaire, ...(partnerLinks ? { partnerLinks } : {}), hierarchyAt: hierarchyByCycle(hierarchy, teams), cycles };
 }
