@@ -1,4 +1,4 @@
-import type { Pulse } from '@pulse/shared/api/pulse';
+import type { Pulse, PulseSubmission } from '@pulse/shared/api/pulse';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../api/client.js';
 import { t } from '../i18n/messages.js';
@@ -26,6 +26,92 @@ function fieldErrors(error: ApiRequestError): Record<string, string> {
   );
 }
 
+/**
+ * Every statement that needs an answer, in page order: the questionnaire's, the values item of
+ * a team with values, then eNPS and HR's questions.
+ */
+function requiredItems(pulse: Pulse): ScaleItem[] {
+  return [...pulse.questionnaire.items, ...(pulse.values ? [pulse.values.item] : []), ...(pulse.questionnaire.extraItems ?? [])];
+}
+
+/** What the error summary lists, in page order: each a link to its statement. */
+function missingFields(required: readonly ScaleItem[], partners: Pulse['partners'], errors: Record<string, string>) {
+  const partnerFields = partners.flatMap((p) => p.items.map((item) => ({ id: partnerField(p.teamId, item.id) })));
+  return [...required.map((item) => ({ id: item.id, text: item.text })), ...partnerFields.map((f) => ({ id: f.id, text: errors[f.id] ?? '' }))].filter(
+    (field) => errors[field.id],
+  );
+}
+
+/** The body sent: the answers, and the comment, partner ratings and action answers when there are any. */
+function submission(answers: Record<string, number>, comment: string, partnerAnswers: PartnerAnswers, actionAnswers: ActionAnswers): PulseSubmission {
+  const actions = actionSubmission(actionAnswers);
+  return {
+    answers,
+    ...(comment.trim() ? { comment } : {}),
+    ...(Object.keys(partnerAnswers).length ? { partnerAnswers } : {}),
+    ...(Object.keys(actions).length ? { actionAnswers: actions } : {}),
+  };
+}
+
+/**
+ * The partner section's state: ratings per partner team and the teams the person was not asked
+ * about. A rating, or "not asked", settles that team's errors through `solved`.
+ */
+function usePartnerAnswers(partners: Pulse['partners'], solved: (id: string) => void) {
+  const [partnerAnswers, setPartnerAnswers] = useState<PartnerAnswers>({});
+  const [notAsked, setNotAsked] = useState<ReadonlySet<string>>(new Set());
+  const solvedTeam = (teamId: string) => {
+    for (const item of partners.find((p) => p.teamId === teamId)!.items) solved(partnerField(teamId, item.id));
+  };
+  function ratePartner(teamId: string, itemId: string, value: number) {
+    setPartnerAnswers((previous) => ({ ...previous, [teamId]: { ...previous[teamId], [itemId]: value } }));
+    solvedTeam(teamId);
+  }
+  function markNotAsked(teamId: string, value: boolean) {
+    setNotAsked((previous) => {
+      const next = new Set(previous);
+      if (value) next.add(teamId);
+      else next.delete(teamId);
+      return next;
+    });
+    if (value) {
+      setPartnerAnswers(({ [teamId]: _dropped, ...rest }) => rest);
+      solvedTeam(teamId);
+    }
+  }
+  return { partnerAnswers, notAsked, ratePartner, markNotAsked };
+}
+
+/** The pulse's heading, team and closing time, with the language switch and the progress bar. */
+function PulseHeader({
+  pulse,
+  switching,
+  onLanguage,
+  answered,
+  total,
+}: {
+  pulse: Pulse;
+  switching: boolean;
+  onLanguage: (language: Language) => void;
+  answered: number;
+  total: number;
+}) {
+  return (
+    <>
+      <header className="pulse-header">
+        <LanguageSwitch value={pulse.language} busy={switching} onChange={onLanguage} />
+        <h1>{t('pulse.heading', { label: pulse.cycle.label })}</h1>
+        <p className="pulse-team">{t('pulse.team', { team: pulse.team.name })}</p>
+        <p>{t('pulse.intro', { count: total, closes: formatDateTime(pulse.cycle.closesAt) })}</p>
+      </header>
+      <div className="pulse-progress">
+        <p id="pulse-progress-text">{t('pulse.progress', { answered, total })}</p>
+        <progress max={total} value={answered} aria-labelledby="pulse-progress-text" />
+      </div>
+    </>
+  );
+}
+
 /** The questionnaire, the team's values item, eNPS and HR's questions and the partner section, with progress, validation and sending; ends in `onDone`. */
 export function PulseForm({
   token,
@@ -40,52 +126,21 @@ export function PulseForm({
   onLanguage: (language: Language) => void;
   onDone: (kind: NoticeKind, conversation?: string) => void;
 }) {
-  // Every statement that needs an answer, in page order: the questionnaire's, the values item of
-  // a team with values, then eNPS and HR's questions.
-  const required: ScaleItem[] = [
-    ...pulse.questionnaire.items,
-    ...(pulse.values ? [pulse.values.item] : []),
-    ...(pulse.questionnaire.extraItems ?? []),
-  ];
+  const required = requiredItems(pulse);
   const [answers, setAnswers] = useState<Record<string, number>>({});
-  const [partnerAnswers, setPartnerAnswers] = useState<PartnerAnswers>({});
   const [actionAnswers, setActionAnswers] = useState<ActionAnswers>({});
-  const [notAsked, setNotAsked] = useState<ReadonlySet<string>>(new Set());
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [sending, setSending] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const solved = (id: string) => setErrors(({ [id]: _solved, ...rest }) => rest);
+  const { partnerAnswers, notAsked, ratePartner, markNotAsked } = usePartnerAnswers(pulse.partners, solved);
 
   const answered = required.filter((item) => answers[item.id] !== undefined).length;
-  const closes = formatDateTime(pulse.cycle.closesAt);
-  // What the summary lists, in page order: each a link to its statement.
-  const partnerFields = pulse.partners.flatMap((p) => p.items.map((item) => ({ id: partnerField(p.teamId, item.id) })));
-  const missing = [...required.map((item) => ({ id: item.id, text: item.text })), ...partnerFields.map((f) => ({ id: f.id, text: errors[f.id] ?? '' }))].filter(
-    (field) => errors[field.id],
-  );
-
-  const solved = (id: string) => setErrors(({ [id]: _solved, ...rest }) => rest);
   function choose(id: string, value: number) {
     setAnswers((previous) => ({ ...previous, [id]: value }));
     solved(id);
-  }
-  function ratePartner(teamId: string, itemId: string, value: number) {
-    setPartnerAnswers((previous) => ({ ...previous, [teamId]: { ...previous[teamId], [itemId]: value } }));
-    const partner = pulse.partners.find((p) => p.teamId === teamId)!;
-    for (const item of partner.items) solved(partnerField(teamId, item.id));
-  }
-  function markNotAsked(teamId: string, value: boolean) {
-    setNotAsked((previous) => {
-      const next = new Set(previous);
-      if (value) next.add(teamId);
-      else next.delete(teamId);
-      return next;
-    });
-    if (value) {
-      setPartnerAnswers(({ [teamId]: _dropped, ...rest }) => rest);
-      for (const item of pulse.partners.find((p) => p.teamId === teamId)!.items) solved(partnerField(teamId, item.id));
-    }
   }
 
   async function submit(event: FormEvent) {
@@ -100,12 +155,7 @@ export function PulseForm({
     }
     setSending(true);
     try {
-      const received = await sendPulse(token, {
-        answers,
-        ...(comment.trim() ? { comment } : {}),
-        ...(Object.keys(partners.send).length ? { partnerAnswers: partners.send } : {}),
-        ...(Object.keys(actionSubmission(actionAnswers)).length ? { actionAnswers: actionSubmission(actionAnswers) } : {}),
-      });
+      const received = await sendPulse(token, submission(answers, comment, partners.send, actionAnswers));
       if (received.conversation) keepConversation(received.conversation.token);
       onDone('thanks', received.conversation?.token);
     } catch (error) {
@@ -126,17 +176,8 @@ export function PulseForm({
 
   return (
     <main className="page pulse">
-      <header className="pulse-header">
-        <LanguageSwitch value={pulse.language} busy={switching} onChange={onLanguage} />
-        <h1>{t('pulse.heading', { label: pulse.cycle.label })}</h1>
-        <p className="pulse-team">{t('pulse.team', { team: pulse.team.name })}</p>
-        <p>{t('pulse.intro', { count: required.length, closes })}</p>
-      </header>
-      <div className="pulse-progress">
-        <p id="pulse-progress-text">{t('pulse.progress', { answered, total: required.length })}</p>
-        <progress max={required.length} value={answered} aria-labelledby="pulse-progress-text" />
-      </div>
-      <ErrorSummary ref={summary} missing={missing} failure={failure} commentError={errors.comment} />
+      <PulseHeader pulse={pulse} switching={switching} onLanguage={onLanguage} answered={answered} total={required.length} />
+      <ErrorSummary ref={summary} missing={missingFields(required, pulse.partners, errors)} failure={failure} commentError={errors.comment} />
       <form onSubmit={submit} noValidate>
         {pulse.questionnaire.items.map(scale)}
         {pulse.values && <ValuesSection statements={pulse.values.statements}>{scale(pulse.values.item)}</ValuesSection>}
