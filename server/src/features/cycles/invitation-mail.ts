@@ -2,6 +2,7 @@ import type { Language } from '@pulse/shared';
 import { mailDateTime, mailText } from '../../i18n/mail-text.js';
 import type { MailMessage } from '../../plugins/mail.js';
 import type { ClaimedMail } from './invitations.repository.js';
+import { escapeHtml } from '../../html.js';
 
 /** The personal link a member gets by mail; its token is stored only as a hash. */
 export const pulseLink = (publicUrl: string, token: string): string => `${publicUrl}/p/${token}`;
@@ -9,8 +10,6 @@ export const pulseLink = (publicUrl: string, token: string): string => `${public
 /** Which mail: the first invitation, or the one reminder. */
 export type MailKind = 'invitation' | 'reminder';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The texts of an invitation or reminder in `language`: the mail and the Slack message say the same. */
 export function pulseTexts(kind: MailKind, to: Pick<ClaimedMail, 'name' | 'label' | 'closesAt'>, timeZone: string, language: Language) {

@@ -2,6 +2,7 @@ import { alertKinds, alertLevels, type Language } from '@pulse/shared';
 import { mailText, type MailKey } from '../../i18n/mail-text.js';
 import type { MailMessage } from '../../plugins/mail.js';
 import type { DigestAlertRow } from './digests.repository.js';
+import { escapeHtml } from '../../html.js';
 
 /** The team view an alert links to (the dashboard's route). */
 export const teamViewLink = (publicUrl: string, teamId: string): string => `${publicUrl}/insights/teams/${teamId}`;
@@ -38,8 +39,6 @@ export function digestLine(alert: DigestAlertRow, language: Language = 'en'): st
   return mailText(language, 'digest.line', { team: alert.team_name, kind, level, what: `${what.charAt(0).toUpperCase()}${what.slice(1)}` });
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** An overdue action a digest reminds its owner of. */
 export interface OverdueLine {
