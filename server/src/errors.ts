@@ -1,24 +1,48 @@
-import type { ErrorDetail } from '@pulse/shared';
+import type { ErrorDetail, Language } from '@pulse/shared';
+import { errorText, type ErrorKey, type ErrorVar } from './i18n/error-text.js';
 
-/** An error that becomes a 4xx (or 503) answer with its own code and message. */
+export type { ErrorKey };
+
+/** An error message: a key of server/src/i18n/errors/en.ts, with its placeholders' values when it has any. */
+export type ErrorMessage = ErrorKey | readonly [ErrorKey, Readonly<Record<string, ErrorVar>>];
+
+/**
+ * An error that becomes a 4xx (or 503) answer with its own code and message. The message is a
+ * catalogue key: `message` is its English text (for logs and tests), and the error handler
+ * answers it in the reader's language (`messageIn`). The code never depends on the language.
+ */
 export class ApiError extends Error {
+  readonly key: ErrorKey;
+  readonly vars: Readonly<Record<string, ErrorVar>>;
+
   constructor(
     readonly statusCode: number,
     readonly code: string,
-    message: string,
+    text: ErrorMessage,
     readonly details?: ErrorDetail[],
   ) {
-    super(message);
+    const [key, vars] = typeof text === 'string' ? [text, {}] : text;
+    super(errorText('en', key, vars));
     this.name = 'ApiError';
+    this.key = key;
+    this.vars = vars;
+  }
+
+  /** The message in `language`. */
+  messageIn(language: Language): string {
+    return errorText(language, this.key, this.vars);
   }
 }
 
-export const badRequest = (message: string, details?: ErrorDetail[]) =>
+/** What a 404 did not find: the `notFound.*` keys of the error catalogue. */
+export type NotFoundWhat = ErrorKey extends infer K ? (K extends `notFound.${infer W}` ? W : never) : never;
+
+export const badRequest = (message: ErrorMessage, details?: ErrorDetail[]) =>
   new ApiError(400, 'invalid_request', message, details);
-export const unauthorized = (message = 'Sign in to continue.') => new ApiError(401, 'unauthorized', message);
-export const forbidden = (message = 'You do not have access to this.') => new ApiError(403, 'forbidden', message);
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found.`);
-export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const unauthorized = (message: ErrorMessage = 'auth.signIn') => new ApiError(401, 'unauthorized', message);
+export const forbidden = (message: ErrorMessage = 'auth.forbidden') => new ApiError(403, 'forbidden', message);
+export const notFound = (what: NotFoundWhat) => new ApiError(404, 'not_found', `notFound.${what}`);
+export const conflict = (message: ErrorMessage) => new ApiError(409, 'conflict', message);
 
 const unavailableCodes = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',

@@ -1,6 +1,10 @@
 import type { ErrorBody, ErrorDetail } from '@pulse/shared';
+import { t } from '../i18n/messages.js';
 
-/** A failed API call, carrying the server's error shape. */
+/**
+ * A failed API call, carrying the server's error shape. Its message is the server's, which the
+ * server writes in the reader's language (server/src/i18n/errors/), or the interface's own.
+ */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
@@ -51,14 +55,14 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
     });
   } catch {
-    throw new ApiRequestError(0, 'network_error', 'The server cannot be reached. Check your connection and try again.');
+    throw new ApiRequestError(0, 'network_error', t('state.offline'));
   }
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     if (response.status === 401 && sentIn === sessionNumber && !path.startsWith('/api/v1/auth/')) sessionEnded?.();
     if (isErrorBody(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.details);
-    throw new ApiRequestError(response.status, 'unexpected_response', `The server answered ${response.status}.`);
+    throw new ApiRequestError(response.status, 'unexpected_response', t('state.unexpected', { status: String(response.status) }));
   }
   return body as T;
 }

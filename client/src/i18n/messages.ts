@@ -13,6 +13,8 @@ export const en = {
   'state.loading': 'Loading…',
   'state.retry': 'Try again',
   'state.empty': 'Nothing here yet.',
+  'state.offline': 'The server cannot be reached. Check your connection and try again.',
+  'state.unexpected': 'The server answered {status}.',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
   'notFound.home': 'Go to the start page',

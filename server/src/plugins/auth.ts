@@ -109,7 +109,7 @@ function checkOrigin(request: FastifyRequest, config: Config) {
   if (SAFE_METHODS.has(request.method)) return;
   const hasCookie = Boolean(request.cookies[SESSION_COOKIE]);
   if (!hasCookie && !request.headers.origin) return;
-  if (!isSameSite(request, config.publicUrl)) throw forbidden('This request did not come from this site.');
+  if (!isSameSite(request, config.publicUrl)) throw forbidden('auth.foreignOrigin');
 }
 
 async function resolveSession(app: FastifyInstance, request: FastifyRequest) {

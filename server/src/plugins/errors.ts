@@ -1,10 +1,14 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ErrorBody } from '@pulse/shared';
+import { isLanguage, type ErrorBody, type Language } from '@pulse/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ApiError, isDatabaseUnavailable } from '../errors.js';
+import { sessionLanguage } from '../features/auth/language.service.js';
+import { getDefaultLanguage } from '../features/settings/settings.service.js';
+import { chooseLanguage } from '../i18n/language.js';
+import { errorText } from '../i18n/error-text.js';
 
 const codeByStatus: Record<number, string> = {
   400: 'invalid_request',
@@ -44,45 +48,76 @@ function isBadValue(error: FastifyError): boolean {
   return typeof severity === 'string' && typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
-/** One error handler for the whole API: every error leaves in the shape of zErrorBody (shared/src/errors.ts). */
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * The language an error is answered in, as the dashboard and the pulse page choose theirs: the
+ * request's `?lang=`, else the signed-in person's own, else `Accept-Language`, else the
+ * organisation's default. Without `useDatabase` (the database is the trouble, or the server is
+ * shedding load) only what the request itself says counts, else English. Never throws.
+ */
+async function readerLanguage(request: FastifyRequest, useDatabase: boolean): Promise<Language> {
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  if (isLanguage(asked)) return asked;
+  const acceptLanguage = request.headers['accept-language'];
+  if (useDatabase) {
+    try {
+      const db = request.server.db;
+      if (request.user) return (await sessionLanguage(db, request.user.id, acceptLanguage)).language;
+      return chooseLanguage([], acceptLanguage, await getDefaultLanguage(db));
+    } catch {
+      // The database cannot say: what the request says, else English.
+    }
+  }
+  return chooseLanguage([], acceptLanguage, 'en');
+}
+
+/**
+ * One error handler for the whole API: every error leaves in the shape of zErrorBody
+ * (shared/src/errors.ts), its message in the reader's language (`readerLanguage`; the catalogues
+ * are server/src/i18n/errors/). The code and the details' paths never change with the language.
+ */
+export async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
       path: validationPath(error.validationContext, v.instancePath, (v.params as { missingProperty?: unknown })?.missingProperty),
       message: v.message ?? 'Invalid value',
     }));
     request.log.info({ details }, 'invalid request');
-    return sendError(reply, 400, { error: { code: 'invalid_request', message: 'The request is not valid.', details } });
+    const message = errorText(await readerLanguage(request, true), 'request.invalid');
+    sendError(reply, 400, { error: { code: 'invalid_request', message, details } });
+    return;
   }
   if (error instanceof ApiError) {
     request.log.info({ code: error.code }, error.message);
     if (error.statusCode === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    const body: ErrorBody = { error: { code: error.code, message: error.messageIn(await readerLanguage(request, error.statusCode !== 503)) } };
     if (error.details) body.error.details = error.details;
-    return sendError(reply, error.statusCode, body);
+    sendError(reply, error.statusCode, body);
+    return;
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
     reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-    return sendError(reply, 503, {
-      error: { code: 'database_unavailable', message: 'The database is unavailable. Try again shortly.' },
-    });
+    const message = errorText(await readerLanguage(request, false), 'server.databaseUnavailable');
+    sendError(reply, 503, { error: { code: 'database_unavailable', message } });
+    return;
   }
   if (isBadValue(error)) {
     // A safety net: validation should catch these first, but a value that reaches SQL and is
     // refused there (a NUL character, say) is still the request's fault, not the server's.
     request.log.warn({ err: error }, 'value refused by the database');
-    return sendError(reply, 400, { error: { code: 'invalid_request', message: 'A value in the request is not valid.' } });
+    sendError(reply, 400, { error: { code: 'invalid_request', message: errorText(await readerLanguage(request, true), 'request.badValue') } });
+    return;
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
+    // Fastify's own refusals (a body too large, a bad content type, …) keep its English words.
     request.log.info({ code: error.code }, error.message);
-    return sendError(reply, status, { error: { code: codeByStatus[status] ?? 'bad_request', message: error.message } });
+    sendError(reply, status, { error: { code: codeByStatus[status] ?? 'bad_request', message: error.message } });
+    return;
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendError(reply, 500, {
-    error: { code: 'internal_error', message: `Something went wrong. Quote request id ${request.id} when reporting it.` },
-  });
+  const message = errorText(await readerLanguage(request, false), 'server.internal', { id: request.id });
+  sendError(reply, 500, { error: { code: 'internal_error', message } });
 }
 
 /**

@@ -26,7 +26,7 @@ export const defaultPressure: PressureOptions = {
 };
 
 /** 503 with Retry-After (the error handler adds it) in the one error shape. */
-export const overloaded = () => new ApiError(503, 'overloaded', 'The server is busy. Try again shortly.');
+export const overloaded = () => new ApiError(503, 'overloaded', 'server.busy');
 
 /** Health checks stay answerable under load: a load balancer must still see the instance. */
 const exempt = (request: FastifyRequest) => request.url === '/api/v1/health';

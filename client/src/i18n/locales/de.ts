@@ -9,6 +9,8 @@ const de: Catalogue = {
   'state.loading': 'Wird geladen …',
   'state.retry': 'Erneut versuchen',
   'state.empty': 'Hier ist noch nichts.',
+  'state.offline': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'state.unexpected': 'Der Server hat mit {status} geantwortet.',
   'notFound.title': 'Seite nicht gefunden',
   'notFound.body': 'Unter dieser Adresse gibt es keine Seite.',
   'notFound.home': 'Zur Startseite',

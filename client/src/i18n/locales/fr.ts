@@ -10,6 +10,8 @@ const fr: Catalogue = {
   'state.loading': 'Chargement…',
   'state.retry': 'Réessayer',
   'state.empty': 'Rien ici pour l’instant.',
+  'state.offline': 'Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.',
+  'state.unexpected': 'Le serveur a répondu {status}.',
   'notFound.title': 'Page introuvable',
   'notFound.body': 'Il n’y a pas de page à cette adresse.',
   'notFound.home': 'Aller à la page d’accueil',

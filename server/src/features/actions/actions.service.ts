@@ -40,7 +40,7 @@ const isoDay = (now: Date) => now.toISOString().slice(0, 10);
 
 async function assertTeam(db: Kysely<Database>, scope: TeamScope, teamId: string, forWriting: boolean): Promise<void> {
   const team = await teamState(db, teamId);
-  if (!team || !inScope(scope, teamId) || (forWriting && team.archived)) throw notFound('Team');
+  if (!team || !inScope(scope, teamId) || (forWriting && team.archived)) throw notFound('team');
 }
 
 /** Reads the figures effects are computed from once per team, for a list of actions. */
@@ -176,7 +176,7 @@ export async function actionsInScope(
 async function checkOwner(db: Kysely<Database>, teamId: string, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
   if (!(await ownerCandidates(db, teamId)).some((o) => o.id === ownerId)) {
-    throw badRequest('The owner must be a leader of this team (or of a team above it) or an HR account.', [
+    throw badRequest('actions.badOwner', [
       { path: 'ownerId', message: 'is not a leader of this team or an HR account' },
     ]);
   }
@@ -199,7 +199,7 @@ export async function createAction(
 ): Promise<Action> {
   await assertTeam(db, scope, teamId, true);
   if (body.alertId && !(await alertsInScope(db, scope, 'all', teamId)).some((a) => a.id === body.alertId)) {
-    throw badRequest('That alert is not one of this team’s.', [{ path: 'alertId', message: 'is not an alert of this team' }]);
+    throw badRequest('actions.foreignAlert', [{ path: 'alertId', message: 'is not an alert of this team' }]);
   }
   const ownerId = body.ownerId ?? (actor.role === 'leader' || actor.role === 'hr' ? actor.id : null);
   await checkOwner(db, teamId, ownerId);
@@ -232,11 +232,11 @@ export async function changeAction(
 ): Promise<Action> {
   await db.transaction().execute(async (trx) => {
     const current = await lockAction(trx, id);
-    if (!current || !inScope(scope, current.team_id)) throw notFound('Action');
-    if (actionTransitions[current.status].length === 0) throw conflict(`This action is ${current.status === 'done' ? 'done' : 'dropped'} and can no longer change.`);
+    if (!current || !inScope(scope, current.team_id)) throw notFound('action');
+    if (actionTransitions[current.status].length === 0) throw conflict(['actions.final', { status: current.status }]);
     const status = body.status && body.status !== current.status ? body.status : undefined;
     if (status && !actionTransitions[current.status].includes(status)) {
-      throw conflict(`An action that is ${current.status.replace('_', ' ')} cannot become ${status.replace('_', ' ')}.`);
+      throw conflict(['actions.transition', { from: current.status, to: status }]);
     }
     await checkOwner(trx, current.team_id, body.ownerId);
     await updateAction(trx, id, {

@@ -170,7 +170,7 @@ function decodeCursor(text: string): AlertCursor {
   } catch {
     // falls through to the 400 below
   }
-  throw badRequest('The cursor is not one this list gave out.', [{ path: 'after', message: 'Pass nextCursor from the previous page.' }]);
+  throw badRequest('alerts.badCursor', [{ path: 'after', message: 'Pass nextCursor from the previous page.' }]);
 }
 
 /**
@@ -179,7 +179,7 @@ function decodeCursor(text: string): AlertCursor {
  */
 export async function alertsPage(db: Kysely<Database>, scope: TeamScope, query: AlertsPageQuery): Promise<AlertsResponse> {
   const cursor = query.after === undefined ? undefined : decodeCursor(query.after);
-  if (query.subtreeOf && !inScope(scope, query.subtreeOf)) throw notFound('Team');
+  if (query.subtreeOf && !inScope(scope, query.subtreeOf)) throw notFound('team');
   let teamIds: string[] | null = scope === 'all' ? null : [...scope];
   if (query.teamId) teamIds = inScope(scope, query.teamId) ? [query.teamId] : [];
   const filter: AlertFilter = {
@@ -208,8 +208,8 @@ export async function acknowledgeAlert(
 ): Promise<ApiAlert> {
   return db.transaction().execute(async (trx) => {
     const [row] = await listAlerts(trx, { statuses: ['open', 'acknowledged', 'resolved'], teamIds: null, id });
-    if (!row || !inScope(scope, row.team_id)) throw notFound('Alert');
-    if (row.status === 'resolved') throw conflict('This alert was resolved by a later cycle.');
+    if (!row || !inScope(scope, row.team_id)) throw notFound('alert');
+    if (row.status === 'resolved') throw conflict('alerts.resolved');
     await updateAlert(trx, id, {
       status: 'acknowledged',
       acknowledged_at: new Date(),

@@ -47,9 +47,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await login(app, request.body.email, request.body.password, request.ip);
       if (!result.ok && result.retryAfter > 0) {
         reply.header('retry-after', String(result.retryAfter));
-        throw new ApiError(429, 'too_many_requests', 'Too many failed sign-ins. Wait a moment and try again.');
+        throw new ApiError(429, 'too_many_requests', 'auth.tooManyFailures');
       }
-      if (!result.ok) throw unauthorized('The email or password is not right.');
+      if (!result.ok) throw unauthorized('auth.wrongPassword');
       await startSession(app, request, reply, result.user.id);
       return { user: result.user };
     },

@@ -70,9 +70,9 @@ export async function requestPasswordReset(app: FastifyInstance, email: string, 
 
 async function usableToken(app: FastifyInstance, token: string) {
   const row = await findToken(app.db, hashToken(token));
-  if (!row || !canSignIn(row)) throw notFound('Link');
+  if (!row || !canSignIn(row)) throw notFound('link');
   if (row.used_at || row.expires_at.getTime() < Date.now()) {
-    throw new ApiError(410, 'gone', 'This link has already been used or has expired. Ask for a new one.');
+    throw new ApiError(410, 'gone', 'auth.linkGone');
   }
   return row;
 }
@@ -89,7 +89,7 @@ export async function setPasswordWithToken(app: FastifyInstance, token: string, 
   const hash = await hashPassword(password);
   await app.db.transaction().execute(async (trx) => {
     if (!(await useToken(trx, row.token_hash))) {
-      throw new ApiError(410, 'gone', 'This link has already been used or has expired. Ask for a new one.');
+      throw new ApiError(410, 'gone', 'auth.linkGone');
     }
     await setPasswordHash(trx, row.user_id, hash);
   });

@@ -15,18 +15,12 @@ import { recordAudit } from '../audit/audit.service.js';
 import { sessionLanguage } from '../auth/language.service.js';
 import { deleteSlack, deleteTeamsWebhook, deliveryCounts, markSlackRevoked, readSlack, saveSlack, saveTeamsWebhook, teamExists, teamsWebhooks } from './chat.repository.js';
 import { open, seal } from './secret-box.js';
-import { failureOf, slackClient } from './slack.js';
+import { failureOf, slackClient, type SlackFailure } from './slack.js';
 
 const errors = { 401: zErrorBody, 403: zErrorBody };
 const tags = ['integrations'];
 
-const reasons: Record<string, string> = {
-  not_in_slack: 'No Slack account in this workspace has your email address.',
-  rate_limited: 'Slack is rate-limiting this app; try again in a minute.',
-  token_revoked: 'Slack refused the token (revoked, expired or missing a scope).',
-  slack_error: 'Slack could not be reached or answered with an error.',
-};
-const slackRefused = (reason: string) => new ApiError(502, 'slack_refused', reasons[reason] ?? reasons.slack_error!);
+const slackRefused = (reason: SlackFailure) => new ApiError(502, 'slack_refused', `chat.refused.${reason}`);
 
 /**
  * Chat delivery settings (admin): connect a Slack workspace with a bot token, send a test
@@ -37,7 +31,7 @@ const slackRefused = (reason: string) => new ApiError(502, 'slack_refused', reas
 export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = app.requireRole('admin');
   const key = () => {
-    if (!app.config.secretKey) throw conflict('Set PULSE_SECRET_KEY on the server first: chat credentials are stored encrypted with it.');
+    if (!app.config.secretKey) throw conflict('chat.noSecretKey');
     return app.config.secretKey;
   };
 
@@ -83,7 +77,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/integrations/slack',
     { onRequest: admin, schema: { tags, summary: 'Disconnect Slack: everything goes by mail again', response: { 204: z.null(), ...errors, 404: zErrorBody } } },
     async (request, reply) => {
-      if (!(await deleteSlack(app.db))) throw notFound('Slack connection');
+      if (!(await deleteSlack(app.db))) throw notFound('slackConnection');
       await recordAudit(app.db, request.user, 'integrations.slack.disconnect', null, {});
       return reply.status(204).send(null);
     },
@@ -98,7 +92,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const secret = key();
       const slack = await readSlack(app.db);
-      if (!slack || slack.status !== 'connected') throw conflict('Connect Slack first.');
+      if (!slack || slack.status !== 'connected') throw conflict('chat.connectFirst');
       const client = slackClient(open(secret, slack.token_ciphertext), app.config.slackApiUrl);
       // In the admin's own language, as their dashboard speaks it.
       const { language } = await sessionLanguage(app.db, request.user!.id, request.headers['accept-language']);
@@ -129,7 +123,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const secret = key();
       const { teamId } = request.params;
-      if (!(await teamExists(app.db, teamId))) throw notFound('Team');
+      if (!(await teamExists(app.db, teamId))) throw notFound('team');
       await saveTeamsWebhook(app.db, teamId, seal(secret, request.body.webhookUrl), new Date());
       await recordAudit(app.db, request.user, 'integrations.teams.set', teamId, {});
       return { teamId };
@@ -143,7 +137,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: "Stop posting this team's digest to Microsoft Teams", params: zTeamsWebhookParams, response: { 204: z.null(), 400: zErrorBody, ...errors, 404: zErrorBody } },
     },
     async (request, reply) => {
-      if (!(await deleteTeamsWebhook(app.db, request.params.teamId))) throw notFound('Teams workflow');
+      if (!(await deleteTeamsWebhook(app.db, request.params.teamId))) throw notFound('teamsWorkflow');
       await recordAudit(app.db, request.user, 'integrations.teams.remove', request.params.teamId, {});
       return reply.status(204).send(null);
     },

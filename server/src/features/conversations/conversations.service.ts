@@ -13,7 +13,7 @@ import { addMessage, findComment, findConversation, leaderAddresses, messagesOf,
 /** The comment behind a conversation token, else 404 (an unknown token and a wrong one look the same). */
 async function conversationFor(db: Kysely<Database>, token: string): Promise<CommentTarget> {
   const target = await findConversation(db, hashToken(token));
-  if (!target) throw notFound('Conversation');
+  if (!target) throw notFound('conversation');
   return target;
 }
 
@@ -66,9 +66,9 @@ export async function replyToComment(
   now: Date,
 ): Promise<ConversationMessage> {
   const target = await findComment(db, commentId);
-  if (!target) throw notFound('Comment');
-  if (!target.shownIn) throw conflict("This comment's group is below the anonymity threshold, so it cannot be replied to.");
-  if (!inScope(scope, target.shownIn)) throw notFound('Comment');
+  if (!target) throw notFound('comment');
+  if (!target.shownIn) throw conflict('conversations.belowThreshold');
+  if (!inScope(scope, target.shownIn)) throw notFound('comment');
   const message = await addMessage(db, target.commentId, user.role === 'hr' ? 'hr' : 'leader', body, now);
   await tellLeaders(db, mailer, target, message);
   return message;

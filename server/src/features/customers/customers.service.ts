@@ -19,7 +19,7 @@ const PREVIEW_ROWS = 10;
 /** A live team inside the caller's scope, or 404 (a team outside it does not exist for them). */
 function providerInScope(teams: TeamDirectory, scope: TeamScope, teamId: string) {
   const team = teams.byId.get(teamId);
-  if (!team || team.archived || !inScope(scope, teamId)) throw notFound('Team');
+  if (!team || team.archived || !inScope(scope, teamId)) throw notFound('team');
   return team;
 }
 
@@ -60,7 +60,7 @@ export async function setCustomers(
     else if (seen.has(c.teamId)) problems.push({ path, message: `${customer.name} appears twice.` });
     seen.add(c.teamId);
   });
-  if (problems.length) throw badRequest('Some customers cannot be saved; nothing was changed.', problems);
+  if (problems.length) throw badRequest('customers.invalid', problems);
   const rows = body.customers.map((c) => ({ provider_team_id: teamId, customer_team_id: c.teamId, relationship: c.relationship }));
   await db.transaction().execute((trx) => replaceCustomers(trx, teamId, rows));
   await recordAudit(db, actor, 'customers.update', teamId, { team: provider.path, customers: rows.length });
@@ -93,7 +93,7 @@ export async function importCustomerMap(
 ): Promise<CustomerImportResult> {
   const parsed = parseCustomerCsv(csv);
   if (!parsed.errors.length && !parsed.rows.length) {
-    throw badRequest('The file has no relationships; nothing was imported.', [{ path: 'line 2', message: 'No rows.' }]);
+    throw badRequest('customers.emptyFile', [{ path: 'line 2', message: 'No rows.' }]);
   }
   const teams = await teamDirectory(db);
   const errors = [...parsed.errors];
@@ -114,7 +114,7 @@ export async function importCustomerMap(
   }
   if (errors.length) {
     errors.sort((a, b) => Number(a.path.slice(5)) - Number(b.path.slice(5)));
-    throw badRequest(`${errors.length === 1 ? '1 line has a problem' : `${errors.length} lines have problems`}; nothing was imported.`, errors);
+    throw badRequest(['import.lineProblems', { count: errors.length }], errors);
   }
   const preview = parsed.rows.slice(0, PREVIEW_ROWS).map(({ line, provider, customer, relationship }) => ({ line, provider, customer, relationship }));
   return db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type { Database } from '@pulse/db';
 import { MAX_CYCLE_DAYS, type Cycle, type CycleCreate, type CycleSummary } from '@pulse/shared/api/cycles';
 import type { Kysely } from 'kysely';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound, type ErrorMessage } from '../../errors.js';
 import { finaliseCycle } from '../close/close.service.js';
 import { lockedAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 import { blurAnswerTrail } from '../pulse/pulse.service.js';
@@ -51,7 +51,7 @@ const toSummary = (row: CycleWithCounts): CycleSummary => ({
 
 async function cycleOrThrow(db: Kysely<Database>, id: string): Promise<Cycle> {
   const row = await findCycle(db, id);
-  if (!row) throw notFound('Cycle');
+  if (!row) throw notFound('cycle');
   return toCycle(row);
 }
 
@@ -65,7 +65,7 @@ export async function createCycle(db: Kysely<Database>, input: CycleCreate): Pro
   if (teams) {
     const live = await liveTeamIds(db, teams);
     const unknown = input.teamIds!.flatMap((id, i) => (live.has(id) ? [] : [{ path: `teamIds.${i}`, message: 'is not a team' }]));
-    if (unknown.length) throw badRequest('Some teams do not exist.', unknown);
+    if (unknown.length) throw badRequest('teams.someMissing', unknown);
   }
   const opensAt = new Date(input.opensAt);
   const closesAt = new Date(input.closesAt);
@@ -136,12 +136,13 @@ export async function closeCycle(db: Kysely<Database>, cycleId: string, now: Dat
 export async function extendCycle(db: Kysely<Database>, cycleId: string, closesAt: Date, now: Date): Promise<Cycle> {
   await db.transaction().execute(async (trx) => {
     const cycle = await lockCycle(trx, cycleId);
-    if (!cycle) throw notFound('Cycle');
-    if (cycle.status === 'closed' || cycle.closes_at <= now) throw conflict('This cycle has closed; its results are final and it cannot be extended.');
-    const field = (message: string) => badRequest(message, [{ path: 'closesAt', message }]);
-    if (closesAt <= cycle.closes_at) throw field('must be later than the current closing time');
-    if (closesAt.getTime() - cycle.opens_at.getTime() > MAX_CYCLE_DAYS * 86_400_000) throw field(`must be within ${MAX_CYCLE_DAYS} days of opening`);
-    if (await overlapsAnotherCycle(trx, cycle.id, cycle.opens_at, closesAt)) throw conflict('Another cycle opens before that time; one pulse runs at a time.');
+    if (!cycle) throw notFound('cycle');
+    if (cycle.status === 'closed' || cycle.closes_at <= now) throw conflict('cycles.closed');
+    // The field's detail keeps the English words, as every field detail does.
+    const field = (message: ErrorMessage) => badRequest(message, [{ path: 'closesAt', message: badRequest(message).message }]);
+    if (closesAt <= cycle.closes_at) throw field('cycles.notLater');
+    if (closesAt.getTime() - cycle.opens_at.getTime() > MAX_CYCLE_DAYS * 86_400_000) throw field(['cycles.tooLong', { days: MAX_CYCLE_DAYS }]);
+    if (await overlapsAnotherCycle(trx, cycle.id, cycle.opens_at, closesAt)) throw conflict('cycles.overlap');
     await setClosesAt(trx, cycle.id, closesAt);
   });
   return cycleOrThrow(db, cycleId);

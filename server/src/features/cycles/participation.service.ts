@@ -35,7 +35,7 @@ export async function countDueParticipation(db: Kysely<Database>, now: Date): Pr
  */
 export async function participationOf(db: Kysely<Database>, cycleId: string, settings: ThresholdSettings): Promise<Participation> {
   const cycle = await findCycle(db, cycleId);
-  if (!cycle) throw notFound('Cycle');
+  if (!cycle) throw notFound('cycle');
   const rows = await readParticipation(db, cycleId);
   const countedAt = rows[0]?.countedAt ?? null;
   const nextCountAt = countedAt && cycle.status === 'open' ? new Date(countedAt.getTime() + COUNT_INTERVAL_MS) : null;

@@ -81,7 +81,7 @@ export async function trendsFor(
   // Only this team's line: its path and its parent's name are all a trend needs.
   const org = orgOf(await teamLineage(db, teamId));
   const team = org.byId.get(teamId);
-  if (!team || !inScope(scope, teamId)) throw notFound('Team');
+  if (!team || !inScope(scope, teamId)) throw notFound('team');
   const threshold = await getAnonymityThreshold(db, settings);
   const dates = { from: range.from ? new Date(range.from) : undefined, to: range.to ? endOfDay(range.to) : undefined };
   const series = (await statsForTeam(db, teamId, dates)).map((row) => toPoint(row, threshold));
@@ -114,7 +114,7 @@ export async function overviewFor(db: Kysely<Database>, settings: ThresholdSetti
   const threshold = await getAnonymityThreshold(db, settings);
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
-  if (cycleId && !cycle) throw notFound('Cycle with results');
+  if (cycleId && !cycle) throw notFound('cycleWithResults');
   if (!cycle) return { cycle: null, cycles, threshold, rows: [] };
   const org = await organisation(db);
   const levels = await activeAlertLevels(db);
@@ -146,14 +146,14 @@ export async function commentsFor(
   teamId: string,
   cycleId?: string,
 ): Promise<CommentsResponse> {
-  if (!inScope(scope, teamId) || !(await teamExists(db, teamId))) throw notFound('Team');
+  if (!inScope(scope, teamId) || !(await teamExists(db, teamId))) throw notFound('team');
   const threshold = await getAnonymityThreshold(db, settings);
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
-  if (cycleId && !cycle) throw notFound('Cycle with results');
+  if (cycleId && !cycle) throw notFound('cycleWithResults');
   if (!cycle) return { cycle: null, comments: null, reason: 'No pulse has closed yet.' };
   const stat = (await statsForCycle(db, cycle.id)).find((s) => s.team_id === teamId);
-  if (!stat) throw notFound('Team');
+  if (!stat) throw notFound('team');
   if (stat.suppressed) return { cycle, comments: null, reason: suppressionMessage(stat.reason!, stat.threshold ?? threshold) };
   return { cycle, comments: await commentsWithConversations(db, cycle.id, teamId) };
 }
@@ -199,7 +199,7 @@ export async function servedCells(
 ): Promise<{ cycle: { id: string; label: string } | null; cycles: { id: string; label: string }[]; cells: ServedCell[] }> {
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
-  if (cycleId && !cycle) throw notFound('Cycle with results');
+  if (cycleId && !cycle) throw notFound('cycleWithResults');
   if (!cycle) return { cycle: null, cycles, cells: [] };
   const org = await organisation(db);
   const cells = (await statsForCycle(db, cycle.id))

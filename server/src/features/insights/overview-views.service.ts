@@ -31,7 +31,7 @@ async function viewOf(db: Kysely<Database>, settings: ThresholdSettings, cycleId
   const threshold = await getAnonymityThreshold(db, settings);
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
-  if (cycleId && !cycle) throw notFound('Cycle with results');
+  if (cycleId && !cycle) throw notFound('cycleWithResults');
   if (!cycle) return { cycle: null, cycles, threshold, rows: [] };
   const ids = await pick(cycle.id);
   const [cells, paths, levels, partners] = await Promise.all([
@@ -70,7 +70,7 @@ export async function overviewTeams(
   query: { cycleId?: string | undefined; parent?: string | undefined },
 ): Promise<OverviewResponse> {
   const { parent } = query;
-  if (parent !== undefined && (!inScope(scope, parent) || !(await teamExists(db, parent)))) throw notFound('Team');
+  if (parent !== undefined && (!inScope(scope, parent) || !(await teamExists(db, parent)))) throw notFound('team');
   return viewOf(
     db,
     settings,

@@ -117,7 +117,7 @@ export async function driversFor(db: Kysely<Database>, query: { cycleId?: string
   const empty = { cycle, teamId, outcome: 'enps' as const, n: 0, rSquared: null, weights: [], minimum };
   if (!cycle) return { ...empty, ...because('no_cycle') };
   const cell = cells.find((c) => (c.team?.id ?? null) === teamId);
-  if (!cell) throw notFound('Team in this pulse');
+  if (!cell) throw notFound('teamInPulse');
   if (!cell.visible) return { ...empty, ...because('hidden') };
   if (cell.responded < minimum) return { ...empty, ...because('too_few', minimum) };
   const drivers = await cached(`drivers:${cycle.id}:${teamId ?? 'org'}:${cell.responded}`, async () =>

@@ -113,7 +113,7 @@ export async function importMembers(
 ): Promise<ImportResult> {
   const parsed = parseMemberCsv(csv);
   if (!parsed.errors.length && !parsed.rows.length) {
-    throw badRequest('The file has no members; nothing was imported.', [{ path: 'line 2', message: 'No rows.' }]);
+    throw badRequest('members.emptyFile', [{ path: 'line 2', message: 'No rows.' }]);
   }
   const preview = parsed.rows.slice(0, PREVIEW_ROWS).map(({ line, email, name, team, role }) => ({ line, email, name, team, role }));
   try {
@@ -123,8 +123,7 @@ export async function importMembers(
         (a, b) => Number(a.path.slice(5)) - Number(b.path.slice(5)),
       );
       if (errors.length) {
-        const lines = errors.length === 1 ? '1 line has a problem' : `${errors.length} lines have problems`;
-        throw badRequest(`${lines}; nothing was imported.`, errors);
+        throw badRequest(['import.lineProblems', { count: errors.length }], errors);
       }
       const result = await apply(trx, actor, parsed.rows, existing, options);
       if (options.dryRun) throw new DryRunRollback({ ...result, dryRun: true, preview });

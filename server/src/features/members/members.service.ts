@@ -24,7 +24,7 @@ export interface MemberFilter {
 
 /** Members inside `scope`; a team outside it is "not found" rather than "forbidden". */
 export async function listMembers(db: Kysely<Database>, scope: TeamScope, filter: MemberFilter) {
-  if (filter.teamId && !inScope(scope, filter.teamId)) throw notFound('Team');
+  if (filter.teamId && !inScope(scope, filter.teamId)) throw notFound('team');
   const teamIds = filter.teamId ? new Set([filter.teamId]) : scope === 'all' ? undefined : scope;
   const { rows, total } = await listRows(db, { q: filter.q, teamIds, includeInactive: filter.includeInactive, limit: filter.limit });
   return { members: rows.map(toMember), total };

@@ -13,10 +13,10 @@ import { claimNoteMail, findNote, invitedAddresses, publishedCycle, teamExists, 
 
 /** The team in scope and the cycle published for it, else 404 (team, cycle) or 409 (not closed yet). */
 async function publishedFor(db: Kysely<Database>, scope: TeamScope, teamId: string, cycleId: string): Promise<{ label: string }> {
-  if (!inScope(scope, teamId) || !(await teamExists(db, teamId))) throw notFound('Team');
+  if (!inScope(scope, teamId) || !(await teamExists(db, teamId))) throw notFound('team');
   const cycle = await publishedCycle(db, teamId, cycleId);
-  if (!cycle) throw notFound('Cycle');
-  if (!cycle.published) throw conflict('A note can be written once the pulse has closed and its results are published for this team.');
+  if (!cycle) throw notFound('cycle');
+  if (!cycle.published) throw conflict('notes.notPublished');
   return cycle;
 }
 

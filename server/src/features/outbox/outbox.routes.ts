@@ -33,7 +33,7 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (app.mailer.mode === 'smtp') throw notFound('Message');
+      if (app.mailer.mode === 'smtp') throw notFound('message');
       return readOutboxMessage(app.mailer.outboxDir, request.params.id);
     },
   );

@@ -11,7 +11,7 @@ const addresses = (value: AddressObject | AddressObject[] | undefined) => [value
 
 async function parse(dir: string, id: string) {
   const raw = await readFile(path.join(dir, id)).catch(() => undefined);
-  if (!raw) throw notFound('Message');
+  if (!raw) throw notFound('message');
   return simpleParser(raw);
 }
 

@@ -127,7 +127,7 @@ export async function matrixFor(db: Kysely<Database>, settings: ThresholdSetting
   const threshold = await getAnonymityThreshold(db, settings);
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
-  if (cycleId && !cycle) throw notFound('Cycle with results');
+  if (cycleId && !cycle) throw notFound('cycleWithResults');
   if (!cycle) return { cycle: null, cycles, threshold, providers: [], customers: [], cells: [] };
   const teams = await teamDirectory(db);
   const rows = await cycleStats(db, cycle.id);

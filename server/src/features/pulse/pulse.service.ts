@@ -19,8 +19,8 @@ import { claimAndStoreResponse, findByTokenHash, type ResponseExtras, type Token
 /** Rewrites a cycle's answered invitations and responses so their order and time say nothing (closing, and daily while open). */
 export { blurAnswerTrail } from './pulse.repository.js';
 
-const alreadyAnswered = () => conflict('This link has already been used to answer the pulse.');
-const closed = () => new ApiError(410, 'gone', 'This pulse has closed.');
+const alreadyAnswered = () => conflict('pulse.answered');
+const closed = () => new ApiError(410, 'gone', 'pulse.closed');
 
 const isOpen = (target: TokenTarget, now: Date) => target.status === 'open' && target.closesAt > now;
 
@@ -30,14 +30,14 @@ const isOpen = (target: TokenTarget, now: Date) => target.status === 'open' && t
  */
 export async function linkTarget(db: Kysely<Database>, token: string): Promise<TokenTarget> {
   const target = await findByTokenHash(db, hashToken(token));
-  if (!target) throw notFound('Pulse link');
+  if (!target) throw notFound('pulseLink');
   return target;
 }
 
 /** The token's target, checked in the contract's order (shared/src/api/pulse.ts): unknown 404, answered 409, closed 410. */
 async function usableTarget(db: Kysely<Database>, tokenHash: string, now: Date): Promise<TokenTarget> {
   const target = await findByTokenHash(db, tokenHash);
-  if (!target) throw notFound('Pulse link');
+  if (!target) throw notFound('pulseLink');
   if (target.answered) throw alreadyAnswered();
   if (!isOpen(target, now)) throw closed();
   return target;
@@ -206,7 +206,7 @@ export async function submitPulse(
     ...partnerProblems(submission.partnerAnswers, new Set(extras.partners.map((p) => p.id))),
     ...actionProblems(submission.actionAnswers, new Set(extras.actions.map((a) => a.id))),
   ];
-  if (problems.length) throw badRequest('Some answers are missing or not valid.', problems);
+  if (problems.length) throw badRequest('pulse.invalidAnswers', problems);
   const stored: ResponseExtras = {
     withValues: extras.values.length > 0,
     partners: Object.entries(submission.partnerAnswers ?? {})

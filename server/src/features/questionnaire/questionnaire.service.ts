@@ -64,12 +64,12 @@ async function checkTeams(db: Kysely<Database>, teamIds: readonly string[] | und
   const teams = [...new Set(teamIds ?? [])];
   const live = await existingTeams(db, teams);
   const unknown = (teamIds ?? []).flatMap((id, i) => (live.has(id) ? [] : [{ path: `teamIds.${i}`, message: 'is not a team' }]));
-  if (unknown.length) throw badRequest('Some teams do not exist.', unknown);
+  if (unknown.length) throw badRequest('teams.someMissing', unknown);
   return teams;
 }
 
 const tooMany = () =>
-  conflict(`At most ${MAX_CUSTOM_ITEMS} questions of your own can be asked at once. Retire one before adding another.`);
+  conflict(['questionnaire.tooMany', { max: MAX_CUSTOM_ITEMS }]);
 
 /** POST /questionnaire/items: a new question for cycles created from now on (a new version). */
 export async function addItem(db: Kysely<Database>, actor: Actor, body: CustomItemCreate): Promise<{ item: CustomItem; version: number }> {
@@ -87,8 +87,8 @@ export async function addItem(db: Kysely<Database>, actor: Actor, body: CustomIt
 
 async function activeItem(trx: Kysely<Database>, id: string): Promise<ItemRow> {
   const item = await findItem(trx, id);
-  if (!item) throw notFound('Question');
-  if (item.retired_at) throw conflict('This question is retired; add a new one instead.');
+  if (!item) throw notFound('question');
+  if (item.retired_at) throw conflict('questionnaire.retired');
   return item;
 }
 

@@ -40,7 +40,7 @@ export const scimTokensRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const name = await deleteScimToken(app.db, request.params.id);
-      if (name === undefined) throw notFound('SCIM token');
+      if (name === undefined) throw notFound('scimToken');
       await recordAudit(app.db, request.user, 'scim_token.revoke', request.params.id, { name });
       return reply.status(204).send(null);
     },

@@ -41,11 +41,11 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!oidc) throw notFound('Single sign-on');
+      if (!oidc) throw notFound('singleSignOn');
       const limit = await reserveAttempt(app.db, [{ key: `oidc-start|${request.ip}`, max: STARTS_PER_ADDRESS }], app.config.loginWindowSeconds);
       if (!limit.granted) {
         reply.header('retry-after', String(limit.retryAfter));
-        throw new ApiError(429, 'too_many_requests', 'Too many sign-ins started. Wait a moment and try again.');
+        throw new ApiError(429, 'too_many_requests', 'auth.tooManyStarts');
       }
       let started: { url: string; cookie: string };
       try {
@@ -76,7 +76,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!oidc) throw notFound('Single sign-on');
+      if (!oidc) throw notFound('singleSignOn');
       const cookie = request.cookies[LOGIN_COOKIE];
       reply.clearCookie(LOGIN_COOKIE, { path: COOKIE_PATH });
       try {

@@ -1,7 +1,7 @@
 import type { Database } from '@pulse/db';
 import type { CreateTeamBody, Team, UpdateTeamBody } from '@pulse/shared';
 import type { Kysely } from 'kysely';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound, type ErrorKey } from '../../errors.js';
 import type { SessionUser } from '../../plugins/auth.js';
 import type { TeamScope } from '../../plugins/scope.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -33,7 +33,7 @@ export async function listTeams(db: Kysely<Database>, scope: TeamScope, includeA
 
 async function getTeam(db: Kysely<Database>, id: string): Promise<Team> {
   const [row] = await repo.listTeams(db, { includeArchived: true, ids: new Set([id]) });
-  if (!row) throw notFound('Team');
+  if (!row) throw notFound('team');
   return toTeam(row);
 }
 
@@ -41,14 +41,14 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
 
 async function assertNameFree(db: Kysely<Database>, parentId: string | null, name: string, exceptId?: string) {
   if (await repo.findLiveSibling(db, parentId, name, exceptId)) {
-    throw conflict(`A team called "${name}" already exists at this place in the tree.`);
+    throw conflict(['teams.nameTaken', { name }]);
   }
 }
 
 async function assertLiveParent(db: Kysely<Database>, parentId: string) {
   const parent = await repo.findTeam(db, parentId);
-  if (!parent) throw badRequest('The parent team does not exist.', [{ path: 'parentId', message: 'No such team.' }]);
-  if (parent.archived_at) throw badRequest('The parent team is archived.', [{ path: 'parentId', message: 'The team is archived.' }]);
+  if (!parent) throw badRequest('teams.parentMissing', [{ path: 'parentId', message: 'No such team.' }]);
+  if (parent.archived_at) throw badRequest('teams.parentArchived', [{ path: 'parentId', message: 'The team is archived.' }]);
 }
 
 export async function createTeam(db: Kysely<Database>, actor: SessionUser, body: CreateTeamBody): Promise<Team> {
@@ -56,7 +56,7 @@ export async function createTeam(db: Kysely<Database>, actor: SessionUser, body:
   if (parentId) await assertLiveParent(db, parentId);
   await assertNameFree(db, parentId, body.name);
   const id = await repo.insertTeam(db, body.name, parentId).catch((error: unknown) => {
-    throw isUniqueViolation(error) ? conflict(`A team called "${body.name}" already exists at this place in the tree.`) : error;
+    throw isUniqueViolation(error) ? conflict(['teams.nameTaken', { name: body.name }]) : error;
   });
   await recordAudit(db, actor, 'teams.create', id, { name: body.name, parentId });
   return getTeam(db, id);
@@ -65,7 +65,7 @@ export async function createTeam(db: Kysely<Database>, actor: SessionUser, body:
 /** Rename, move (never into its own subtree), archive or restore, and set leaders: all or nothing. */
 export async function updateTeam(db: Kysely<Database>, actor: SessionUser, id: string, body: UpdateTeamBody): Promise<Team> {
   const team = await repo.findTeam(db, id);
-  if (!team) throw notFound('Team');
+  if (!team) throw notFound('team');
   const changes: { name?: string; parent_id?: string | null; archived_at?: Date | null } = {};
   const name = body.name ?? team.name;
   const parentId = body.parentId === undefined ? team.parent_id : body.parentId;
@@ -74,7 +74,7 @@ export async function updateTeam(db: Kysely<Database>, actor: SessionUser, id: s
     if (body.parentId !== null) {
       await assertLiveParent(db, body.parentId);
       if ((await repo.subtreeIds(db, id)).has(body.parentId)) {
-        throw badRequest('A team cannot move beneath itself.', [
+        throw badRequest('teams.ownSubtree', [
           { path: 'parentId', message: 'This would put the team inside its own subtree.' },
         ]);
       }
@@ -83,7 +83,7 @@ export async function updateTeam(db: Kysely<Database>, actor: SessionUser, id: s
   }
   if (body.name !== undefined && body.name !== team.name) changes.name = body.name;
   if (body.archived === true && !team.archived_at) {
-    if (await repo.hasLiveChildren(db, id)) throw conflict('Archive or move the sub-teams first.');
+    if (await repo.hasLiveChildren(db, id)) throw conflict('teams.liveChildren');
     changes.archived_at = new Date();
   }
   if (body.archived === false && team.archived_at) {
@@ -102,7 +102,7 @@ export async function updateTeam(db: Kysely<Database>, actor: SessionUser, id: s
     const invalid = leaderIds.filter((leaderId) => !valid.has(leaderId));
     if (invalid.length) {
       throw badRequest(
-        'Only active users with the leader role can lead a team.',
+        'teams.notLeaders',
         invalid.map((leaderId) => ({ path: 'leaderIds', message: `${leaderId} is not an active leader.` })),
       );
     }
@@ -114,7 +114,7 @@ export async function updateTeam(db: Kysely<Database>, actor: SessionUser, id: s
       if (leaderIds) await repo.setLeaders(trx, id, leaderIds);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A team called "${name}" already exists at this place in the tree.`);
+    if (isUniqueViolation(error)) throw conflict(['teams.nameTaken', { name }]);
     throw error;
   }
   await recordAudit(db, actor, 'teams.update', id, {
@@ -129,10 +129,10 @@ export async function updateTeam(db: Kysely<Database>, actor: SessionUser, id: s
 /** Deletes a team without history; one with history must be archived instead. */
 export async function deleteTeam(db: Kysely<Database>, actor: SessionUser, id: string): Promise<void> {
   const team = await repo.findTeam(db, id);
-  if (!team) throw notFound('Team');
+  if (!team) throw notFound('team');
   const history = await repo.teamHistory(db, id);
   if (history.length) {
-    throw conflict(`This team has history (${history.join(', ')}), so it cannot be deleted. Archive it instead.`);
+    throw conflict(['teams.hasHistory', { history: { list: history.map((what) => `teams.history.${what}` as ErrorKey) } }]);
   }
   await repo.deleteTeam(db, id);
   await recordAudit(db, actor, 'teams.delete', id, { name: team.name });

@@ -22,30 +22,30 @@ export const toAccount = (row: repo.AccountRow): UserAccount => ({
 
 async function account(app: FastifyInstance, id: string): Promise<UserAccount> {
   const row = await repo.findAccount(app.db, id);
-  if (!row) throw notFound('User');
+  if (!row) throw notFound('user');
   return toAccount(row);
 }
 
 /** HR manages everyone but admins; only an admin grants or touches the admin role. */
 function assertMayManage(actor: SessionUser, target: { role: string } | undefined, newRole?: string) {
   if (actor.role === 'admin') return;
-  if (target?.role === 'admin') throw forbidden('Only an admin can change an admin account.');
-  if (newRole === 'admin') throw forbidden('Only an admin can grant the admin role.');
+  if (target?.role === 'admin') throw forbidden('users.adminOnlyChange');
+  if (newRole === 'admin') throw forbidden('users.adminOnlyGrant');
 }
 
 async function assertTeam(app: FastifyInstance, teamId: string | null | undefined) {
   if (!teamId) return;
-  if (!(await isLiveTeam(app.db, teamId))) throw badRequest('The team does not exist or is archived.', [{ path: 'teamId', message: 'No such live team.' }]);
+  if (!(await isLiveTeam(app.db, teamId))) throw badRequest('users.teamMissing', [{ path: 'teamId', message: 'No such live team.' }]);
 }
 
 /** Creates an account and, unless told not to, mails an invitation to choose a password. */
 export async function createUser(app: FastifyInstance, actor: SessionUser, body: CreateUserBody): Promise<UserAccount> {
   assertMayManage(actor, undefined, body.role);
   await assertTeam(app, body.teamId);
-  if (await repo.findUserByEmail(app.db, body.email)) throw conflict('Someone with this email already exists; change their role instead.');
+  if (await repo.findUserByEmail(app.db, body.email)) throw conflict('users.emailTakenChangeRole');
   const id = await repo.insertUser(app.db, { email: body.email, name: body.name, role: body.role, team_id: body.teamId ?? null }).catch(
     (error: unknown) => {
-      throw (error as { code?: string }).code === '23505' ? conflict('Someone with this email already exists.') : error;
+      throw (error as { code?: string }).code === '23505' ? conflict('users.emailTaken') : error;
     },
   );
   await recordAudit(app.db, actor, 'users.create', id, { email: body.email, role: body.role, teamId: body.teamId ?? null });
@@ -56,10 +56,10 @@ export async function createUser(app: FastifyInstance, actor: SessionUser, body:
 /** Changes name, role, team or active state; role changes and deactivation end the person's sessions. */
 export async function updateUser(app: FastifyInstance, actor: SessionUser, id: string, body: UpdateUserBody): Promise<UserAccount> {
   const current = await repo.findAccount(app.db, id);
-  if (!current) throw notFound('User');
+  if (!current) throw notFound('user');
   assertMayManage(actor, current, body.role);
   if (id === actor.id && ((body.role && body.role !== current.role) || body.active === false)) {
-    throw conflict('You cannot change your own role or deactivate yourself; ask another administrator.');
+    throw conflict('users.notYourself');
   }
   if (body.teamId !== undefined) await assertTeam(app, body.teamId);
   const changes: { name?: string; role?: typeof current.role; team_id?: string | null; active?: boolean } = {};
@@ -86,10 +86,10 @@ export async function updateUser(app: FastifyInstance, actor: SessionUser, id: s
 /** Mails a fresh invitation link (any earlier unused one stops working). */
 export async function inviteUser(app: FastifyInstance, actor: SessionUser, id: string): Promise<{ sentTo: string }> {
   const user = await repo.findAccount(app.db, id);
-  if (!user) throw notFound('User');
+  if (!user) throw notFound('user');
   assertMayManage(actor, user);
-  if (!user.active) throw conflict('This account is deactivated; activate it first.');
-  if (user.role === 'member') throw conflict('Members answer pulses from their personal link and do not sign in; give them a role first.');
+  if (!user.active) throw conflict('users.deactivated');
+  if (user.role === 'member') throw conflict('users.memberNoSignIn');
   await sendTokenMail(app, 'invite', user, actor);
   await recordAudit(app.db, actor, 'users.invite', id, { email: user.email });
   return { sentTo: user.email };

@@ -13,7 +13,7 @@ export { valuesOf };
 
 async function assertTeamInScope(db: Kysely<Database>, scope: TeamScope, teamId: string): Promise<void> {
   const team = await db.selectFrom('teams').select('archived_at').where('id', '=', teamId).executeTakeFirst();
-  if (!team || team.archived_at || !inScope(scope, teamId)) throw notFound('Team');
+  if (!team || team.archived_at || !inScope(scope, teamId)) throw notFound('team');
 }
 
 /** GET /teams/:id/values */
