@@ -40,6 +40,9 @@ describe(`health and errors (${backend})`, () => {
     // The answers any route can give are in every route's contract: overload, and a body too large.
     const answering = res.json().paths['/api/v1/pulse/{token}'].post.responses;
     expect(Object.keys(answering).sort()).toEqual(['201', '400', '403', '404', '409', '410', '413', '415', '500', '503']);
+    // A route behind a role guard documents the guard's refusals without listing them itself.
+    const settings = res.json().paths['/api/v1/settings'].get.responses;
+    expect(Object.keys(settings)).toEqual(expect.arrayContaining(['200', '401', '403']));
   });
 
   it('gives every response a request id', async () => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { Role } from '@pulse/db';
+import { zErrorBody } from '@pulse/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
@@ -148,11 +149,21 @@ async function auth(app: FastifyInstance, { config }: { config: Config }) {
     await resolveSession(app, request);
   });
 
+  // A route guarded by requireRole may answer 401 and 403: the guard declares both in the
+  // route's response schema, so route files list only what their own handlers send.
+  const guards = new WeakSet<object>();
   app.decorate('requireRole', (...roles: Role[]): onRequestAsyncHookHandler => {
-    return async (request) => {
+    const guard: onRequestAsyncHookHandler = async (request) => {
       if (!request.user) throw unauthorized();
       if (roles.length > 0 && !roles.includes(request.user.role)) throw forbidden();
     };
+    guards.add(guard);
+    return guard;
+  });
+  app.addHook('onRoute', (route) => {
+    if (![route.onRequest ?? []].flat().some((hook) => guards.has(hook))) return;
+    const response = (route.schema?.response ?? {}) as Record<string, unknown>;
+    route.schema = { ...route.schema, response: { 401: zErrorBody, 403: zErrorBody, ...response } };
   });
 
   const apiRoutes: RegisteredRoute[] = [];

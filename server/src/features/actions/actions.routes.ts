@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { teamScope } from '../../plugins/scope.js';
 import { actionsInScope, changeAction, createAction, teamActions } from './actions.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
+const errors = { 400: zErrorBody, 404: zErrorBody };
 
 /** Actions: a team's committed answer to an alert or a need, with the team's feedback and the effect on its construct. */
 export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {

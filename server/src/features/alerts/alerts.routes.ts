@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { teamScope } from '../../plugins/scope.js';
 import { acknowledgeAlert, alertsPage } from './alerts.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
+const errors = { 400: zErrorBody, 404: zErrorBody };
 
 export const alertsRoutes: FastifyPluginAsyncZod = async (app) => {
   const readers = app.requireRole('admin', 'hr', 'leader');

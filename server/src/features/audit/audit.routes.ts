@@ -14,7 +14,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['audit'],
         summary: 'Who did what and when, newest first',
         querystring: zAuditQuery,
-        response: { 200: zAuditResponse, 400: zErrorBody, 401: zErrorBody, 403: zErrorBody },
+        response: { 200: zAuditResponse, 400: zErrorBody },
       },
     },
     async (request) => {

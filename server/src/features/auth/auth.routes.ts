@@ -75,7 +75,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/me',
     {
       onRequest: app.requireRole(),
-      schema: { tags: ['session'], summary: 'The signed-in user and their language', response: { 200: zMeResponse, 401: zErrorBody } },
+      schema: { tags: ['session'], summary: 'The signed-in user and their language', response: { 200: zMeResponse } },
     },
     async (request) => ({ user: request.user!, ...(await sessionLanguage(app.db, request.user!.id, request.headers['accept-language'])) }),
   );
@@ -88,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['session'],
         summary: 'Choose the dashboard’s language for yourself (null: the browser’s, else the organisation’s)',
         body: zOwnLanguageBody,
-        response: { 200: zMeResponse, ...errors },
+        response: { 200: zMeResponse, 400: zErrorBody },
       },
     },
     async (request) => {

@@ -17,7 +17,6 @@ import { deleteSlack, deleteTeamsWebhook, deliveryCounts, markSlackRevoked, read
 import { open, seal } from './secret-box.js';
 import { failureOf, slackClient, type SlackFailure } from './slack.js';
 
-const errors = { 401: zErrorBody, 403: zErrorBody };
 const tags = ['integrations'];
 
 const slackRefused = (reason: SlackFailure) => new ApiError(502, 'slack_refused', `chat.refused.${reason}`);
@@ -37,7 +36,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/integrations',
-    { onRequest: admin, schema: { tags, summary: 'Chat connections and messages delivered per channel', response: { 200: zIntegrations, ...errors } } },
+    { onRequest: admin, schema: { tags, summary: 'Chat connections and messages delivered per channel', response: { 200: zIntegrations } } },
     async () => {
       const slack = await readSlack(app.db);
       return {
@@ -57,7 +56,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Connect a Slack workspace with a bot token (checked with auth.test first)',
         body: zSlackConnectBody,
-        response: { 200: zSlackConnected, 400: zErrorBody, ...errors, 409: zErrorBody, 502: zErrorBody },
+        response: { 200: zSlackConnected, 400: zErrorBody, 409: zErrorBody, 502: zErrorBody },
       },
     },
     async (request) => {
@@ -75,7 +74,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/integrations/slack',
-    { onRequest: admin, schema: { tags, summary: 'Disconnect Slack: everything goes by mail again', response: { 204: z.null(), ...errors, 404: zErrorBody } } },
+    { onRequest: admin, schema: { tags, summary: 'Disconnect Slack: everything goes by mail again', response: { 204: z.null(), 404: zErrorBody } } },
     async (request, reply) => {
       if (!(await deleteSlack(app.db))) throw notFound('slackConnection');
       await recordAudit(app.db, request.user, 'integrations.slack.disconnect', null, {});
@@ -87,7 +86,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/integrations/slack/test',
     {
       onRequest: admin,
-      schema: { tags, summary: 'Send the signed-in admin a test direct message', response: { 200: zSlackTestResult, ...errors, 409: zErrorBody, 502: zErrorBody } },
+      schema: { tags, summary: 'Send the signed-in admin a test direct message', response: { 200: zSlackTestResult, 409: zErrorBody, 502: zErrorBody } },
     },
     async (request) => {
       const secret = key();
@@ -117,7 +116,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Post this team's leaders' digest to a Microsoft Teams workflow too",
         params: zTeamsWebhookParams,
         body: zTeamsWebhookBody,
-        response: { 200: zTeamsWebhookParams, 400: zErrorBody, ...errors, 404: zErrorBody, 409: zErrorBody },
+        response: { 200: zTeamsWebhookParams, 400: zErrorBody, 404: zErrorBody, 409: zErrorBody },
       },
     },
     async (request) => {
@@ -134,7 +133,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/integrations/teams/:teamId',
     {
       onRequest: admin,
-      schema: { tags, summary: "Stop posting this team's digest to Microsoft Teams", params: zTeamsWebhookParams, response: { 204: z.null(), 400: zErrorBody, ...errors, 404: zErrorBody } },
+      schema: { tags, summary: "Stop posting this team's digest to Microsoft Teams", params: zTeamsWebhookParams, response: { 204: z.null(), 400: zErrorBody, 404: zErrorBody } },
     },
     async (request, reply) => {
       if (!(await deleteTeamsWebhook(app.db, request.params.teamId))) throw notFound('teamsWorkflow');

@@ -44,7 +44,7 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Reply to a visible comment; the comment's team leaders are mailed, never the author",
         params: zCommentParams,
         body: zMessageBody,
-        response: { 201: zMessageSent, 401: zErrorBody, 403: zErrorBody, 409: zErrorBody, ...errors },
+        response: { 201: zMessageSent, 409: zErrorBody, ...errors },
       },
     },
     async (request, reply) => {

@@ -6,7 +6,6 @@ import { deliverDigests } from '../digests/digests.service.js';
 import { closeCycle, createCycleAndOpenIfDue, extendCycle, listCycles } from './cycles.service.js';
 import { participationOf } from './participation.service.js';
 
-const denied = { 401: zErrorBody, 403: zErrorBody };
 
 /** Pulse cycles, for admin and HR (contract: shared/src/api/cycles.ts). */
 export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,7 +19,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['cycles'],
         summary: 'Create a pulse cycle; it opens (and mails its invitations) at opensAt',
         body: zCycleCreate,
-        response: { 201: zCycleEnvelope, 400: zErrorBody, ...denied },
+        response: { 201: zCycleEnvelope, 400: zErrorBody },
       },
     },
     async (request, reply) => {
@@ -38,7 +37,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cycles'],
         summary: 'Every cycle with its invited and responded counts',
-        response: { 200: zCycleList, ...denied },
+        response: { 200: zCycleList },
       },
     },
     async () => ({ cycles: await listCycles(app.db) }),
@@ -52,7 +51,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['cycles'],
         summary: "Invited and answered per team, as of the cycle's latest daily count (how many, never who)",
         params: zCycleParams,
-        response: { 200: zParticipation, 400: zErrorBody, 404: zErrorBody, ...denied },
+        response: { 200: zParticipation, 400: zErrorBody, 404: zErrorBody },
       },
     },
     async (request) => participationOf(app.db, request.params.id, app.config),
@@ -66,7 +65,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['cycles'],
         summary: 'Close a cycle: answering stops and its results are finalised',
         params: zCycleParams,
-        response: { 200: zCycleEnvelope, 400: zErrorBody, 404: zErrorBody, ...denied },
+        response: { 200: zCycleEnvelope, 400: zErrorBody, 404: zErrorBody },
       },
     },
     async (request) => {
@@ -87,7 +86,7 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Keep a scheduled or open cycle open until a later time',
         params: zCycleParams,
         body: zCycleExtend,
-        response: { 200: zCycleEnvelope, 400: zErrorBody, 404: zErrorBody, 409: zErrorBody, ...denied },
+        response: { 200: zCycleEnvelope, 400: zErrorBody, 404: zErrorBody, 409: zErrorBody },
       },
     },
     async (request) => {

@@ -7,7 +7,7 @@ import { aggregateExport } from './exports.service.js';
 import type { Database } from '@pulse/db';
 import type { Kysely } from 'kysely';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody };
+const errors = { 400: zErrorBody };
 
 export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -18,7 +18,7 @@ import { commentsFor, overviewFor, trendsFor } from './insights-read.service.js'
 import { overviewFileName, overviewStream } from './overview-download.js';
 import { overviewSearch, overviewTeams, overviewWorst } from './overview-views.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
+const errors = { 400: zErrorBody, 404: zErrorBody };
 
 export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   const readers = app.requireRole('admin', 'hr', 'leader');

@@ -3,7 +3,7 @@ import { zDriversQuery, zDriversResponse, zReliabilityQuery, zReliabilityRespons
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { driversFor, reliabilityFor } from './instrument.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
+const errors = { 400: zErrorBody, 404: zErrorBody };
 
 /** The instrument's own statistics, organisation-wide: HR and admins only. */
 export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {

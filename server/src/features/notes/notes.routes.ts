@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { teamScope } from '../../plugins/scope.js';
 import { noteFor, writeNote } from './notes.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody, 409: zErrorBody };
+const errors = { 400: zErrorBody, 404: zErrorBody, 409: zErrorBody };
 
 /** A leader's (or HR's) note to the team about a closed cycle, shown on the members' results page. */
 export const notesRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -3,7 +3,7 @@ import { zMatrixQuery, zMatrixResponse } from '@pulse/shared/api/partners';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { matrixFor } from './partners.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
+const errors = { 400: zErrorBody, 404: zErrorBody };
 
 /** Partner ratings across the organisation: the provider × customer matrix (admin, hr). */
 export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { getScheduleState, saveSchedule } from './schedule.service.js';
 
-const denied = { 401: zErrorBody, 403: zErrorBody };
 
 /** The monthly pulse rhythm, for admin and HR. */
 export const scheduleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,7 +13,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod = async (app) => {
     '/schedule',
     {
       onRequest,
-      schema: { tags: ['cycles'], summary: 'The monthly pulse schedule', response: { 200: zScheduleState, ...denied } },
+      schema: { tags: ['cycles'], summary: 'The monthly pulse schedule', response: { 200: zScheduleState } },
     },
     async () => getScheduleState(app.db, new Date()),
   );
@@ -27,7 +26,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['cycles'],
         summary: 'Set the monthly pulse schedule; it applies from the next opening',
         body: zSchedule,
-        response: { 200: zScheduleState, 400: zErrorBody, ...denied },
+        response: { 200: zScheduleState, 400: zErrorBody },
       },
     },
     async (request) => {

@@ -16,7 +16,7 @@ export const scimTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['scim'],
         summary: 'Create a SCIM bearer token (shown this once)',
         body: zScimTokenBody,
-        response: { 201: zScimTokenCreated, 400: zErrorBody, 401: zErrorBody, 403: zErrorBody },
+        response: { 201: zScimTokenCreated, 400: zErrorBody },
       },
     },
     async (request, reply) => {
@@ -35,7 +35,7 @@ export const scimTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['scim'],
         summary: 'Revoke a SCIM token (its provider is refused at once)',
         params: zScimTokenParams,
-        response: { 204: z.null(), 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody },
+        response: { 204: z.null(), 400: zErrorBody, 404: zErrorBody },
       },
     },
     async (request, reply) => {

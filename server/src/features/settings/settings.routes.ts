@@ -4,14 +4,13 @@ import { updateSettings } from '../close/threshold.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { DEFAULT_LANGUAGE_KEY, getDefaultLanguage, getSettings, writeDefaultLanguage } from './settings.service.js';
 
-const errors = { 401: zErrorBody, 403: zErrorBody };
 
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/settings',
     {
       onRequest: app.requireRole('admin', 'hr', 'leader'),
-      schema: { tags: ['settings'], summary: 'Installation settings', response: { 200: zSettings, ...errors } },
+      schema: { tags: ['settings'], summary: 'Installation settings', response: { 200: zSettings } },
     },
     async () => getSettings(app.db, app.config),
   );
@@ -24,7 +23,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['settings'],
         summary: 'Change the anonymity threshold (3–10); audited',
         body: zUpdateSettingsBody,
-        response: { 200: zSettings, 400: zErrorBody, ...errors },
+        response: { 200: zSettings, 400: zErrorBody },
       },
     },
     async (request) => updateSettings(app.db, app.config, request.user!, request.body),
@@ -38,7 +37,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['settings'],
         summary: 'The organisation’s default language (en, de, fr); audited',
         body: zDefaultLanguageBody,
-        response: { 200: zSettings, 400: zErrorBody, ...errors },
+        response: { 200: zSettings, 400: zErrorBody },
       },
     },
     async (request) => {

@@ -6,7 +6,7 @@ import { startSession, wantsSecureCookie } from '../../plugins/auth.js';
 import { reserveAttempt } from '../auth/login-limit.js';
 import { LOGIN_TTL_SECONDS } from './oidc.repository.js';
 import { auditSsoLogin, auditSsoRefusal, homePath, OidcClient, SsoError } from './oidc.service.js';
-import { safeNextPath } from './next-path.js';
+import { safeNext } from '@pulse/shared/next-path';
 
 /** The browser cookie that ties a callback to the sign-in this browser started. */
 const LOGIN_COOKIE = 'pulse_oidc';
@@ -49,7 +49,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       let started: { url: string; cookie: string };
       try {
-        started = await oidc.start(app, safeNextPath(request.query.next));
+        started = await oidc.start(app, safeNext(request.query.next));
       } catch (error) {
         request.log.warn({ reason: (error as Error).message }, 'OpenID provider unavailable');
         return reply.redirect(failurePage('unavailable'), 302);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { teamScope } from '../../plugins/scope.js';
 import { createTeam, deleteTeam, listTeams, updateTeam } from './teams.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody };
+const errors = { 400: zErrorBody };
 
 export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   const managers = app.requireRole('admin', 'hr');

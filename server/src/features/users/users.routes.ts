@@ -11,7 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createUser, inviteUser, listUsers, updateUser } from './users.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody };
+const errors = { 400: zErrorBody };
 
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   const managers = app.requireRole('admin', 'hr');

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { teamScope } from '../../plugins/scope.js';
 import { setTeamValues, teamValues } from './values.service.js';
 
-const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody };
+const errors = { 400: zErrorBody, 404: zErrorBody };
 
 /** A team's shared values, "X even at the cost of Y", shown above one item of its pulse. */
 export const valuesRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from './home.js';
+import { safeNext } from './next-path.js';
 
 const SITE = 'https://pulse.example.org';
 
