@@ -27,7 +27,10 @@ let browser: Browser | undefined;
 try {
   await seedDemo({ db: app.db, mailer: app.mailer, publicUrl: config.publicUrl, log: app.log, settings: config });
   const base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   mkdirSync(outDir, { recursive: true });
   const legal = await app.db.selectFrom('teams').where('name', '=', 'Legal').select('id').executeTakeFirstOrThrow();
 
@@ -70,7 +73,9 @@ async function shoot(page: Page, name: string) {
 
 /** The first pulse link in the demo's outbox. */
 function pulseLink(dir: string): string {
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.eml')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.eml'))
+    .sort()) {
     const link = /https?:\/\/\S+?\/p\/[A-Za-z0-9_-]{43}/.exec(readFileSync(path.join(dir, name), 'utf8').replace(/=\r?\n/g, ''));
     if (link) return link[0];
   }

@@ -29,7 +29,9 @@ class NamingClient implements PostgresPoolClient {
   query<R>(text: string | PostgresCursor<R>, parameters: readonly unknown[] = []): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     // Kysely passes a cursor only when the dialect is given a cursor class to stream with; ours is not.
     if (typeof text !== 'string') throw new Error('This pool is not set up for cursors.');
-    return this.client.query<R & pg.QueryResultRow>({ text, values: [...parameters], name: nameOfText.get(text) }) as Promise<PostgresQueryResult<R>>;
+    return this.client.query<R & pg.QueryResultRow>({ text, values: [...parameters], name: nameOfText.get(text) }) as Promise<
+      PostgresQueryResult<R>
+    >;
   }
 
   release(destroy?: boolean): void {

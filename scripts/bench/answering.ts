@@ -84,7 +84,14 @@ const { cycleId, tokens } = await openCycleWithTokens(handle.db, warmup + rounds
 // The baseline writes into the same responses table, under a cycle of its own.
 const bareCycle = await handle.db
   .insertInto('cycles')
-  .values({ label: 'Answering benchmark (bare)', opens_at: new Date(), closes_at: new Date(Date.now() + 86_400_000), status: 'open', all_teams: true, questionnaire_version: 1 })
+  .values({
+    label: 'Answering benchmark (bare)',
+    opens_at: new Date(),
+    closes_at: new Date(Date.now() + 86_400_000),
+    status: 'open',
+    all_teams: true,
+    questionnaire_version: 1,
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
 const bareTeam = await handle.db.selectFrom('teams').select('id').limit(1).executeTakeFirstOrThrow();
@@ -139,11 +146,13 @@ const ratio = median(ratios);
 const p99 = median(results.ours.map((r) => r.p99));
 console.log(`\n${connections} connections, ${rounds} rounds of ${perRound.toLocaleString('en')} requests each (medians over rounds)\n`);
 console.log(
-  table(['route', 'requests/s', 'p50 ms', 'p99 ms', 'non-201 or errors'], [
-    row('POST /api/v1/pulse/:token (ours)', results.ours),
-    row('bare Fastify: validate + one INSERT', results.bare),
-  ]),
+  table(
+    ['route', 'requests/s', 'p50 ms', 'p99 ms', 'non-201 or errors'],
+    [row('POST /api/v1/pulse/:token (ours)', results.ours), row('bare Fastify: validate + one INSERT', results.bare)],
+  ),
 );
-console.log(`\nratio ours/bare per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${ratio.toFixed(2)} (target ≥ ${TARGET.ratio}) ${ratio >= TARGET.ratio ? 'OK' : 'MISSED'}`);
+console.log(
+  `\nratio ours/bare per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${ratio.toFixed(2)} (target ≥ ${TARGET.ratio}) ${ratio >= TARGET.ratio ? 'OK' : 'MISSED'}`,
+);
 console.log(`p99 ours ${ms(p99)} ms (target ≤ ${TARGET.p99} ms) ${p99 <= TARGET.p99 ? 'OK' : 'MISSED'}`);
 console.log('autocannon, both servers and PostgreSQL share the same cores.');

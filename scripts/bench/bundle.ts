@@ -15,8 +15,15 @@ import { seedDemo } from '@pulse/server/demo/seed-demo';
 import { hashToken, newToken, SESSION_COOKIE } from '@pulse/server/plugins/auth';
 
 const budgets = { pulse: 90 * 1024, dashboard: 250 * 1024, charts: 250 * 1024 };
-const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 execFileSync('node', ['scripts/ensure-client-build.mjs'], { stdio: 'inherit' });
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pulse-bundle-'));
@@ -29,7 +36,10 @@ await seedDemo({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl
 const legal = await app.db.selectFrom('teams').select('id').where('name', '=', 'Legal').executeTakeFirstOrThrow();
 const hr = await app.db.selectFrom('users').select('id').where('role', '=', 'hr').executeTakeFirstOrThrow();
 const token = newToken();
-await app.db.insertInto('sessions').values({ id_hash: hashToken(token), user_id: hr.id }).execute();
+await app.db
+  .insertInto('sessions')
+  .values({ id_hash: hashToken(token), user_id: hr.id })
+  .execute();
 
 /** Loads `url` in a fresh page and returns each JS/CSS file with its gzipped size. */
 async function measure(url: string, signedIn: boolean) {
@@ -43,14 +53,18 @@ async function measure(url: string, signedIn: boolean) {
     if (type !== 'script' && type !== 'stylesheet') return;
     pending.push(
       response.body().then((body) => {
-        files.push({ name: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length, charts: body.includes('recharts-') });
+        files.push({
+          name: new URL(response.url()).pathname,
+          gzip: gzipSync(body, { level: 9 }).length,
+          charts: body.includes('recharts-'),
+        });
       }),
     );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   if (signedIn) await page.locator('.recharts-surface').first().waitFor();
   // A response can still arrive while earlier bodies are read: wait until none is pending.
-  for (let seen = 0; seen < pending.length; ) {
+  for (let seen = 0; seen < pending.length;) {
     seen = pending.length;
     await Promise.all(pending);
   }
@@ -70,7 +84,9 @@ for (const [name, url] of Object.entries(pages) as [keyof typeof pages, string][
   const total = files.reduce((sum, f) => sum + f.gzip, 0);
   const ok = total <= budgets[name];
   failed ||= !ok;
-  console.log(`\n${name} page (${new URL(url).pathname}): ${(total / 1024).toFixed(1)} KB gzipped of ${budgets[name] / 1024} KB ${ok ? 'OK' : 'OVER BUDGET'}`);
+  console.log(
+    `\n${name} page (${new URL(url).pathname}): ${(total / 1024).toFixed(1)} KB gzipped of ${budgets[name] / 1024} KB ${ok ? 'OK' : 'OVER BUDGET'}`,
+  );
   for (const f of files) console.log(`  ${(f.gzip / 1024).toFixed(1).padStart(7)} KB  ${f.name}`);
   if (name !== 'charts') {
     const leaked = files.filter((f) => f.charts || (name === 'pulse' && /Dashboard|chart|recharts/i.test(f.name)));

@@ -34,7 +34,10 @@ console.log(machineLine(cluster.version));
 const handle = await openDatabase({ databaseUrl: cluster.url, dataDir: benchDataDir });
 const db = handle.db;
 const last = await db.selectFrom('cycles').select(['id', 'label']).orderBy('opens_at', 'desc').executeTakeFirstOrThrow();
-const teams = await db.selectFrom('teams').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+const teams = await db
+  .selectFrom('teams')
+  .select((eb) => eb.fn.countAll<string>().as('n'))
+  .executeTakeFirstOrThrow();
 const times: number[] = [];
 const steps: [string, number][] = [];
 try {
@@ -54,7 +57,9 @@ try {
       await step('blurAnswerTrail (rewrite answered invitations and responses)', () => blurAnswerTrail(trx, last.id));
       await step('storeCycleMoments (tree, read and score responses, moments)', () => storeCycleMoments(trx, last.id));
       await trx.updateTable('cycles').set({ status: 'closed' }).where('id', '=', last.id).execute();
-      await step('recomputeInsights (engine over 36 cycles, figures, alerts)', () => recomputeInsights(trx, THRESHOLD.anonymityThreshold, [last.id]));
+      await step('recomputeInsights (engine over 36 cycles, figures, alerts)', () =>
+        recomputeInsights(trx, THRESHOLD.anonymityThreshold, [last.id]),
+      );
       throw rolledBack;
     })
     .catch((error: unknown) => {
@@ -69,9 +74,14 @@ try {
 
 const med = median(times);
 console.log(`\nclosing ${last.label} for ${Number(teams.n).toLocaleString('en')} teams, ${runs} runs\n`);
-console.log(table(['measure', 'seconds'], [
-  ['closeCycle, median', `**${seconds(med)}**`],
-  ['closeCycle, each run', times.map(seconds).join(', ')],
-  ...steps.map(([name, ms]): [string, string] => [`step: ${name}`, seconds(ms)]),
-]));
+console.log(
+  table(
+    ['measure', 'seconds'],
+    [
+      ['closeCycle, median', `**${seconds(med)}**`],
+      ['closeCycle, each run', times.map(seconds).join(', ')],
+      ...steps.map(([name, ms]): [string, string] => [`step: ${name}`, seconds(ms)]),
+    ],
+  ),
+);
 console.log(`\nclose median ${seconds(med)} s (budget ${BUDGET_MS / 1000} s) ${med <= BUDGET_MS ? 'OK' : 'OVER BUDGET'}`);

@@ -40,12 +40,18 @@ const mb = (kilobytes: number) => kilobytes / 1024;
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pulse-bench-export-'));
 const postgres = values.db === 'postgres' ? await startPostgres() : null;
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production', ...(postgres ? { DATABASE_URL: postgres.url } : {}) };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  NODE_ENV: 'production',
+  ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+};
 const app = await buildApp(loadConfig(env));
 
 /** Deterministic pseudo-random figures, so every run exports the same file. */
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 const score = () => {
   const mean = 40 + random() * 45;
   const n = 5 + Math.floor(random() * 10);
@@ -111,7 +117,9 @@ async function plant() {
       rows += batch.length;
     }
   }
-  console.log(`planted ${teamIds.length} teams × ${cycleCount} cycles (${rows} stored cells) in ${((performance.now() - started) / 1000).toFixed(1)} s (${app.dbKind})`);
+  console.log(
+    `planted ${teamIds.length} teams × ${cycleCount} cycles (${rows} stored cells) in ${((performance.now() - started) / 1000).toFixed(1)} s (${app.dbKind})`,
+  );
 }
 
 /** A separate process downloads the export, counting bytes; exits 3 on a 503. */
@@ -130,7 +138,9 @@ require('node:http').get(url, { headers: { cookie } }, (res) => {
 /** Downloads one export, waiting while the server sheds load (503). */
 async function download(base: string, cookie: string, format: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
-    const child = spawn(process.execPath, ['-e', CLIENT, `${base}/api/v1/exports/aggregates?format=${format}`, cookie], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', CLIENT, `${base}/api/v1/exports/aggregates?format=${format}`, cookie], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const [code] = (await once(child, 'exit')) as [number];
@@ -154,7 +164,10 @@ async function startServer(port: number, flags: string[]): Promise<ChildProcess>
     stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return server;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -196,9 +209,16 @@ async function runExports(label: string, flags: string[], cookie: string): Promi
 
 try {
   await plant();
-  const hr = await app.db.insertInto('users').values({ email: 'bench-hr@example.test', name: 'Bench HR', role: 'hr' }).returning('id').executeTakeFirstOrThrow();
+  const hr = await app.db
+    .insertInto('users')
+    .values({ email: 'bench-hr@example.test', name: 'Bench HR', role: 'hr' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const token = newToken();
-  await app.db.insertInto('sessions').values({ id_hash: hashToken(token), user_id: hr.id }).execute();
+  await app.db
+    .insertInto('sessions')
+    .values({ id_hash: hashToken(token), user_id: hr.id })
+    .execute();
   await app.close();
   const cookie = `${SESSION_COOKIE}=${token}`;
 
@@ -208,7 +228,11 @@ try {
   // there; a streaming one runs as fast, and its growth is the figure checked.
   const extra = values['server-flags'].split(' ').filter(Boolean);
   const uncapped = await runExports('Node defaults (no heap cap):', extra, cookie);
-  const capped = await runExports(`JS heap capped at ${HEAP_CAP_MB} MB (--max-old-space-size=${HEAP_CAP_MB}):`, [...extra, `--max-old-space-size=${HEAP_CAP_MB}`], cookie);
+  const capped = await runExports(
+    `JS heap capped at ${HEAP_CAP_MB} MB (--max-old-space-size=${HEAP_CAP_MB}):`,
+    [...extra, `--max-old-space-size=${HEAP_CAP_MB}`],
+    cookie,
+  );
   console.log(
     `\nlargest growth: +${uncapped.toFixed(1)} MB with Node defaults; +${capped.toFixed(1)} MB with the heap cap, ` +
       `of ${LIMIT_MB} MB allowed: ${capped <= LIMIT_MB ? 'OK' : 'OVER'} (${values.db})`,

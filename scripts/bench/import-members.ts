@@ -18,7 +18,9 @@ function memberCsv(count: number, renamed = false): string {
   const lines = ['email,name,team,role'];
   for (let i = 0; i < count; i++) {
     const team = `Department ${i % 50}/Team ${(i >> 6) % 10}`;
-    lines.push(`person${i}@example.test,"Person ${i}${renamed && i % 10 === 0 ? ', renamed' : ''}",${team},${i % 500 === 0 ? 'leader' : 'member'}`);
+    lines.push(
+      `person${i}@example.test,"Person ${i}${renamed && i % 10 === 0 ? ', renamed' : ''}",${team},${i % 500 === 0 ? 'leader' : 'member'}`,
+    );
   }
   return lines.join('\r\n');
 }
@@ -32,7 +34,10 @@ try {
     .returning('id')
     .executeTakeFirstOrThrow();
   const token = newToken();
-  await app.db.insertInto('sessions').values({ id_hash: hashToken(token), user_id: hr.id }).execute();
+  await app.db
+    .insertInto('sessions')
+    .values({ id_hash: hashToken(token), user_id: hr.id })
+    .execute();
   const headers = { cookie: `${SESSION_COOKIE}=${token}`, origin: app.config.publicUrl, 'content-type': 'text/csv' };
 
   const run = async (label: string, csv: string) => {

@@ -21,8 +21,14 @@ import { machineLine, seconds, table, timed } from './support/report.js';
 
 const BUDGET_MS = 10 * 60_000;
 const THRESHOLD = { anonymityThreshold: 5 };
-const COMMENTS = ['Too many urgent requests this month', 'Great support from the platform team', 'We need clearer priorities',
-  'Planning went well', 'Hard to reach the other offices', 'Thanks for the new tooling'];
+const COMMENTS = [
+  'Too many urgent requests this month',
+  'Great support from the platform team',
+  'We need clearer priorities',
+  'Planning went well',
+  'Hard to reach the other offices',
+  'Thanks for the new tooling',
+];
 
 // Writing about 3 GB: refuse to start without room for it and its indexes.
 mkdirSync(path.dirname(benchDataDir), { recursive: true });
@@ -51,7 +57,9 @@ await migrateToLatest(db);
 
 const org = buildOrg();
 const cycles = orgCycles();
-console.log(`organisation: ${org.teams.length.toLocaleString('en')} teams, ${org.members.toLocaleString('en')} members, ${cycles.length} cycles`);
+console.log(
+  `organisation: ${org.teams.length.toLocaleString('en')} teams, ${org.members.toLocaleString('en')} members, ${cycles.length} cycles`,
+);
 
 /** Streams rows (already in COPY text format) into `statement`, respecting back-pressure. */
 async function copyInto(client: pg.Client, statement: string) {
@@ -103,9 +111,11 @@ async function withoutIndexes(client: pg.Client, tables: string[]): Promise<() =
   for (const c of constraints.rows.filter((r) => r.type !== 'f')) await client.query(`alter table ${c.table} drop constraint ${c.name}`);
   for (const i of indexes.rows) await client.query(`drop index ${i.name}`);
   return async () => {
-    for (const c of constraints.rows.filter((r) => r.type !== 'f')) await client.query(`alter table ${c.table} add constraint ${c.name} ${c.def}`);
+    for (const c of constraints.rows.filter((r) => r.type !== 'f'))
+      await client.query(`alter table ${c.table} add constraint ${c.name} ${c.def}`);
     for (const i of indexes.rows) await client.query(i.def);
-    for (const c of constraints.rows.filter((r) => r.type === 'f')) await client.query(`alter table ${c.table} add constraint ${c.name} ${c.def}`);
+    for (const c of constraints.rows.filter((r) => r.type === 'f'))
+      await client.query(`alter table ${c.table} add constraint ${c.name} ${c.def}`);
   };
 }
 
@@ -172,7 +182,9 @@ await phase('invitations and responses (COPY)', async () => {
   }
   await Promise.all([invitations.end(), responses.end()]);
   await Promise.all([a.end(), b.end()]);
-  console.log(`  ${invitationCount.toLocaleString('en')} invitations, ${responseCount.toLocaleString('en')} responses copied; building indexes`);
+  console.log(
+    `  ${invitationCount.toLocaleString('en')} invitations, ${responseCount.toLocaleString('en')} responses copied; building indexes`,
+  );
   await restore();
   await control.end();
 });
@@ -216,4 +228,6 @@ console.log(
     `(${((100 * responseCount) / invitationCount).toFixed(1)}%) · ${Number(counts.stats).toLocaleString('en')} served cells · ` +
     `${Number(counts.alerts).toLocaleString('en')} alert episodes (${Number(counts.open).toLocaleString('en')} open) · database ${size}`,
 );
-console.log(`load-org: ${seconds(total)} s (budget ${BUDGET_MS / 60_000} min) ${total <= BUDGET_MS ? 'OK' : 'OVER BUDGET'}; data kept in ${benchDataDir}`);
+console.log(
+  `load-org: ${seconds(total)} s (budget ${BUDGET_MS / 60_000} min) ${total <= BUDGET_MS ? 'OK' : 'OVER BUDGET'}; data kept in ${benchDataDir}`,
+);

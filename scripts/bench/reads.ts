@@ -39,15 +39,31 @@ const hr = await db
   .values({ email: `bench-hr-${token.slice(0, 8)}@bench.example`, name: 'Bench HR', role: 'hr' })
   .returning('id')
   .executeTakeFirstOrThrow();
-await db.insertInto('sessions').values({ id_hash: hashToken(token), user_id: hr.id }).execute();
-const latest = await db.selectFrom('cycles').where('status', '=', 'closed').select('id').orderBy('opens_at', 'desc').executeTakeFirstOrThrow();
+await db
+  .insertInto('sessions')
+  .values({ id_hash: hashToken(token), user_id: hr.id })
+  .execute();
+const latest = await db
+  .selectFrom('cycles')
+  .where('status', '=', 'closed')
+  .select('id')
+  .orderBy('opens_at', 'desc')
+  .executeTakeFirstOrThrow();
 const leafTeams = (await db.selectFrom('teams').where('name', 'like', 'Team %').select('id').execute()).map((t) => t.id);
 const pick = (i: number) => leafTeams[(i * 7919) % leafTeams.length]!;
 // Parents to expand: the groups (ten teams each) and the departments (ten groups each).
-const parents = (await db.selectFrom('teams').where((eb) => eb.or([eb('name', 'like', 'Group %'), eb('name', 'like', 'Department %')])).select('id').execute()).map((t) => t.id);
+const parents = (
+  await db
+    .selectFrom('teams')
+    .where((eb) => eb.or([eb('name', 'like', 'Group %'), eb('name', 'like', 'Department %')]))
+    .select('id')
+    .execute()
+).map((t) => t.id);
 const parentOf = (i: number) => parents[(i * 7919) % parents.length]!;
 // Name searches matching one group's teams ("Team 3.4.5.…"), a few to a dozen teams each.
-const groupNames = (await db.selectFrom('teams').where('name', 'like', 'Group %').select('name').execute()).map((t) => t.name.replace('Group ', 'Team '));
+const groupNames = (await db.selectFrom('teams').where('name', 'like', 'Group %').select('name').execute()).map((t) =>
+  t.name.replace('Group ', 'Team '),
+);
 const searchOf = (i: number) => groupNames[(i * 7919) % groupNames.length]!;
 
 interface Read {
@@ -124,7 +140,13 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
       .get(url, { headers: { ...headers, 'accept-encoding': 'gzip' } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), gzipped: response.headers['content-encoding'] === 'gzip' }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            gzipped: response.headers['content-encoding'] === 'gzip',
+          }),
+        );
         response.on('error', reject);
       })
       .on('error', reject);

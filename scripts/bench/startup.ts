@@ -32,7 +32,15 @@ const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/p
 async function start(args: readonly string[]): Promise<{ ms: number; rss: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pulse-startup-'));
   const port = await freePort();
-  const env = { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-startup-password' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ADMIN_PASSWORD: 'bench-startup-password',
+  };
   const began = performance.now();
   const child = spawn('node', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
@@ -40,7 +48,10 @@ async function start(args: readonly string[]): Promise<{ ms: number; rss: number
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before answering:\n${errors}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -69,4 +80,6 @@ console.log(
     Object.entries(results).map(([mode, r]) => [mode, `${ms(median(r.ms))} ms`, `${median(r.rss).toFixed(1)} MiB`, RUNS]),
   ),
 );
-console.log(`compiled / tsx: time ${(median(results.compiled.ms) / median(results.tsx.ms)).toFixed(2)}, memory ${(median(results.compiled.rss) / median(results.tsx.rss)).toFixed(2)}`);
+console.log(
+  `compiled / tsx: time ${(median(results.compiled.ms) / median(results.tsx.ms)).toFixed(2)}, memory ${(median(results.compiled.rss) / median(results.tsx.rss)).toFixed(2)}`,
+);

@@ -81,7 +81,10 @@ describe('OpenID Connect and PASSWORD_LOGIN', () => {
   });
 
   it('takes an https issuer, or http only on a loopback address', () => {
-    expect(loadConfig({ OIDC_ISSUER: 'https://acme.okta.com', ...client }).oidc).toMatchObject({ issuer: 'https://acme.okta.com', clientId: 'pulse' });
+    expect(loadConfig({ OIDC_ISSUER: 'https://acme.okta.com', ...client }).oidc).toMatchObject({
+      issuer: 'https://acme.okta.com',
+      clientId: 'pulse',
+    });
     expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:4000', ...client }).oidc?.issuer).toBe('http://127.0.0.1:4000');
     expect(loadConfig({ OIDC_ISSUER: 'http://localhost:4000', ...client }).oidc).not.toBeNull();
     for (const issuer of ['http://idp.example.com', 'http://10.0.0.5', 'http://127.0.0.1.nip.io', 'ftp://127.0.0.1']) {

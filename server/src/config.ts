@@ -65,7 +65,10 @@ const zEnv = z.object({
   SMTP_URL: optionalUrl,
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).optional()),
-  ANONYMITY_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD).max(MAX_ANONYMITY_THRESHOLD).default(DEFAULT_ANONYMITY_THRESHOLD)),
+  ANONYMITY_THRESHOLD: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD).max(MAX_ANONYMITY_THRESHOLD).default(DEFAULT_ANONYMITY_THRESHOLD),
+  ),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
@@ -162,9 +165,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   const e = parsed.data;
   const problems: string[] = [];
-  if (e.OIDC_ISSUER && !(e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) problems.push('OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: required with OIDC_ISSUER');
-  if (!e.OIDC_ISSUER && (e.OIDC_CLIENT_ID || e.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER: required with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
-  if (e.PASSWORD_LOGIN === 'admin-only' && !e.OIDC_ISSUER) problems.push('PASSWORD_LOGIN: admin-only needs OIDC_ISSUER (else only admins could sign in)');
+  if (e.OIDC_ISSUER && !(e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET))
+    problems.push('OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: required with OIDC_ISSUER');
+  if (!e.OIDC_ISSUER && (e.OIDC_CLIENT_ID || e.OIDC_CLIENT_SECRET))
+    problems.push('OIDC_ISSUER: required with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  if (e.PASSWORD_LOGIN === 'admin-only' && !e.OIDC_ISSUER)
+    problems.push('PASSWORD_LOGIN: admin-only needs OIDC_ISSUER (else only admins could sign in)');
   if (problems.length) throw new ConfigError(problems);
   const oidc =
     e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

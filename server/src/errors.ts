@@ -37,17 +37,28 @@ export class ApiError extends Error {
 /** What a 404 did not find: the `notFound.*` keys of the error catalogue. */
 export type NotFoundWhat = ErrorKey extends infer K ? (K extends `notFound.${infer W}` ? W : never) : never;
 
-export const badRequest = (message: ErrorMessage, details?: ErrorDetail[]) =>
-  new ApiError(400, 'invalid_request', message, details);
+export const badRequest = (message: ErrorMessage, details?: ErrorDetail[]) => new ApiError(400, 'invalid_request', message, details);
 export const unauthorized = (message: ErrorMessage = 'auth.signIn') => new ApiError(401, 'unauthorized', message);
 export const forbidden = (message: ErrorMessage = 'auth.forbidden') => new ApiError(403, 'forbidden', message);
 export const notFound = (what: NotFoundWhat) => new ApiError(404, 'not_found', `notFound.${what}`);
 export const conflict = (message: ErrorMessage) => new ApiError(409, 'conflict', message);
 
 const unavailableCodes = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
   // PostgreSQL: admin/crash shutdown, cannot connect now, connection exceptions.
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
 ]);
 
 /** True when the error means "the database cannot be reached right now", not a bug. */
@@ -56,7 +67,5 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && unavailableCodes.has(code)) return true;
   if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
-  return /Connection terminated|timeout exceeded when trying to connect|connection error|Connection refused/i.test(
-    error.message,
-  );
+  return /Connection terminated|timeout exceeded when trying to connect|connection error|Connection refused/i.test(error.message);
 }

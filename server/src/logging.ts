@@ -53,13 +53,17 @@ function serializeRequest(request: FastifyRequest) {
  * Every field that could hold a credential, wherever a log call puts it: passwords, tokens, bot tokens and webhook URLs in
  * a logged body or object, the session cookie, Set-Cookie and Authorization headers.
  */
-const REDACT_PATHS = ['password', 'token', 'newPassword', 'cookie', 'authorization', 'sessionHash', 'botToken', 'webhookUrl', 'secretKey'].flatMap((field) => [
-  field,
-  `*.${field}`,
-  `*.*.${field}`,
-  `req.headers.${field}`,
-  `res.headers["set-cookie"]`,
-]);
+const REDACT_PATHS = [
+  'password',
+  'token',
+  'newPassword',
+  'cookie',
+  'authorization',
+  'sessionHash',
+  'botToken',
+  'webhookUrl',
+  'secretKey',
+].flatMap((field) => [field, `*.${field}`, `*.*.${field}`, `req.headers.${field}`, `res.headers["set-cookie"]`]);
 
 /** Pino options for the server's logger: the level, where lines go, and what never goes. */
 export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {

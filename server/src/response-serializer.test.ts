@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { responseSerializer } from './response-serializer.js';
 
-const serialize = responseSerializer({ schema: z.object({ team: z.string(), score: z.number() }), method: 'GET', url: '/x', httpStatus: '200' });
+const serialize = responseSerializer({
+  schema: z.object({ team: z.string(), score: z.number() }),
+  method: 'GET',
+  url: '/x',
+  httpStatus: '200',
+});
 
 describe('the response serializer', () => {
   it('sends only the fields the schema names, so a stray field never reaches the client', () => {
@@ -12,7 +17,9 @@ describe('the response serializer', () => {
   });
 
   it('refuses a route whose response schema is not a zod schema when the route is registered', () => {
-    expect(() => responseSerializer({ schema: { type: 'object' } as never, method: 'GET', url: '/y', httpStatus: '200' })).toThrow(/must be zod schemas/);
+    expect(() => responseSerializer({ schema: { type: 'object' } as never, method: 'GET', url: '/y', httpStatus: '200' })).toThrow(
+      /must be zod schemas/,
+    );
   });
 
   it('refuses an answer that does not match its schema instead of sending it', () => {

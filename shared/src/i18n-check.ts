@@ -40,7 +40,10 @@ export function messageSignature(message: string): string[] {
  * Every problem of `translation` against `source`: a missing key, a key the source does not
  * have, an ICU syntax error, or arguments that differ. Each line names the key.
  */
-export function catalogueProblems(source: Readonly<Record<string, string>>, translation: Readonly<Record<string, string | undefined>>): string[] {
+export function catalogueProblems(
+  source: Readonly<Record<string, string>>,
+  translation: Readonly<Record<string, string | undefined>>,
+): string[] {
   const problems: string[] = [];
   for (const [key, english] of Object.entries(source)) {
     const own = translation[key];

@@ -9,7 +9,8 @@ export type Language = (typeof languages)[number];
 /** Each language's name in itself, as a language switch shows it. */
 export const languageNames: Readonly<Record<Language, string>> = { en: 'English', de: 'Deutsch', fr: 'Français' };
 
-export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (languages as readonly string[]).includes(value);
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (languages as readonly string[]).includes(value);
 
 /**
  * The first of `wanted` (BCP 47 tags in order of preference, such as `navigator.languages`)

@@ -70,11 +70,32 @@ const version1: Questionnaire = {
     item({ id: 'com_crowded', construct: 'competence', facet: 'frustration', text: 'Incoming requests crowd out the work I am good at.' }),
     item({ id: 'rel_team', construct: 'relatedness', facet: 'satisfaction', text: 'I feel connected to the people in my team.' }),
     item({ id: 'rel_beyond', construct: 'relatedness', facet: 'satisfaction', text: 'I feel connected to people beyond my team.' }),
-    item({ id: 'rel_outsider', construct: 'relatedness', facet: 'frustration', text: 'I feel like an outsider in the wider organisation.' }),
-    item({ id: 'ope_yes', construct: 'openness', facet: 'behaviour', text: 'When other teams ask us for something, we look for a way to say yes.' }),
-    item({ id: 'ope_direct', construct: 'openness', facet: 'behaviour', text: 'We solve problems directly with other teams, without escalating.' }),
+    item({
+      id: 'rel_outsider',
+      construct: 'relatedness',
+      facet: 'frustration',
+      text: 'I feel like an outsider in the wider organisation.',
+    }),
+    item({
+      id: 'ope_yes',
+      construct: 'openness',
+      facet: 'behaviour',
+      text: 'When other teams ask us for something, we look for a way to say yes.',
+    }),
+    item({
+      id: 'ope_direct',
+      construct: 'openness',
+      facet: 'behaviour',
+      text: 'We solve problems directly with other teams, without escalating.',
+    }),
     item({ id: 'ope_values', construct: 'openness', facet: 'behaviour', text: 'We share values with the groups we serve.' }),
-    item({ id: 'ope_walls', construct: 'openness', facet: 'behaviour', text: 'Our team keeps other groups at arm’s length.', reverse: true }),
+    item({
+      id: 'ope_walls',
+      construct: 'openness',
+      facet: 'behaviour',
+      text: 'Our team keeps other groups at arm’s length.',
+      reverse: true,
+    }),
   ],
 };
 

@@ -73,7 +73,12 @@ describe('people and access in Chromium', () => {
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await expect.poll(() => page.getByText('people.csv is ready to import').count()).toBe(1);
-    expect(await page.getByRole('table', { name: /first 3 rows/ }).getByRole('row').count()).toBe(4);
+    expect(
+      await page
+        .getByRole('table', { name: /first 3 rows/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(4);
     await checkPage(page, 1280);
     await page.getByRole('button', { name: 'Import now' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported people.csv' }).count()).toBe(1);
@@ -148,10 +153,9 @@ describe('people and access in Chromium', () => {
     const bad = 'email,name,team\nok@example.test,Ok,Org\nnot-an-email,Bad,Org\nx@example.test,,Org\n';
     await page.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const problems = page.getByRole('alert').filter({ hasText: 'Problems in bad.csv' });
-    await expect.poll(() => problems.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(/^line 3: .*not a valid email/),
-      expect.stringMatching(/^line 4: .*name is missing/),
-    ]);
+    await expect
+      .poll(() => problems.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringMatching(/^line 3: .*not a valid email/), expect.stringMatching(/^line 4: .*name is missing/)]);
     expect(await page.getByRole('button', { name: 'Import now' }).count()).toBe(0);
     await checkPage(page, 360);
 

@@ -66,12 +66,23 @@ describe('eNPS and HR’s own questions, in Chromium', () => {
 
   it('a member answers eNPS and the question on a phone', async () => {
     const hrApi = await loginAs(server.app, 'hr');
-    const created = await server.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hrApi.headers, payload: { label: 'December 2026', ...openWindow() } });
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hrApi.headers,
+      payload: { label: 'December 2026', ...openWindow() },
+    });
     expect(created.statusCode).toBe(201);
-    const members = await server.app.db.selectFrom('users').innerJoin('teams', 'teams.id', 'users.team_id').select(['users.email', 'teams.name']).execute();
+    const members = await server.app.db
+      .selectFrom('users')
+      .innerJoin('teams', 'teams.id', 'users.team_id')
+      .select(['users.email', 'teams.name'])
+      .execute();
     teamOf = new Map(members.map((r) => [r.email, r.name]));
     // A Legal member first: they answer on the phone.
-    mails = (await readOutbox(server.app)).filter((m) => m.token).sort((a, b) => Number(teamOf.get(b.to) === 'Legal') - Number(teamOf.get(a.to) === 'Legal'));
+    mails = (await readOutbox(server.app))
+      .filter((m) => m.token)
+      .sort((a, b) => Number(teamOf.get(b.to) === 'Legal') - Number(teamOf.get(a.to) === 'Legal'));
     expect(mails).toHaveLength(10);
     expect(teamOf.get(mails[0]!.to)).toBe('Legal');
 
@@ -103,11 +114,17 @@ describe('eNPS and HR’s own questions, in Chromium', () => {
     let sales = 0;
     for (const mail of mails.slice(1)) {
       if (teamOf.get(mail.to) === 'Sales' && ++sales > 3) continue;
-      const res = await server.app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload: { answers: { ...fullAnswers(4), [questionId]: 4 } } });
+      const res = await server.app.inject({
+        method: 'POST',
+        url: `/api/v1/pulse/${mail.token}`,
+        payload: { answers: { ...fullAnswers(4), [questionId]: 4 } },
+      });
       expect(res.statusCode).toBe(201);
     }
     const cycle = await server.app.db.selectFrom('cycles').select('id').executeTakeFirstOrThrow();
-    expect((await server.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycle.id}/close`, headers: hrApi.headers })).statusCode).toBe(200);
+    expect((await server.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycle.id}/close`, headers: hrApi.headers })).statusCode).toBe(
+      200,
+    );
 
     const page = await signedIn(1366);
     await page.goto(`${server.baseUrl}/insights`);

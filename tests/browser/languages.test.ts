@@ -32,7 +32,11 @@ describe('pulses and dashboards in the member’s own language', () => {
       method: 'POST',
       url: '/api/v1/cycles',
       headers: hr.headers,
-      payload: { label: 'Dezember 2026', opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 7 * 86_400_000).toISOString() },
+      payload: {
+        label: 'Dezember 2026',
+        opensAt: new Date(now - 60_000).toISOString(),
+        closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+      },
     });
     mails = await readOutbox(server.app);
   });
@@ -46,7 +50,8 @@ describe('pulses and dashboards in the member’s own language', () => {
     return `${server.baseUrl}${new URL(mail.link!).pathname}`;
   };
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const noSidewaysScroll = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const picture = async (page: Page, name: string) => {
     if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
   };
@@ -71,7 +76,10 @@ describe('pulses and dashboards in the member’s own language', () => {
       await picture(page, `pulse-${lang}-390-end`);
       for (const item of items) await page.getByRole('group', { name: item.text }).getByRole('radio', { name: choice }).tap();
       // eNPS, asked by default, on its own 0–10 scale.
-      await page.getByRole('group', { name: extraText(enpsItem.id, lang) }).getByRole('radio', { name: '9', exact: true }).tap();
+      await page
+        .getByRole('group', { name: extraText(enpsItem.id, lang) })
+        .getByRole('radio', { name: '9', exact: true })
+        .tap();
       await page.getByRole('button', { name: lang === 'de' ? 'Antworten senden' : 'Envoyer mes réponses' }).tap();
       await expect.poll(() => heading(page)).toBe(thanks);
       await noSidewaysScroll(page);
@@ -91,7 +99,9 @@ describe('pulses and dashboards in the member’s own language', () => {
     await expect.poll(() => heading(page)).toBe('Monthly pulse: Dezember 2026');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     const english = currentQuestionnaire.items;
-    expect(await page.getByRole('group', { name: english[0]!.text }).getByRole('radio', { name: 'Agree', exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: english[0]!.text }).getByRole('radio', { name: 'Agree', exact: true }).isChecked()).toBe(
+      true,
+    );
     expect(await page.getByText(`1 of ${english.length + 1} answered`).isVisible()).toBe(true); // and eNPS
     await noSidewaysScroll(page);
     // The switch was for this answer only: the link opens in German again.

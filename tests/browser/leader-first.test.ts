@@ -28,13 +28,16 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
     await signIn(page, server.baseUrl, email, demoAccounts.password);
     return page;
   }
-  const api = async <T,>(page: Page, path: string): Promise<T> => (await (await page.request.get(`${server.baseUrl}${path}`)).json()) as T;
+  const api = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(`${server.baseUrl}${path}`)).json()) as T;
   /** Whether the element's box lies wholly inside the first viewport (the page not scrolled). */
   const inFirstViewport = (page: Page, selector: string) =>
-    page.locator(selector).first().evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return window.scrollY === 0 && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
-    });
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return window.scrollY === 0 && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+      });
 
   it('1: a leader’s customers page names the customer teams, the editor names them too and offers every other team to add', async () => {
     const page = await signedIn(lena, DESKTOP);
@@ -90,7 +93,20 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
   }
 
   it('3: no dashboard page scrolls sideways at 390 or 1366 px; at 1366 no table is cut; on a phone the heatmap shows every construct', async () => {
-    const pages = ['/insights', `/insights/teams/${teamId.Legal}`, `/insights/teams/${teamId.Product}`, '/teams', '/members', '/customers', '/guide/remedies', '/users', '/exports', '/audit', '/outbox', '/settings'];
+    const pages = [
+      '/insights',
+      `/insights/teams/${teamId.Legal}`,
+      `/insights/teams/${teamId.Product}`,
+      '/teams',
+      '/members',
+      '/customers',
+      '/guide/remedies',
+      '/users',
+      '/exports',
+      '/audit',
+      '/outbox',
+      '/settings',
+    ];
     const wide: string[] = [];
     for (const viewport of [PHONE, DESKTOP]) {
       const page = await signedIn(demoAccounts.admin.email, viewport);
@@ -102,9 +118,9 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) wide.push(`${path} at ${viewport.width}: ${overflow}px sideways`);
         if (viewport === DESKTOP) {
-          const cut = await page.locator('.table-scroll').evaluateAll((regions) =>
-            regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute('aria-label')),
-          );
+          const cut = await page
+            .locator('.table-scroll')
+            .evaluateAll((regions) => regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute('aria-label')));
           for (const label of cut) wide.push(`${path} at 1366: table "${label}" is cut`);
         }
       }
@@ -134,10 +150,19 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
     const alert = alerts.find((a) => a.kind === 'fortress' && a.status === 'open')!;
     // The summary's relatedness drop is the very number listed for it.
     const quoted = /Relatedness fell (\d+) points/.exec(alert.summary)![1];
-    const listed = await fortress.getByRole('listitem').filter({ hasText: /^Feeling connected/ }).textContent();
+    const listed = await fortress
+      .getByRole('listitem')
+      .filter({ hasText: /^Feeling connected/ })
+      .textContent();
     expect(listed).toContain(`fell ${quoted} points`);
-    const own = await fortress.getByRole('listitem').filter({ hasText: /^Openness, as the team rates itself/ }).count();
-    const partners = await fortress.getByRole('listitem').filter({ hasText: /^Responsiveness, as the teams it serves rate it/ }).count();
+    const own = await fortress
+      .getByRole('listitem')
+      .filter({ hasText: /^Openness, as the team rates itself/ })
+      .count();
+    const partners = await fortress
+      .getByRole('listitem')
+      .filter({ hasText: /^Responsiveness, as the teams it serves rate it/ })
+      .count();
     expect([own, partners]).toEqual([1, 1]);
 
     await fortress.getByText('Show the evidence').click();
@@ -180,7 +205,7 @@ describe('what a leader sees first, in Chromium on the demo organisation', () =>
 
     const desktop = await signedIn(demoAccounts.admin.email, DESKTOP);
     const links = desktop.getByRole('navigation', { name: 'Main' }).getByRole('link');
-    const tops = new Set((await links.evaluateAll((as) => as.map((a) => Math.round(a.getBoundingClientRect().top)))));
+    const tops = new Set(await links.evaluateAll((as) => as.map((a) => Math.round(a.getBoundingClientRect().top))));
     expect(tops.size).toBe(1);
     expect(await desktop.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
     await desktop.context().close();

@@ -56,13 +56,17 @@ describe('internal customers and partner ratings in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // A bad file: every problem by line, nothing imported.
-    await page.getByLabel('CSV file').setInputFiles(csvFile('provider,customer,relationship\nLegal,Nowhere,drive_thru\nLegal,Sales,often\n'));
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles(csvFile('provider,customer,relationship\nLegal,Nowhere,drive_thru\nLegal,Sales,often\n'));
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('2 lines have problems; nothing was imported.');
     expect(await alert.textContent()).toContain('line 2');
     expect(await alert.textContent()).toContain('line 3');
 
-    await page.getByLabel('CSV file').setInputFiles(csvFile('provider,customer,relationship\r\nLegal,Sales,drive_thru\r\nLegal,Support,strategic\r\n'));
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles(csvFile('provider,customer,relationship\r\nLegal,Sales,drive_thru\r\nLegal,Support,strategic\r\n'));
     await expect.poll(() => page.getByText('map.csv is ready to import: 2 new, 0 changed, 0 unchanged.').isVisible()).toBe(true);
     const preview = page.getByRole('region', { name: 'Preview of the file' });
     expect(await preview.getByRole('row').nth(2).textContent()).toContain('Support');
@@ -91,7 +95,11 @@ describe('internal customers and partner ratings in Chromium', () => {
       method: 'POST',
       url: '/api/v1/cycles',
       headers: (await loginAs(server.app, hr)).headers,
-      payload: { label: 'December 2026', opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 7 * 86_400_000).toISOString() },
+      payload: {
+        label: 'December 2026',
+        opensAt: new Date(now - 60_000).toISOString(),
+        closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+      },
     });
     expect(res.statusCode).toBe(201);
     cycleId = res.json().cycle.id;

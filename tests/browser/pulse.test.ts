@@ -25,7 +25,11 @@ describe('the pulse page in Chromium', () => {
       method: 'POST',
       url: '/api/v1/cycles',
       headers: hr.headers,
-      payload: { label: 'December 2026', opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 7 * 86_400_000).toISOString() },
+      payload: {
+        label: 'December 2026',
+        opensAt: new Date(now - 60_000).toISOString(),
+        closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+      },
     });
     cycleId = res.json().cycle.id;
     mails = await readOutbox(server.app);
@@ -40,7 +44,8 @@ describe('the pulse page in Chromium', () => {
   /** The link from a mail in the outbox, on the test server's address. */
   const linkOf = (mail: OutboxMail) => `${server.baseUrl}${new URL(mail.link!).pathname}`;
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name || document.activeElement?.id);
+  const focusedName = (page: Page) =>
+    page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name || document.activeElement?.id);
 
   it('is answered with the keyboard alone, ends on the thank-you page, and a used link says so', async () => {
     expect(mails).toHaveLength(3);
@@ -86,7 +91,9 @@ describe('the pulse page in Chromium', () => {
 
     await expect.poll(() => heading(page)).toBe('Thank you, your answers are in');
     // The comment opened a private conversation: its link is shown this once.
-    expect(await page.getByRole('region', { name: 'Your private conversation link' }).getByRole('link').textContent()).toMatch(/\/c\/[A-Za-z0-9_-]{43}$/);
+    expect(await page.getByRole('region', { name: 'Your private conversation link' }).getByRole('link').textContent()).toMatch(
+      /\/c\/[A-Za-z0-9_-]{43}$/,
+    );
     expect(await axeViolations(page, allImpacts)).toEqual([]);
     const stored = await server.app.db.selectFrom('responses').select(['answers', 'comment']).where('cycle_id', '=', cycleId).execute();
     expect(stored).toEqual([

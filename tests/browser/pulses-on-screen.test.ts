@@ -90,9 +90,18 @@ describe('HR runs the pulses on screen, in Chromium', () => {
     await schedule.getByRole('button', { name: 'Save schedule' }).click();
     await expect.poll(() => schedule.getByText('Schedule saved.').count()).toBe(1);
     const saved = await (await page.request.get(`${server.baseUrl}/api/v1/schedule`)).json();
-    expect(saved.schedule).toEqual({ enabled: true, weekday: 'tuesday', week: 2, hour: 10, timeZone: 'Europe/Berlin', openDays: 5, reminderAfterDays: 2 });
+    expect(saved.schedule).toEqual({
+      enabled: true,
+      weekday: 'tuesday',
+      week: 2,
+      hour: 10,
+      timeZone: 'Europe/Berlin',
+      openDays: 5,
+      reminderAfterDays: 2,
+    });
     // The next opening, a Tuesday at 10:00 in Berlin, written in the browser's locale.
-    const berlin = (options: Intl.DateTimeFormatOptions) => new Date(saved.nextOpensAt).toLocaleString('en-GB', { ...options, timeZone: 'Europe/Berlin' });
+    const berlin = (options: Intl.DateTimeFormatOptions) =>
+      new Date(saved.nextOpensAt).toLocaleString('en-GB', { ...options, timeZone: 'Europe/Berlin' });
     expect([berlin({ weekday: 'long' }), berlin({ hour: '2-digit', minute: '2-digit' })]).toEqual(['Tuesday', '10:00']);
     const written = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(saved.nextOpensAt));
     expect(await schedule.getByText(/^The next pulse opens /).textContent()).toBe(`The next pulse opens ${written}.`);

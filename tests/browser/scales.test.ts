@@ -73,7 +73,9 @@ describe('About the scales, in Chromium on the demo organisation', () => {
   it('at 1366 px: for a pulse without eNPS answers, the overview says plainly that there are no eNPS answers yet, and shows no weights', async () => {
     const page = await hrAt(1366);
     // A pulse whose answers hold no eNPS, as one that did not ask it stores them.
-    const { rows } = await sql<{ id: string }>`select id from cycles where status = 'closed' order by opens_at limit 1`.execute(server.app.db);
+    const { rows } = await sql<{ id: string }>`select id from cycles where status = 'closed' order by opens_at limit 1`.execute(
+      server.app.db,
+    );
     await sql`update responses set answers = answers - 'enps' where cycle_id = ${rows[0]!.id}`.execute(server.app.db);
     await page.goto(`${server.baseUrl}/insights?cycle=${rows[0]!.id}`);
     const panel = page.getByRole('region', { name: 'What most goes with people recommending their team' });
@@ -91,14 +93,18 @@ describe('About the scales, in Chromium on the demo organisation', () => {
     // As the eNPS item stores its answers: an integer 0–10 among the answers, here following relatedness.
     await sql`update responses set answers = answers || jsonb_build_object('enps', least(10, greatest(0, (answers->>'rel_team')::int * 2 + (answers->>'ope_yes')::int - 3)))
       where cycle_id = ${cycle.id}`.execute(server.app.db);
-    const expected = (await (await page.request.get(`${server.baseUrl}/api/v1/instrument/drivers?cycleId=${cycle.id}`)).json()) as DriversResponse;
+    const expected = (await (
+      await page.request.get(`${server.baseUrl}/api/v1/instrument/drivers?cycleId=${cycle.id}`)
+    ).json()) as DriversResponse;
     const top = [...expected.weights].sort((a, b) => b.weight - a.weight)[0]!;
     expect(top.construct).toBe('relatedness');
 
     await page.goto(`${server.baseUrl}/insights?cycle=${cycle.id}`);
     const panel = page.getByRole('region', { name: 'What most goes with people recommending their team' });
     await expect.poll(() => panel.getByRole('row').count()).toBe(5);
-    expect(await panel.textContent()).toContain(`Relatedness goes most with people recommending their team: ${Math.round(top.share * 100)}%`);
+    expect(await panel.textContent()).toContain(
+      `Relatedness goes most with people recommending their team: ${Math.round(top.share * 100)}%`,
+    );
     const row = await panel.getByRole('row', { name: /^Relatedness/ }).textContent();
     expect(row).toContain(`${top.weight.toFixed(3)} (${top.ci![0].toFixed(3)}–${top.ci![1].toFixed(3)})`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -29,7 +29,11 @@ describe('client shell in Chromium', () => {
     const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)![1]!;
     const sent = async (encoding: string) => {
       const response = await fetch(`${server.baseUrl}${script}`, { headers: { 'accept-encoding': encoding } });
-      return { encoding: response.headers.get('content-encoding'), cache: response.headers.get('cache-control'), body: await response.text() };
+      return {
+        encoding: response.headers.get('content-encoding'),
+        cache: response.headers.get('cache-control'),
+        body: await response.text(),
+      };
     };
     const [br, gzip, plain] = await Promise.all([sent('br, gzip'), sent('gzip'), sent('identity')]);
     expect([br.encoding, gzip.encoding, plain.encoding]).toEqual(['br', 'gzip', null]);

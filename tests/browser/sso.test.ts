@@ -114,28 +114,52 @@ describe('signing in through the company OpenID provider, in Chromium', () => {
   });
 
   it('keeps passwords for admins only under PASSWORD_LOGIN=admin-only', async () => {
-    const denied = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: leader.email, password: leader.password } });
+    const denied = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: leader.email, password: leader.password },
+    });
     expect(denied.statusCode).toBe(401);
-    const allowed = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: admin.email, password: admin.password } });
+    const allowed = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: admin.email, password: admin.password },
+    });
     expect(allowed.statusCode).toBe(200);
   });
 
   it('done when: a person provisioned by SCIM into a group signs in through the provider with that team in scope, and SCIM deactivation ends the session at once', async () => {
     const { app } = server;
     const adminSession = await loginAs(app, admin);
-    const { token } = (await app.inject({ method: 'POST', url: '/api/v1/scim-tokens', headers: adminSession.headers, payload: { name: 'Acme ID' } })).json();
+    const { token } = (
+      await app.inject({ method: 'POST', url: '/api/v1/scim-tokens', headers: adminSession.headers, payload: { name: 'Acme ID' } })
+    ).json();
     const scim = async (method: 'POST' | 'PATCH', url: string, payload: unknown) => {
-      const res = await app.inject({ method, url: `/scim/v2${url}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' }, payload: JSON.stringify(payload) });
+      const res = await app.inject({
+        method,
+        url: `/scim/v2${url}`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+        payload: JSON.stringify(payload),
+      });
       expect(res.statusCode, res.body).toBeLessThan(300);
       return res.json();
     };
-    const sky = await scim('POST', '/Users', { userName: 'sky@example.test', name: { givenName: 'Sky', familyName: 'Scim' }, active: true });
+    const sky = await scim('POST', '/Users', {
+      userName: 'sky@example.test',
+      name: { givenName: 'Sky', familyName: 'Scim' },
+      active: true,
+    });
     const platform = await scim('POST', '/Groups', { displayName: 'Platform', members: [{ value: sky.id }] });
     await scim('POST', '/Groups', { displayName: 'Data', members: [] });
     // Roles stay ours: HR makes the provisioned person the leader of their team.
     const hr = await loginAs(app, 'hr');
-    expect((await app.inject({ method: 'PATCH', url: `/api/v1/users/${sky.id}`, headers: hr.headers, payload: { role: 'leader' } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'PATCH', url: `/api/v1/teams/${platform.id}`, headers: hr.headers, payload: { leaderIds: [sky.id] } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'PATCH', url: `/api/v1/users/${sky.id}`, headers: hr.headers, payload: { role: 'leader' } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: 'PATCH', url: `/api/v1/teams/${platform.id}`, headers: hr.headers, payload: { leaderIds: [sky.id] } }))
+        .statusCode,
+    ).toBe(200);
 
     const page = await newPage();
     await signInWithProvider(page, 'sky@example.test');
@@ -144,7 +168,10 @@ describe('signing in through the company OpenID provider, in Chromium', () => {
     const teams = await page.evaluate(() => fetch('/api/v1/teams').then((r) => r.json() as Promise<{ teams: { name: string }[] }>));
     expect(teams.teams.map((team) => team.name)).toEqual(['Platform']);
 
-    await scim('PATCH', `/Users/${sky.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] });
+    await scim('PATCH', `/Users/${sky.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
     expect(await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.status))).toBe(401);
     await page.reload();
     await page.waitForURL(/\/login/, { timeout: 30_000 });

@@ -11,7 +11,7 @@ import { backend, createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Answers scoring relatedness 25·(v−1): both satisfaction items v, the frustration item 6−v; the rest 3. */
 function answersWithRelatedness(v: number): Record<string, number> {
-  const answers = ({ ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 3])), enps: 8 });
+  const answers = { ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 3])), enps: 8 };
   return { ...answers, rel_team: v, rel_beyond: v, rel_outsider: 6 - v };
 }
 
@@ -28,12 +28,26 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
   const create = (session: Session, teamId: string, payload: object) => call(session, 'POST', `/api/v1/teams/${teamId}/actions`, payload);
   const patch = (session: Session, id: string, payload: object) => call(session, 'PATCH', `/api/v1/actions/${id}`, payload);
   const countRows = async () => ({
-    actions: (await t.app.db.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-    audit: (await t.app.db.selectFrom('audit_log').where('action', 'like', 'actions.%').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+    actions: (
+      await t.app.db
+        .selectFrom('actions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+    audit: (
+      await t.app.db
+        .selectFrom('audit_log')
+        .where('action', 'like', 'actions.%')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   });
 
   /** Opens a cycle, lets each member of the named teams answer with `answer(team, i)`, and closes it. */
-  async function runCycle(label: string, answer: (team: string, i: number) => { answers: Record<string, number>; actionAnswers?: Record<string, number> } | null) {
+  async function runCycle(
+    label: string,
+    answer: (team: string, i: number) => { answers: Record<string, number>; actionAnswers?: Record<string, number> } | null,
+  ) {
     await clearOutbox(t.app);
     const created = await call(hr, 'POST', '/api/v1/cycles', { label, ...openWindow() });
     expect(created.statusCode).toBe(201);
@@ -63,7 +77,10 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
       const team = await app.db.insertInto('teams').values({ name, parent_id: ops.id }).returning('id').executeTakeFirstOrThrow();
       ids[name] = team.id;
       for (let i = 0; i < 6; i++) {
-        await app.db.insertInto('users').values({ email: `${name}${i}@example.test`, name: `${name} ${i}`, role: 'member', team_id: team.id }).execute();
+        await app.db
+          .insertInto('users')
+          .values({ email: `${name}${i}@example.test`, name: `${name} ${i}`, role: 'member', team_id: team.id })
+          .execute();
       }
     }
     legalLeader = await loginAs(app, 'leader');
@@ -75,7 +92,12 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
   afterAll(() => t.close());
 
   it('lets a leader commit their team to an action, owned by them by default, and audits it', async () => {
-    const res = await create(legalLeader, ids.Legal!, { title: 'Publish a request menu', construct: 'openness', remedy: 'Publish a request menu', dueAt: '2099-01-31' });
+    const res = await create(legalLeader, ids.Legal!, {
+      title: 'Publish a request menu',
+      construct: 'openness',
+      remedy: 'Publish a request menu',
+      dueAt: '2099-01-31',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const { action } = res.json();
     expect(action).toMatchObject({
@@ -111,7 +133,9 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     expect(Object.keys(paths['/api/v1/teams/{id}/actions'].post.responses)).toContain('201');
     expect(Object.keys(paths['/api/v1/actions/{id}'].patch.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
     const action = paths['/api/v1/actions/{id}'].patch.responses['200'].content['application/json'].schema.properties.action;
-    expect(action.required).toEqual(expect.arrayContaining(['id', 'teamId', 'title', 'construct', 'alertId', 'status', 'ownerId', 'dueAt', 'createdAt', 'effect']));
+    expect(action.required).toEqual(
+      expect.arrayContaining(['id', 'teamId', 'title', 'construct', 'alertId', 'status', 'ownerId', 'dueAt', 'createdAt', 'effect']),
+    );
     expect(paths['/api/v1/actions'].get).toBeDefined();
   });
 
@@ -141,7 +165,11 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'note' })]));
     const dropped = await patch(legalLeader, action.id, { status: 'dropped', note: 'The partners asked for a monthly one instead.' });
-    expect(dropped.json().action).toMatchObject({ status: 'dropped', note: 'The partners asked for a monthly one instead.', finishedAt: expect.any(String) });
+    expect(dropped.json().action).toMatchObject({
+      status: 'dropped',
+      note: 'The partners asked for a monthly one instead.',
+      finishedAt: expect.any(String),
+    });
     expect((await patch(legalLeader, action.id, { title: 'Again' })).statusCode).toBe(409);
     const audit = await t.app.db.selectFrom('audit_log').selectAll().where('target', '=', `action:${action.id}`).orderBy('id').execute();
     expect(audit.map((a) => [a.action, a.details.from ?? null, a.details.to ?? null])).toEqual([
@@ -178,7 +206,9 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     expect((await create(legalLeader, '00000000-0000-4000-8000-000000000000', { title: 'x' })).statusCode).toBe(404);
     expect((await patch(legalLeader, '00000000-0000-4000-8000-000000000000', { title: 'x' })).statusCode).toBe(404);
     expect(await countRows()).toEqual(before);
-    const unchanged = (await call(legalLeader, 'GET', `/api/v1/teams/${ids.Legal}/actions`)).json().actions.find((a: { id: string }) => a.id === action.id);
+    const unchanged = (await call(legalLeader, 'GET', `/api/v1/teams/${ids.Legal}/actions`))
+      .json()
+      .actions.find((a: { id: string }) => a.id === action.id);
     expect(unchanged).toMatchObject({ title: 'Bad-input target', status: 'planned', ownerId: legalLeader.user.id, dueAt: null });
   });
 
@@ -196,18 +226,35 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     const it = mails.filter((m) => m.to.toLowerCase().startsWith('it'));
     const legalPulse = (await t.app.inject({ method: 'GET', url: `/api/v1/pulse/${legal[0]!.token}` })).json();
     expect(legalPulse.actions).toEqual([
-      { id: rated.id, title: 'Request menu', item: { text: 'This change is making a difference for us.', scale: expect.objectContaining({ min: 1, max: 5 }), notNoticed: 'Not noticed yet' } },
+      {
+        id: rated.id,
+        title: 'Request menu',
+        item: {
+          text: 'This change is making a difference for us.',
+          scale: expect.objectContaining({ min: 1, max: 5 }),
+          notNoticed: 'Not noticed yet',
+        },
+      },
       expect.objectContaining({ id: fewRaters.id, title: 'Office hours' }),
     ]);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/pulse/${it[0]!.token}` })).json().actions).toEqual([]);
 
     // Bad action answers: 400, nothing stored, the link still usable.
     const answers = answersWithRelatedness(3);
-    for (const actionAnswers of [{ [rated.id]: 6 }, { [rated.id]: 0 }, { '00000000-0000-4000-8000-000000000000': 3 }, { [rated.id]: 2.5 }]) {
+    for (const actionAnswers of [
+      { [rated.id]: 6 },
+      { [rated.id]: 0 },
+      { '00000000-0000-4000-8000-000000000000': 3 },
+      { [rated.id]: 2.5 },
+    ]) {
       const res = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${legal[0]!.token}`, payload: { answers, actionAnswers } });
       expect(res.statusCode, JSON.stringify(actionAnswers)).toBe(400);
     }
-    const itAnswer = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${it[0]!.token}`, payload: { answers, actionAnswers: { [rated.id]: 5 } } });
+    const itAnswer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pulse/${it[0]!.token}`,
+      payload: { answers, actionAnswers: { [rated.id]: 5 } },
+    });
     expect(itAnswer.statusCode).toBe(400);
     expect(await t.app.db.selectFrom('action_answers').selectAll().execute()).toEqual([]);
 
@@ -226,9 +273,9 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
       { column_name: 'id', data_type: 'uuid' },
     ]);
     expect(await referencedTables(t.app.db, 'action_answers')).toEqual(['actions', 'cycles']);
-    expect(await t.app.db.selectFrom('action_answers').select('answer').where('action_id', '=', rated.id).orderBy('answer').execute()).toEqual(
-      [3, 4, 4, 5, 5].map((answer) => ({ answer })),
-    );
+    expect(
+      await t.app.db.selectFrom('action_answers').select('answer').where('action_id', '=', rated.id).orderBy('answer').execute(),
+    ).toEqual([3, 4, 4, 5, 5].map((answer) => ({ answer })));
 
     // While the cycle is open nothing is shown, not even a count.
     const open = (await call(legalLeader, 'GET', `/api/v1/teams/${ids.Legal}/actions`)).json().actions;
@@ -253,12 +300,17 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     // Two cycles before: Legal's relatedness answers 2,3,3,4,4,5 (25…100, mean 62.5); IT answers 3 (50).
     const before = [2, 3, 3, 4, 4, 5];
     const after = [3, 4, 4, 5, 5, 5];
-    for (const label of ['Before 1', 'Before 2']) await runCycle(label, (team, i) => ({ answers: answersWithRelatedness(team === 'Legal' ? before[i]! : 3) }));
+    for (const label of ['Before 1', 'Before 2'])
+      await runCycle(label, (team, i) => ({ answers: answersWithRelatedness(team === 'Legal' ? before[i]! : 3) }));
     await patch(hr, action.id, { status: 'in_progress' });
     // Test cycles open an hour before they are created: date the start just after "Before 2" opened.
-    await sql`update actions set started_at = (select opens_at from cycles where label = 'Before 2') + interval '1 millisecond' where id = ${action.id}`.execute(t.app.db);
+    await sql`update actions set started_at = (select opens_at from cycles where label = 'Before 2') + interval '1 millisecond' where id = ${action.id}`.execute(
+      t.app.db,
+    );
     await runCycle('After 1', (team, i) => ({ answers: answersWithRelatedness(team === 'Legal' ? after[i]! : 3) }));
-    const early = (await call(hr, 'GET', `/api/v1/teams/${ids.Legal}/actions`)).json().actions.find((a: { id: string }) => a.id === action.id);
+    const early = (await call(hr, 'GET', `/api/v1/teams/${ids.Legal}/actions`))
+      .json()
+      .actions.find((a: { id: string }) => a.id === action.id);
     expect(early.effect).toMatchObject({ verdict: 'too_early', beforeCycles: 2, afterCycles: 1, startCycleLabel: 'After 1' });
 
     await runCycle('After 2', (team, i) => ({ answers: answersWithRelatedness(team === 'Legal' ? after[i]! : 3) }));
@@ -279,11 +331,13 @@ describe(`actions: commit, change, feedback and effect (${backend})`, () => {
     expect(df).toBeLessThan(21);
     // t(0.975, 20) = 2.086, t(0.975, 21) = 2.080.
     expect(effect.ciLow).toBeGreaterThan(125 / 6 - 2.086 * se);
-    expect(effect.ciLow).toBeLessThan(125 / 6 - 2.080 * se);
+    expect(effect.ciLow).toBeLessThan(125 / 6 - 2.08 * se);
     expect(effect.ciLow).toBeGreaterThan(0);
     expect(effect.verdict).toBe('improved');
     // The leader, who may not see Operations, compares with the organisation without Legal: the same IT.
-    const leaderView = (await call(legalLeader, 'GET', `/api/v1/teams/${ids.Legal}/actions`)).json().actions.find((a: { id: string }) => a.id === action.id);
+    const leaderView = (await call(legalLeader, 'GET', `/api/v1/teams/${ids.Legal}/actions`))
+      .json()
+      .actions.find((a: { id: string }) => a.id === action.id);
     expect(leaderView.effect).toMatchObject({ comparisonName: 'Organisation', verdict: 'improved' });
     expect(leaderView.effect.difference).toBeCloseTo(125 / 6, 8);
   });

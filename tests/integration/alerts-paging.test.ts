@@ -48,7 +48,9 @@ describe(`alerts in pages (${backend})`, () => {
     const fortress = (await demo.get('/api/v1/alerts?status=all&kind=fortress')) as AlertsResponse;
     expect(fortress.alerts.map((a) => a.id)).toEqual(all.filter((a) => a.kind === 'fortress').map((a) => a.id));
     const warnings = (await walk('/api/v1/alerts?status=all&kind=fortress&level=warning&limit=1')).pages;
-    expect(warnings.flatMap((p) => p.alerts).map((a) => a.id)).toEqual(all.filter((a) => a.kind === 'fortress' && a.level === 'warning').map((a) => a.id));
+    expect(warnings.flatMap((p) => p.alerts).map((a) => a.id)).toEqual(
+      all.filter((a) => a.kind === 'fortress' && a.level === 'warning').map((a) => a.id),
+    );
     expect(warnings[0]!.counts).toEqual(fortress.counts);
 
     const open = (await demo.get('/api/v1/alerts?status=open&limit=200')) as AlertsResponse;
@@ -63,7 +65,9 @@ describe(`alerts in pages (${backend})`, () => {
     const parents = whole.rows.filter((r) => whole.rows.some((c) => c.team.parentId === r.team.id));
     let nonEmpty = 0;
     for (const parent of parents) {
-      const inside = new Set(whole.rows.filter((r) => r.team.path === parent.team.path || r.team.path.startsWith(`${parent.team.path}/`)).map((r) => r.team.id));
+      const inside = new Set(
+        whole.rows.filter((r) => r.team.path === parent.team.path || r.team.path.startsWith(`${parent.team.path}/`)).map((r) => r.team.id),
+      );
       const { alerts } = (await demo.get(`/api/v1/alerts?status=all&subtreeOf=${parent.team.id}`)) as AlertsResponse;
       expect(alerts.map((a) => a.id)).toEqual(all.filter((a) => inside.has(a.teamId)).map((a) => a.id));
       if (alerts.some((a) => a.teamId !== parent.team.id)) nonEmpty++;
@@ -88,7 +92,9 @@ describe(`alerts in pages (${backend})`, () => {
 
   it('refuses bad input with a clear 400', async () => {
     const { t, hr } = demo;
-    const forged = Buffer.from(JSON.stringify([0, "2026-01-01 00:00:00+00'; drop table alerts; --", 'x', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify([0, "2026-01-01 00:00:00+00'; drop table alerts; --", 'x', '00000000-0000-4000-8000-000000000000']),
+    ).toString('base64url');
     for (const url of [
       '/api/v1/alerts?limit=0',
       '/api/v1/alerts?limit=201',

@@ -28,7 +28,10 @@ describe(`a cycle leaves the alerts of teams it did not include as they were (${
       t.app,
       hr,
       ['email,name,team,role'].concat(
-        [1, 2, 3, 4, 5].flatMap((i) => [`north${i}@example.test,North ${i},Newco/North,member`, `south${i}@example.test,South ${i},Newco/South,member`]),
+        [1, 2, 3, 4, 5].flatMap((i) => [
+          `north${i}@example.test,North ${i},Newco/North,member`,
+          `south${i}@example.test,South ${i},Newco/South,member`,
+        ]),
       ),
     );
     const teams = await t.app.db.selectFrom('teams').select(['id', 'name']).where('name', 'in', ['North', 'South']).execute();
@@ -44,9 +47,12 @@ describe(`a cycle leaves the alerts of teams it did not include as they were (${
     const mails = (await readOutbox(t.app)).filter((m) => m.token);
     expect(mails).toHaveLength(10);
     // Every item the demo's pulse asks: the statements, eNPS and HR's question.
-    const { questionnaire } = (await t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mails[0]!.token}` })).json() as { questionnaire: Questionnaire };
+    const { questionnaire } = (await t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mails[0]!.token}` })).json() as {
+      questionnaire: Questionnaire;
+    };
     const answers = Object.fromEntries([...questionnaire.items, ...(questionnaire.extraItems ?? [])].map((item) => [item.id, 4]));
-    for (const mail of mails) expect((await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload: { answers } })).statusCode).toBe(201);
+    for (const mail of mails)
+      expect((await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload: { answers } })).statusCode).toBe(201);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers })).statusCode).toBe(200);
 
     const after = ((await demo.get('/api/v1/alerts?status=all')).alerts as ApiAlert[]).sort((a, b) => a.id.localeCompare(b.id));

@@ -18,11 +18,20 @@ describe(`anonymous storage of responses (${backend})`, () => {
     t = await createTestApp();
     await seedTeams(t.app, { Platform: 4, Legal: 3 });
     const hr = await loginAs(t.app, 'hr');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'Anon', ...openWindow() } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'Anon', ...openWindow() },
+    });
     cycleId = res.json().cycle.id;
     tokens = (await readOutbox(t.app)).map((m) => m.token!);
     for (const [i, token] of tokens.entries()) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: { answers: fullAnswers((i % 5) + 1), comment: `c${i}` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/pulse/${token}`,
+        payload: { answers: fullAnswers((i % 5) + 1), comment: `c${i}` },
+      });
       expect(res.statusCode).toBe(201);
     }
   });
@@ -66,7 +75,9 @@ describe(`anonymous storage of responses (${backend})`, () => {
   it('leaves no shared transaction id between a response and its invitation once the trail is blurred', async () => {
     const xmins = async () => {
       const r = await sql<{ x: string }>`select xmin::text as x from responses where cycle_id = ${cycleId}`.execute(t.app.db);
-      const i = await sql<{ x: string }>`select xmin::text as x from invitations where cycle_id = ${cycleId} and answered`.execute(t.app.db);
+      const i = await sql<{ x: string }>`select xmin::text as x from invitations where cycle_id = ${cycleId} and answered`.execute(
+        t.app.db,
+      );
       return { responses: r.rows.map((row) => row.x), invitations: i.rows.map((row) => row.x) };
     };
     // Straight after answering, each response shares its transaction id with exactly one invitation.

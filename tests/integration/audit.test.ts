@@ -13,9 +13,20 @@ describe(`audit log (${backend})`, () => {
   it('records who did what and when: logins, failures, team and role changes, imports, settings', async () => {
     const origin = t.config.publicUrl;
     const admin = await createUser(t.app, { role: 'admin', email: 'ada@example.test' });
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin }, payload: { email: 'ada@example.test', password: 'wrong password' } });
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin }, payload: { email: 'ada@example.test', password: TEST_PASSWORD } });
-    const team = (await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: hr.headers, payload: { name: 'Ops' } })).json().team.id;
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin },
+      payload: { email: 'ada@example.test', password: 'wrong password' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin },
+      payload: { email: 'ada@example.test', password: TEST_PASSWORD },
+    });
+    const team = (await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: hr.headers, payload: { name: 'Ops' } })).json().team
+      .id;
     await t.app.inject({ method: 'PATCH', url: `/api/v1/teams/${team}`, headers: hr.headers, payload: { name: 'Operations' } });
     await t.app.inject({
       method: 'POST',

@@ -51,7 +51,11 @@ describe(`first run and security headers (${backend})`, () => {
   });
 
   it('marks the cookie Secure and sends HSTS when PUBLIC_URL is https', async () => {
-    t = await createTestApp({ PUBLIC_URL: 'https://pulse.example.test', ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'a long admin password' });
+    t = await createTestApp({
+      PUBLIC_URL: 'https://pulse.example.test',
+      ADMIN_EMAIL: 'root@example.test',
+      ADMIN_PASSWORD: 'a long admin password',
+    });
     await ensureFirstAdmin(t.app, () => undefined);
     const res = await login('root@example.test', 'a long admin password');
     expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);

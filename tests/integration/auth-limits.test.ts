@@ -65,7 +65,11 @@ describe(`sign-in limits under parallel attempts (${backend})`, { timeout: 120_0
     const user = await createUser(t.app, { role: 'hr' });
     await statuses(Array.from({ length: 30 }, (_, i) => [user.email, `wrong password ${i}`]));
     for (let i = 0; i < 5; i++) await login(user.email, 'still wrong');
-    const rows = await t.app.db.selectFrom('audit_log').select(['action', 'target', 'details']).where('action', '=', 'auth.login_failed').execute();
+    const rows = await t.app.db
+      .selectFrom('audit_log')
+      .select(['action', 'target', 'details'])
+      .where('action', '=', 'auth.login_failed')
+      .execute();
     expect(rows.map((r) => (r.details as { reason: string }).reason).sort()).toEqual(['bad_credentials', 'rate_limited']);
     expect(rows.every((r) => r.target === user.email)).toBe(true);
     expect(rows.every((r) => (r.details as { ip: string }).ip === '127.0.0.1')).toBe(true);

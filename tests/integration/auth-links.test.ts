@@ -44,7 +44,10 @@ describe(`invitations and password links (${backend})`, () => {
     const short = await post('/auth/password', { token, password: 'short' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details[0].path).toBe('password');
-    await t.app.db.updateTable('user_tokens').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await t.app.db
+      .updateTable('user_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
     expect((await post('/auth/password', { token, password: NEW_PASSWORD })).statusCode).toBe(410);
     expect((await post('/auth/login', { email: 'x@example.test', password: NEW_PASSWORD })).statusCode).toBe(401);
   });
@@ -110,7 +113,11 @@ describe(`invitations and password links (${backend})`, () => {
     // Both requests are audited once their work is done, as unknown.
     await vi.waitFor(
       async () => {
-        const rows = await t.app.db.selectFrom('audit_log').select(['target', 'details']).where('action', '=', 'auth.reset_requested').execute();
+        const rows = await t.app.db
+          .selectFrom('audit_log')
+          .select(['target', 'details'])
+          .where('action', '=', 'auth.reset_requested')
+          .execute();
         expect(rows.map((r) => [r.target, (r.details as { known: boolean }).known]).sort()).toEqual([
           ['mem@example.test', false],
           ['nobody@example.test', false],

@@ -58,13 +58,27 @@ describe(`users and roles (${backend})`, () => {
     const leader = await createUser(t.app, { role: 'leader' });
     await call(hr, 'PATCH', `/teams/${team}`, { leaderIds: [leader.id] });
     const leaderSession = await loginAs(t.app, leader);
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${leader.id}`, headers: hrHeaders, payload: { role: 'member', teamId: team } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${leader.id}`,
+      headers: hrHeaders,
+      payload: { role: 'member', teamId: team },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toMatchObject({ role: 'member', teamId: team, leadsTeamIds: [] });
     expect((await call(leaderSession, 'GET', '/auth/me')).statusCode).toBe(401);
-    const audit = await t.app.db.selectFrom('audit_log').select(['action', 'actor_id', 'target', 'details']).where('action', '=', 'users.role_change').execute();
+    const audit = await t.app.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'target', 'details'])
+      .where('action', '=', 'users.role_change')
+      .execute();
     expect(audit).toEqual([
-      { action: 'users.role_change', actor_id: hr.user.id, target: leader.id, details: { role: { from: 'leader', to: 'member' }, teamId: { from: null, to: team } } },
+      {
+        action: 'users.role_change',
+        actor_id: hr.user.id,
+        target: leader.id,
+        details: { role: { from: 'leader', to: 'member' }, teamId: { from: null, to: team } },
+      },
     ]);
   });
 
@@ -79,7 +93,11 @@ describe(`users and roles (${backend})`, () => {
     const session = await loginAs(t.app, leader);
     expect((await call(hr, 'PATCH', `/users/${leader.id}`, { active: false })).json().user.active).toBe(false);
     expect((await call(session, 'GET', '/auth/me')).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: leader.email, password: leader.password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: leader.email, password: leader.password },
+    });
     expect(login.statusCode).toBe(401);
   });
 

@@ -28,7 +28,11 @@ describe(`sessions and login (${backend})`, () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).not.toMatch(/Secure/);
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: sessionCookieFrom(res.headers['set-cookie'])! } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: sessionCookieFrom(res.headers['set-cookie'])! },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.id).toBe(user.id);
   });
@@ -54,7 +58,12 @@ describe(`sessions and login (${backend})`, () => {
   });
 
   it('refuses bad input with 400 and changes nothing', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin }, payload: { email: 'x@example.test' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin },
+      payload: { email: 'x@example.test' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('password');
     expect(await t.app.db.selectFrom('login_failures').selectAll().execute()).toEqual([]);

@@ -83,7 +83,10 @@ const routes: Record<string, Probe> = {
   'GET /api/v1/cycles': probe('/api/v1/cycles', only(MANAGERS, 200)),
   'POST /api/v1/cycles/:id/close': probe(`/api/v1/cycles/${UNKNOWN_ID}/close`, only(MANAGERS, 404)),
   'GET /api/v1/cycles/:id/participation': probe(`/api/v1/cycles/${UNKNOWN_ID}/participation`, only(MANAGERS, 404)),
-  'POST /api/v1/cycles/:id/extend': probe({ url: `/api/v1/cycles/${UNKNOWN_ID}/extend`, payload: { closesAt: '2030-01-01T00:00:00Z' } }, only(MANAGERS, 404)),
+  'POST /api/v1/cycles/:id/extend': probe(
+    { url: `/api/v1/cycles/${UNKNOWN_ID}/extend`, payload: { closesAt: '2030-01-01T00:00:00Z' } },
+    only(MANAGERS, 404),
+  ),
   'GET /api/v1/schedule': probe('/api/v1/schedule', only(MANAGERS, 200)),
   'PUT /api/v1/schedule': probe({ url: '/api/v1/schedule', payload: {} }, only(MANAGERS, 400)),
   // insights: a leader sees only their subtree, so an unknown team is 404 for every viewer
@@ -99,7 +102,10 @@ const routes: Record<string, Probe> = {
   'GET /api/v1/exports/aggregates': probe('/api/v1/exports/aggregates?format=csv', only(MANAGERS, 200)),
   // internal customers, partner ratings and shared values: a leader edits only teams in their subtree
   'GET /api/v1/teams/:id/customers': probe(`/api/v1/teams/${UNKNOWN_ID}/customers`, only(VIEWERS, 404)),
-  'PUT /api/v1/teams/:id/customers': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/customers`, payload: { customers: [] } }, only(VIEWERS, 404)),
+  'PUT /api/v1/teams/:id/customers': probe(
+    { url: `/api/v1/teams/${UNKNOWN_ID}/customers`, payload: { customers: [] } },
+    only(VIEWERS, 404),
+  ),
   'GET /api/v1/customer-map': probe('/api/v1/customer-map', only(VIEWERS, 200)),
   'POST /api/v1/customer-map/import': probe(
     { url: '/api/v1/customer-map/import', payload: 'not,a,map', contentType: 'text/csv' },
@@ -109,7 +115,10 @@ const routes: Record<string, Probe> = {
   // the instrument: eNPS and HR's questions
   'GET /api/v1/questionnaire/items': probe('/api/v1/questionnaire/items', only(MANAGERS, 200)),
   'POST /api/v1/questionnaire/items': probe({ url: '/api/v1/questionnaire/items', payload: {} }, only(MANAGERS, 400)),
-  'PATCH /api/v1/questionnaire/items/:id': probe({ url: `/api/v1/questionnaire/items/${UNKNOWN_ID}`, payload: { text: 'x' } }, only(MANAGERS, 404)),
+  'PATCH /api/v1/questionnaire/items/:id': probe(
+    { url: `/api/v1/questionnaire/items/${UNKNOWN_ID}`, payload: { text: 'x' } },
+    only(MANAGERS, 404),
+  ),
   'POST /api/v1/questionnaire/items/:id/retire': probe(`/api/v1/questionnaire/items/${UNKNOWN_ID}/retire`, only(MANAGERS, 404)),
   'PUT /api/v1/questionnaire/enps': probe({ url: '/api/v1/questionnaire/enps', payload: {} }, only(MANAGERS, 400)),
   'GET /api/v1/teams/:id/values': probe(`/api/v1/teams/${UNKNOWN_ID}/values`, only(VIEWERS, 404)),
@@ -130,7 +139,10 @@ const routes: Record<string, Probe> = {
   'GET /api/v1/pulse/:token/results': probe(`/api/v1/pulse/${UNKNOWN_TOKEN}/results`, everyone(404)),
   // a leader's (or HR's) note to the team about a closed cycle
   'GET /api/v1/teams/:id/notes/:cycleId': probe(`/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, only(['leader', 'hr'], 404)),
-  'PUT /api/v1/teams/:id/notes/:cycleId': probe({ url: `/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
+  'PUT /api/v1/teams/:id/notes/:cycleId': probe(
+    { url: `/api/v1/teams/${UNKNOWN_ID}/notes/${UNKNOWN_ID}`, payload: { body: 'x' } },
+    only(['leader', 'hr'], 404),
+  ),
   // chat delivery: admin only; nothing is connected here and no PULSE_SECRET_KEY is set
   'GET /api/v1/integrations': probe('/api/v1/integrations', only(['admin'], 200)),
   'PUT /api/v1/integrations/slack': probe({ url: '/api/v1/integrations/slack', payload: { botToken: 'nope' } }, only(['admin'], 400)),
@@ -144,7 +156,10 @@ const routes: Record<string, Probe> = {
   // anonymous conversations: the conversation token is the author's credential
   'GET /api/v1/conversations/:token': probe(`/api/v1/conversations/${UNKNOWN_TOKEN}`, everyone(404)),
   'POST /api/v1/conversations/:token': probe({ url: `/api/v1/conversations/${UNKNOWN_TOKEN}`, payload: { body: 'x' } }, everyone(404)),
-  'POST /api/v1/comments/:id/replies': probe({ url: `/api/v1/comments/${UNKNOWN_ID}/replies`, payload: { body: 'x' } }, only(['leader', 'hr'], 404)),
+  'POST /api/v1/comments/:id/replies': probe(
+    { url: `/api/v1/comments/${UNKNOWN_ID}/replies`, payload: { body: 'x' } },
+    only(['leader', 'hr'], 404),
+  ),
   // the instrument's statistics (organisation-wide): hr and admin only
   'GET /api/v1/instrument/reliability': probe('/api/v1/instrument/reliability', only(MANAGERS, 200)),
   'GET /api/v1/instrument/drivers': probe('/api/v1/instrument/drivers', only(MANAGERS, 200)),
@@ -162,8 +177,14 @@ describe(`authorization of every route (${backend})`, () => {
   it('has an expectation for every registered route, and no stale ones', () => {
     const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
     expect(registered.length).toBeGreaterThan(20);
-    expect(registered.filter((key) => !(key in routes)), 'routes without an authorization expectation').toEqual([]);
-    expect(Object.keys(routes).filter((key) => !registered.includes(key)), 'expectations for routes that do not exist').toEqual([]);
+    expect(
+      registered.filter((key) => !(key in routes)),
+      'routes without an authorization expectation',
+    ).toEqual([]);
+    expect(
+      Object.keys(routes).filter((key) => !registered.includes(key)),
+      'expectations for routes that do not exist',
+    ).toEqual([]);
   });
 
   it('answers each route with the exact status for each role and without a session', async () => {
@@ -178,7 +199,12 @@ describe(`authorization of every route (${backend})`, () => {
         const headers: Record<string, string> = { origin: t.config.publicUrl };
         if (who !== 'anonymous') Object.assign(headers, (await loginAs(t.app, users.get(who)!)).headers);
         if (request.contentType) headers['content-type'] = request.contentType;
-        const res = await t.app.inject({ method, url: request.url, headers, ...(request.payload !== undefined ? { payload: request.payload } : {}) });
+        const res = await t.app.inject({
+          method,
+          url: request.url,
+          headers,
+          ...(request.payload !== undefined ? { payload: request.payload } : {}),
+        });
         actual[key][who] = res.statusCode;
       }
     }

@@ -118,7 +118,10 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     const cycleId = await openCycle();
     const to = (user: string) => chat.posts().find((p) => p.user === user)!;
     const words = (user: string) => JSON.stringify(to(user).blocks);
-    const button = (user: string) => to(user).blocks.flatMap((b) => b.elements ?? []).find((e) => e.type === 'button')?.text;
+    const button = (user: string) =>
+      to(user)
+        .blocks.flatMap((b) => b.elements ?? [])
+        .find((e) => e.type === 'button')?.text;
 
     expect(to('U1').text).toBe('Ihre Pulsbefragung December: zwei Minuten, anonym');
     expect(words('U1')).toContain(`Guten Tag ${members[0]!.name},`);
@@ -145,7 +148,11 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     await connect(chat.validToken);
     const cycleId = await openCycle();
     const links = new Map(chat.posts().map((p) => [p.user, buttonUrl(p.blocks)!]));
-    const answer = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${links.get('U1')!.split('/p/')[1]}`, payload: { answers: fullAnswers(4) } });
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pulse/${links.get('U1')!.split('/p/')[1]}`,
+      payload: { answers: fullAnswers(4) },
+    });
     expect(answer.statusCode).toBe(201);
     chat.reset();
     await clearOutbox(t.app);
@@ -194,7 +201,9 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
       const mailed = (await readOutbox(t.app)).find((m) => m.to === members[3]!.email)!.token!;
       for (const m of answering) {
         const token = m === members[3] ? mailed : tokens.get(chat.users.get(m.email))!;
-        expect((await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: { answers: fullAnswers(4) } })).statusCode).toBe(201);
+        expect(
+          (await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: { answers: fullAnswers(4) } })).statusCode,
+        ).toBe(201);
       }
       await t.app.db.updateTable('cycles').set({ remind_at: new Date() }).where('id', '=', cycleId).execute();
       expect(await sendReminders(ctx(), new Date(Date.now() + 1000))).toBe(2);
@@ -233,11 +242,22 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     await t.app.db
       .insertInto('alerts')
       .values({
-        episode_key: 'k1', team_id: team.id, kind: 'fortress', level: 'warning', started_cycle_id: cycleId, cycle_id: cycleId,
-        summary: 'x', signals: '[]', actions: '[]', status: 'open',
+        episode_key: 'k1',
+        team_id: team.id,
+        kind: 'fortress',
+        level: 'warning',
+        started_cycle_id: cycleId,
+        cycle_id: cycleId,
+        summary: 'x',
+        signals: '[]',
+        actions: '[]',
+        status: 'open',
       })
       .execute();
-    await t.app.db.insertInto('alert_digests').values({ cycle_id: cycleId, episode_keys: ['k1'] }).execute();
+    await t.app.db
+      .insertInto('alert_digests')
+      .values({ cycle_id: cycleId, episode_keys: ['k1'] })
+      .execute();
     chat.reset();
     await clearOutbox(t.app);
 
@@ -267,17 +287,33 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     await t.app.db.updateTable('users').set({ language: 'de' }).where('id', '=', leader.user.id).execute();
     await t.app.db.insertInto('team_leaders').values({ team_id: team.id, user_id: leader.user.id }).execute();
     chat.users.set(leader.user.email, 'ULEAD');
-    await t.app.inject({ method: 'PUT', url: `/api/v1/integrations/teams/${team.id}`, headers: admin.headers, payload: { webhookUrl: `${chat.url}/teams/platform-leads` } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/integrations/teams/${team.id}`,
+      headers: admin.headers,
+      payload: { webhookUrl: `${chat.url}/teams/platform-leads` },
+    });
     const cycleId = await openCycle('November');
     await t.app.db.updateTable('cycles').set({ status: 'closed', closed_at: new Date() }).where('id', '=', cycleId).execute();
     await t.app.db
       .insertInto('alerts')
       .values({
-        episode_key: 'k1', team_id: team.id, kind: 'fortress', level: 'warning', started_cycle_id: cycleId, cycle_id: cycleId,
-        summary: 'x', signals: '[]', actions: '[]', status: 'open',
+        episode_key: 'k1',
+        team_id: team.id,
+        kind: 'fortress',
+        level: 'warning',
+        started_cycle_id: cycleId,
+        cycle_id: cycleId,
+        summary: 'x',
+        signals: '[]',
+        actions: '[]',
+        status: 'open',
       })
       .execute();
-    await t.app.db.insertInto('alert_digests').values({ cycle_id: cycleId, episode_keys: ['k1'] }).execute();
+    await t.app.db
+      .insertInto('alert_digests')
+      .values({ cycle_id: cycleId, episode_keys: ['k1'] })
+      .execute();
     chat.reset();
     await clearOutbox(t.app);
 
@@ -304,11 +340,20 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     const leader = await loginAs(t.app, 'leader');
     await t.app.db.insertInto('team_leaders').values({ team_id: team.id, user_id: leader.user.id }).execute();
     chat.users.set(leader.user.email, 'ULEAD');
-    await t.app.inject({ method: 'PUT', url: `/api/v1/integrations/teams/${team.id}`, headers: admin.headers, payload: { webhookUrl: `${chat.url}/teams/x` } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/integrations/teams/${team.id}`,
+      headers: admin.headers,
+      payload: { webhookUrl: `${chat.url}/teams/x` },
+    });
     const cycleId = await openCycle();
     await t.app.db.updateTable('cycles').set({ remind_at: new Date() }).where('id', '=', cycleId).execute();
     await sendReminders(ctx(), new Date(Date.now() + 1000));
-    const close = await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: (await loginAs(t.app, 'hr')).headers });
+    const close = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cycles/${cycleId}/close`,
+      headers: (await loginAs(t.app, 'hr')).headers,
+    });
     expect(close.statusCode).toBe(200);
     await t.app.inject({ method: 'POST', url: '/api/v1/integrations/slack/test', headers: admin.headers });
 
@@ -327,7 +372,8 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     expect([...kinds].sort()).toEqual(['invitation', 'reminder']);
     for (const call of chat.calls.filter((c) => c.method === 'teams')) expect(JSON.stringify(call.params)).not.toMatch(PULSE_LINK);
     // Nothing but chat.postMessage to a DM ever carried text: no other method got a link.
-    for (const call of chat.calls.filter((c) => c.method !== 'chat.postMessage')) expect(JSON.stringify(call.params)).not.toMatch(PULSE_LINK);
+    for (const call of chat.calls.filter((c) => c.method !== 'chat.postMessage'))
+      expect(JSON.stringify(call.params)).not.toMatch(PULSE_LINK);
   });
 
   it('sends the admin a test message, and says why when Slack cannot', async () => {
@@ -354,6 +400,8 @@ describe(`pulses, reminders and digests through Slack, with mail as the fallback
     const page = (await overview()).body;
     expect(page).not.toContain('secret-sig');
     expect(JSON.parse(page).teamsWebhooks).toEqual([{ teamId: team.id, teamName: 'Platform' }]);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/integrations/teams/${team.id}`, headers: admin.headers })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/integrations/teams/${team.id}`, headers: admin.headers })).statusCode,
+    ).toBe(204);
   });
 });

@@ -15,7 +15,13 @@ describe(`no chat credential in any log (${backend})`, { timeout: 120_000 }, () 
     const key = randomBytes(32).toString('base64');
     const lines: string[] = [];
     const database = await freshDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'trace', ...database.env, PULSE_SECRET_KEY: key, SLACK_API_URL: `${chat.url}/api/` });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'trace',
+      ...database.env,
+      PULSE_SECRET_KEY: key,
+      SLACK_API_URL: `${chat.url}/api/`,
+    });
     const app = await buildApp(config, { logStream: { write: (line: string) => void lines.push(line) } });
     await app.ready();
     const webhook = `${chat.url}/teams/sig-${randomBytes(8).toString('hex')}`;
@@ -23,15 +29,24 @@ describe(`no chat credential in any log (${backend})`, { timeout: 120_000 }, () 
       const [team] = await seedTeams(app, { Ops: 2 });
       chat.users.set(team!.members[0]!.email, 'U1');
       const admin = await loginAs(app, 'admin');
-      const connect = (botToken: string) => app.inject({ method: 'PUT', url: '/api/v1/integrations/slack', headers: admin.headers, payload: { botToken } });
+      const connect = (botToken: string) =>
+        app.inject({ method: 'PUT', url: '/api/v1/integrations/slack', headers: admin.headers, payload: { botToken } });
       expect((await connect('xoxb-fake-wrong-0123456789')).statusCode).toBe(502);
       expect((await connect(chat.validToken)).statusCode).toBe(200);
-      const put = await app.inject({ method: 'PUT', url: `/api/v1/integrations/teams/${team!.id}`, headers: admin.headers, payload: { webhookUrl: webhook } });
+      const put = await app.inject({
+        method: 'PUT',
+        url: `/api/v1/integrations/teams/${team!.id}`,
+        headers: admin.headers,
+        payload: { webhookUrl: webhook },
+      });
       expect(put.statusCode).toBe(200);
       // Slack then revokes the token: the invitations fall back to mail, with a warning.
       chat.revoked = true;
       const hr = await loginAs(app, 'hr');
-      expect((await app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'Logs', ...openWindow() } })).statusCode).toBe(201);
+      expect(
+        (await app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'Logs', ...openWindow() } }))
+          .statusCode,
+      ).toBe(201);
       expect(lines.join('\n')).toMatch(/Slack did not deliver/);
     } finally {
       await app.close();
@@ -40,6 +55,7 @@ describe(`no chat credential in any log (${backend})`, { timeout: 120_000 }, () 
     }
     const log = lines.join('\n');
     expect(lines.length).toBeGreaterThan(10);
-    for (const secret of [chat.validToken, 'xoxb-fake-wrong-0123456789', webhook, webhook.split('/teams/')[1]!, key]) expect(log).not.toContain(secret);
+    for (const secret of [chat.validToken, 'xoxb-fake-wrong-0123456789', webhook, webhook.split('/teams/')[1]!, key])
+      expect(log).not.toContain(secret);
   });
 });

@@ -25,13 +25,25 @@ describe(`anonymous conversations on comments (${backend})`, () => {
   let tinyConversation: string;
 
   const answer = (email: string, comment?: string) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/pulse/${tokens.get(email)}`, payload: { answers: fullAnswers(3), ...(comment !== undefined ? { comment } : {}) } });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pulse/${tokens.get(email)}`,
+      payload: { answers: fullAnswers(3), ...(comment !== undefined ? { comment } : {}) },
+    });
   const conversation = (token: string) => t.app.inject({ method: 'GET', url: `/api/v1/conversations/${token}` });
-  const answerBack = (token: string, body: unknown) => t.app.inject({ method: 'POST', url: `/api/v1/conversations/${token}`, payload: { body } });
+  const answerBack = (token: string, body: unknown) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/conversations/${token}`, payload: { body } });
   const reply = (who: Session, id: string, body: unknown) =>
     t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/replies`, headers: who.headers, payload: { body } });
-  const comments = async (who: Session, teamId: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/comments`, headers: who.headers })).json();
-  const messageCount = async () => (await t.app.db.selectFrom('conversation_messages').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+  const comments = async (who: Session, teamId: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/comments`, headers: who.headers })).json();
+  const messageCount = async () =>
+    (
+      await t.app.db
+        .selectFrom('conversation_messages')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -52,7 +64,12 @@ describe(`anonymous conversations on comments (${backend})`, () => {
     legalLeader = await loginAs(t.app, leadLegal);
     tinyLeader = await loginAs(t.app, leadTiny);
     await clearOutbox(t.app);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'October', ...openWindow() } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'October', ...openWindow() },
+    });
     expect(res.statusCode).toBe(201);
     cycleId = res.json().cycle.id;
     for (const mail of await readOutbox(t.app)) if (mail.token) tokens.set(mail.to, mail.token);
@@ -74,14 +91,18 @@ describe(`anonymous conversations on comments (${backend})`, () => {
     expect((await answer(small.members[0]!.email, 'A word from a small team')).statusCode).toBe(201);
     expect((await answer(small.members[1]!.email)).statusCode).toBe(201);
     // The token itself is stored nowhere: only its hash, on the response.
-    const stored = await t.app.db.selectFrom('responses').select(['conversation_hash']).where('conversation_hash', 'is not', null).execute();
+    const stored = await t.app.db
+      .selectFrom('responses')
+      .select(['conversation_hash'])
+      .where('conversation_hash', 'is not', null)
+      .execute();
     expect(stored).toHaveLength(3);
     expect(JSON.stringify(stored)).not.toContain(legalConversation);
     // Closing publishes Legal (6 of 6) and hides Tiny (1 of 3).
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers })).statusCode).toBe(200);
   });
 
-  it("shows the author the comment with an empty conversation; an unknown token is 404 in the shared shape", async () => {
+  it('shows the author the comment with an empty conversation; an unknown token is 404 in the shared shape', async () => {
     expect((await conversation(legalConversation)).json()).toEqual({ comment: 'Too many meetings', messages: [] });
     const unknown = await conversation('x'.repeat(43));
     expect(unknown.statusCode).toBe(404);
@@ -97,13 +118,19 @@ describe(`anonymous conversations on comments (${backend})`, () => {
     ]);
     const id = listed.comments[1].id as string;
     // The id is nobody else's: not the response's, nor any invitation's or member's.
-    const ids = await sql<{ id: string }>`select id::text from responses union all select id::text from invitations union all select id::text from users`.execute(t.app.db);
+    const ids = await sql<{
+      id: string;
+    }>`select id::text from responses union all select id::text from invitations union all select id::text from users`.execute(t.app.db);
     expect(ids.rows.map((r) => r.id)).not.toContain(id);
 
     await clearOutbox(t.app);
     const sent = await reply(legalLeader, id, '  Thanks — which ones could go?  ');
     expect(sent.statusCode).toBe(201);
-    expect(sent.json().message).toEqual({ from: 'leader', body: 'Thanks — which ones could go?', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(sent.json().message).toEqual({
+      from: 'leader',
+      body: 'Thanks — which ones could go?',
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     const mails = await readOutbox(t.app);
     expect(mails.map((m) => m.to)).toEqual(['lead.legal@example.test']);
     expect((await answerBack(legalConversation, 'The Monday status call')).statusCode).toBe(201);
@@ -123,9 +150,15 @@ describe(`anonymous conversations on comments (${backend})`, () => {
     expect([...recipients]).toEqual(['lead.legal@example.test']);
   });
 
-  it('refuses a reply to a comment of a hidden cell (409), and one out of a leader\'s scope (404), changing nothing', async () => {
-    const tinyId = (await t.app.db.selectFrom('responses').select('comment_id').where('team_id', '=', tiny.id).where('comment', 'is not', null).executeTakeFirstOrThrow())
-      .comment_id;
+  it("refuses a reply to a comment of a hidden cell (409), and one out of a leader's scope (404), changing nothing", async () => {
+    const tinyId = (
+      await t.app.db
+        .selectFrom('responses')
+        .select('comment_id')
+        .where('team_id', '=', tiny.id)
+        .where('comment', 'is not', null)
+        .executeTakeFirstOrThrow()
+    ).comment_id;
     const before = await messageCount();
     await clearOutbox(t.app);
     const hidden = await reply(tinyLeader, tinyId, 'Who wrote this?');
@@ -169,15 +202,31 @@ describe(`anonymous conversations on comments (${backend})`, () => {
     // Every table's columns: only `responses` holds the conversation hash and comment id, and it
     // holds nothing of the invitation or member; messages hold only the comment id.
     const columns = await sql<{ table_name: string; column_name: string }>`
-      select table_name, column_name from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position`.execute(t.app.db);
+      select table_name, column_name from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position`.execute(
+      t.app.db,
+    );
     const byTable = new Map<string, string[]>();
     for (const c of columns.rows) byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c.column_name]);
-    const conversational = [...byTable].filter(([, cols]) => cols.some((c) => /conversation|comment_id/.test(c))).map(([name]) => name).sort();
+    const conversational = [...byTable]
+      .filter(([, cols]) => cols.some((c) => /conversation|comment_id/.test(c)))
+      .map(([name]) => name)
+      .sort();
     expect(conversational).toEqual(['conversation_messages', 'responses']);
-    expect(byTable.get('responses')).toEqual(['id', 'cycle_id', 'team_id', 'questionnaire_version', 'answers', 'comment', 'comment_id', 'conversation_hash']);
+    expect(byTable.get('responses')).toEqual([
+      'id',
+      'cycle_id',
+      'team_id',
+      'questionnaire_version',
+      'answers',
+      'comment',
+      'comment_id',
+      'conversation_hash',
+    ]);
     expect(byTable.get('conversation_messages')).toEqual(['id', 'comment_id', 'sender', 'body', 'sent_on']);
     // And no stored value anywhere equals a comment id or conversation hash outside those two tables.
-    const secrets = (await t.app.db.selectFrom('responses').select(['comment_id', 'conversation_hash']).execute()).flatMap((r) => [r.comment_id, r.conversation_hash]).filter(Boolean) as string[];
+    const secrets = (await t.app.db.selectFrom('responses').select(['comment_id', 'conversation_hash']).execute())
+      .flatMap((r) => [r.comment_id, r.conversation_hash])
+      .filter(Boolean) as string[];
     for (const [table] of byTable) {
       if (table === 'responses' || table === 'conversation_messages') continue;
       const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(t.app.db);

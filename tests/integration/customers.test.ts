@@ -11,7 +11,11 @@ describe(`the internal customer map (${backend})`, () => {
   async function organisation(): Promise<Record<string, string>> {
     const ids: Record<string, string> = {};
     const add = async (name: string, parent?: string) => {
-      const row = await t.app.db.insertInto('teams').values({ name, parent_id: parent ? ids[parent]! : null }).returning('id').executeTakeFirstOrThrow();
+      const row = await t.app.db
+        .insertInto('teams')
+        .values({ name, parent_id: parent ? ids[parent]! : null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       ids[name] = row.id;
     };
     await add('Operations');
@@ -36,7 +40,15 @@ describe(`the internal customer map (${backend})`, () => {
     expect(res.statusCode).toBe(200);
     return res.json().customers.map((c: { path: string; relationship: string }) => [c.path, c.relationship]);
   };
-  const linkCount = async () => Number((await t.app.db.selectFrom('team_customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const linkCount = async () =>
+    Number(
+      (
+        await t.app.db
+          .selectFrom('team_customers')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('lets HR build the map from a CSV: a dry run previews exact counts, the import applies them, audited', async () => {
     const ids = await organisation();
@@ -61,7 +73,9 @@ describe(`the internal customer map (${backend})`, () => {
     expect(audit).toEqual([{ action: 'customers.import', actor_id: hr.user.id }]);
 
     // A second file changes one kind, repeats one, adds one, and leaves the others alone.
-    const again = await importCsv('provider,customer,relationship\nLegal,Support,drive_thru\nLegal,North,drive_thru\nIT,Support,drive_thru\n');
+    const again = await importCsv(
+      'provider,customer,relationship\nLegal,Support,drive_thru\nLegal,North,drive_thru\nIT,Support,drive_thru\n',
+    );
     expect(again.json()).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
     expect(await linkCount()).toBe(5);
     const map = await t.app.inject({ method: 'GET', url: '/api/v1/customer-map', headers: hr.headers });
@@ -98,9 +112,16 @@ describe(`the internal customer map (${backend})`, () => {
     expect(ambiguous.json().error.details[0].message).toMatch(/"Legal" is ambiguous: write its path/);
     const header = await importCsv('from,to,kind\nLegal,Support,drive_thru\n');
     expect(header.statusCode).toBe(400);
-    expect(header.json().error.details).toEqual([{ path: 'line 1', message: expect.stringContaining('Expected: provider,customer,relationship.') }]);
+    expect(header.json().error.details).toEqual([
+      { path: 'line 1', message: expect.stringContaining('Expected: provider,customer,relationship.') },
+    ]);
     expect((await importCsv('provider,customer,relationship\n')).statusCode).toBe(400);
-    const json = await t.app.inject({ method: 'POST', url: '/api/v1/customer-map/import', headers: hr.headers, payload: { provider: 'Legal' } });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/customer-map/import',
+      headers: hr.headers,
+      payload: { provider: 'Legal' },
+    });
     expect(json.statusCode).toBe(400);
     const xml = await t.app.inject({
       method: 'POST',
@@ -139,7 +160,9 @@ describe(`the internal customer map (${backend})`, () => {
     const map = await t.app.inject({ method: 'GET', url: '/api/v1/customer-map', headers: lena.headers });
     expect(map.json().links.map((l: { providerId: string }) => l.providerId)).toEqual([ids.Legal]);
     // Every live team by path, so the leader's page can name customers outside their own teams.
-    expect(map.json().teams.map((x: { path: string }) => x.path)).toEqual(expect.arrayContaining(['Operations/Legal', 'Sales/North', 'Support']));
+    expect(map.json().teams.map((x: { path: string }) => x.path)).toEqual(
+      expect.arrayContaining(['Operations/Legal', 'Sales/North', 'Support']),
+    );
     const member = await loginAs(t.app, 'member', { teamId: ids.Legal });
     expect((await put(ids.Legal!, [], member)).statusCode).toBe(403);
   });

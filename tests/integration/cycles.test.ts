@@ -49,7 +49,12 @@ describe(`pulse cycles for HR (${backend})`, () => {
     const res = await create({ label: 'Legal only', ...openWindow(), teamIds: [legal!.id] });
     expect(res.statusCode).toBe(201);
     // The newest questionnaire version (after truncate() the tests' default is appended, so not a fixed number).
-    const { version } = await t.app.db.selectFrom('questionnaire_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    const { version } = await t.app.db
+      .selectFrom('questionnaire_versions')
+      .select('version')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(res.json().cycle).toMatchObject({ label: 'Legal only', status: 'open', teamIds: [legal!.id], questionnaireVersion: version });
     const mails = await readOutbox(t.app);
     expect(mails.map((m) => m.to).sort()).toEqual(legal!.members.map((m) => m.email).sort());
@@ -60,7 +65,11 @@ describe(`pulse cycles for HR (${backend})`, () => {
   it('keeps a future cycle scheduled, without mail, until the scheduler opens it', async () => {
     await seedTeams(t.app, { Platform: 2 });
     const opensAt = new Date(Date.now() + DAY);
-    const res = await create({ label: 'Later', opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 7 * DAY).toISOString() });
+    const res = await create({
+      label: 'Later',
+      opensAt: opensAt.toISOString(),
+      closesAt: new Date(opensAt.getTime() + 7 * DAY).toISOString(),
+    });
     expect(res.json().cycle.status).toBe('scheduled');
     expect(await readOutbox(t.app)).toEqual([]);
     expect((await list()).json().cycles[0]).toMatchObject({ status: 'scheduled', invited: 0, responded: 0 });
@@ -189,7 +198,8 @@ describe(`pulse cycles for HR (${backend})`, () => {
 
     it('keeps the pulse open until the new closing time, and audits the change', async () => {
       await seedTeams(t.app, { Platform: 3 });
-      const created = (await create({ label: 'Longer', opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: closesIn(1) })).json().cycle;
+      const created = (await create({ label: 'Longer', opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: closesIn(1) })).json()
+        .cycle;
       const [mail] = await readOutbox(t.app);
       const later = closesIn(5);
       const res = await extend(created.id, { closesAt: later });

@@ -27,7 +27,10 @@ describe(`values at the repository boundary (${backend})`, () => {
   it('keeps transactions atomic: a failing transaction leaves nothing behind', async () => {
     await expect(
       t.app.db.transaction().execute(async (trx) => {
-        await trx.insertInto('settings').values({ key: 'probe', value: JSON.stringify(1) }).execute();
+        await trx
+          .insertInto('settings')
+          .values({ key: 'probe', value: JSON.stringify(1) })
+          .execute();
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
@@ -44,23 +47,33 @@ describe(`values at the repository boundary (${backend})`, () => {
   // Planning the claim on every answer cost more than running it (docs/benchmarks.md).
   it.skipIf(backend !== 'postgres')('prepares the answering claim once per PostgreSQL connection and reuses it', async () => {
     await t.app.db.connection().execute(async (connection) => {
-      const prepared = async () => (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection)).rows.map((r) => r.name);
-      expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', { comment: null, conversationHash: null }, new Date())).toBe(false);
+      const prepared = async () =>
+        (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection)).rows.map((r) => r.name);
+      expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', { comment: null, conversationHash: null }, new Date())).toBe(
+        false,
+      );
       expect(await prepared()).toEqual(['claim_pulse_response']);
-      expect(await claimAndStoreResponse(connection, 'no such token either', 1, '{}', { comment: null, conversationHash: null }, new Date())).toBe(false);
+      expect(
+        await claimAndStoreResponse(connection, 'no such token either', 1, '{}', { comment: null, conversationHash: null }, new Date()),
+      ).toBe(false);
       expect(await prepared()).toEqual(['claim_pulse_response']);
     });
   });
 
-  it.skipIf(backend !== 'postgres')('sends the claim unnamed with DATABASE_NAMED_STATEMENTS=off, for PgBouncer without prepared statements', async () => {
-    const unnamed = await createTestApp({ DATABASE_NAMED_STATEMENTS: 'off' });
-    try {
-      await unnamed.app.db.connection().execute(async (connection) => {
-        expect(await claimAndStoreResponse(connection, 'no such token', 1, '{}', { comment: null, conversationHash: null }, new Date())).toBe(false);
-        expect((await sql`select name from pg_prepared_statements`.execute(connection)).rows).toEqual([]);
-      });
-    } finally {
-      await unnamed.close();
-    }
-  });
+  it.skipIf(backend !== 'postgres')(
+    'sends the claim unnamed with DATABASE_NAMED_STATEMENTS=off, for PgBouncer without prepared statements',
+    async () => {
+      const unnamed = await createTestApp({ DATABASE_NAMED_STATEMENTS: 'off' });
+      try {
+        await unnamed.app.db.connection().execute(async (connection) => {
+          expect(
+            await claimAndStoreResponse(connection, 'no such token', 1, '{}', { comment: null, conversationHash: null }, new Date()),
+          ).toBe(false);
+          expect((await sql`select name from pg_prepared_statements`.execute(connection)).rows).toEqual([]);
+        });
+      } finally {
+        await unnamed.close();
+      }
+    },
+  );
 });

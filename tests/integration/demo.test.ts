@@ -96,7 +96,11 @@ describe(`the demo organisation (${backend})`, () => {
     expect(mobile[0].effect.ciLow).toBeLessThan(mobile[0].effect.difference);
     expect(mobile[0].effect.ciHigh).toBeGreaterThan(mobile[0].effect.difference);
     // A Legal member's open pulse asks about the menu.
-    const legalMember = await demo.t.app.db.selectFrom('users').select('email').where('team_id', '=', teamId.Legal!).executeTakeFirstOrThrow();
+    const legalMember = await demo.t.app.db
+      .selectFrom('users')
+      .select('email')
+      .where('team_id', '=', teamId.Legal!)
+      .executeTakeFirstOrThrow();
     const mail = (await readOutbox(demo.t.app)).find((m) => m.to.includes(legalMember.email) && m.token);
     const pulse = (await demo.t.app.inject({ method: 'GET', url: `/api/v1/pulse/${mail!.token}` })).json();
     expect(pulse.actions).toEqual([expect.objectContaining({ id: legal[0].id, title: 'Publish a request menu for drive-thru requests' })]);
@@ -110,7 +114,9 @@ describe(`the demo organisation (${backend})`, () => {
     expect(page.scores).toHaveLength(4);
     expect(page.scores[0].previous).not.toBeNull();
     expect(page.participation.responded).toBeGreaterThanOrEqual(5);
-    expect(page.actions).toContainEqual(expect.objectContaining({ title: 'Publish a request menu for drive-thru requests', status: 'in_progress' }));
+    expect(page.actions).toContainEqual(
+      expect.objectContaining({ title: 'Publish a request menu for drive-thru requests', status: 'in_progress' }),
+    );
     expect(page.note.body).toMatch(/^What we heard/);
   });
 

@@ -40,20 +40,44 @@ describe(`alert digests when a cycle closes (${backend})`, () => {
     const opensAt = new Date(Date.UTC(2026, index, 1, 9));
     const cycle = await t.app.db
       .insertInto('cycles')
-      .values({ label: `M${index + 1}`, opens_at: opensAt, closes_at: new Date(opensAt.getTime() + 7 * 86_400_000), status: 'open', all_teams: true, questionnaire_version: 1 })
+      .values({
+        label: `M${index + 1}`,
+        opens_at: opensAt,
+        closes_at: new Date(opensAt.getTime() + 7 * 86_400_000),
+        status: 'open',
+        all_teams: true,
+        questionnaire_version: 1,
+      })
       .returning(['id', 'closes_at'])
       .executeTakeFirstOrThrow();
     for (const [name, seeded] of Object.entries(team)) {
       const given = seeded.members.map((_, i) => answered(name, i));
       await t.app.db
         .insertInto('invitations')
-        .values(seeded.members.map((m, i) => ({ cycle_id: cycle.id, user_id: m.id, team_id: seeded.id, token_hash: hashToken(newToken()), answered: given[i] !== null, sent_at: opensAt })))
+        .values(
+          seeded.members.map((m, i) => ({
+            cycle_id: cycle.id,
+            user_id: m.id,
+            team_id: seeded.id,
+            token_hash: hashToken(newToken()),
+            answered: given[i] !== null,
+            sent_at: opensAt,
+          })),
+        )
         .execute();
       const rows = given.filter((a): a is Record<string, number> => a !== null);
       if (rows.length) {
         await t.app.db
           .insertInto('responses')
-          .values(rows.map((a) => ({ cycle_id: cycle.id, team_id: seeded.id, questionnaire_version: 1, answers: JSON.stringify(a), comment: null })))
+          .values(
+            rows.map((a) => ({
+              cycle_id: cycle.id,
+              team_id: seeded.id,
+              questionnaire_version: 1,
+              answers: JSON.stringify(a),
+              comment: null,
+            })),
+          )
           .execute();
       }
     }
@@ -64,7 +88,10 @@ describe(`alert digests when a cycle closes (${backend})`, () => {
   /** A mail's text as a mail client shows it: quoted-printable decoded to UTF-8. */
   const body = async (mail: OutboxMail) => {
     const qp = (await readFile(path.join(t.app.mailer.outboxDir, mail.file), 'latin1')).replace(/=\r?\n/g, '');
-    return Buffer.from(qp.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      qp.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   };
   /** The plain-text digest lines ("- Team: kind, level. …") of a mail. */
   const lines = async (mail: OutboxMail) => (await body(mail)).split('\n').filter((l) => l.startsWith('- '));
@@ -77,7 +104,11 @@ describe(`alert digests when a cycle closes (${backend})`, () => {
       await t.app.db.updateTable('teams').set({ parent_id: shared.id }).where('id', '=', seeded.id).execute();
       team[seeded.name] = seeded;
     }
-    for (const [name, teamId] of [['Dana', shared.id], ['Lena', team.Legal!.id], ['Ivan', team.IT!.id]] as const) {
+    for (const [name, teamId] of [
+      ['Dana', shared.id],
+      ['Lena', team.Legal!.id],
+      ['Ivan', team.IT!.id],
+    ] as const) {
       leaders[name] = await loginAs(t.app, 'leader', { name });
       await t.app.db.insertInto('team_leaders').values({ team_id: teamId, user_id: leaders[name].user.id }).execute();
     }
@@ -129,7 +160,12 @@ describe(`alert digests when a cycle closes (${backend})`, () => {
   });
 
   it('puts no figure of a suppressed group in any mail, and gives HR the organisation digest', async () => {
-    const stats = await t.app.db.selectFrom('team_cycle_stats').select('suppressed').where('cycle_id', '=', lastCycle).where('team_id', '=', team.Ops!.id).executeTakeFirstOrThrow();
+    const stats = await t.app.db
+      .selectFrom('team_cycle_stats')
+      .select('suppressed')
+      .where('cycle_id', '=', lastCycle)
+      .where('team_id', '=', team.Ops!.id)
+      .executeTakeFirstOrThrow();
     expect(stats.suppressed).toBe(true);
     for (const mail of await digests()) {
       for (const line of (await lines(mail)).filter((l) => l.startsWith('- Ops'))) {

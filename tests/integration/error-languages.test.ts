@@ -19,7 +19,12 @@ describe(`error messages in the reader's language, codes and shapes unchanged ($
     const [team] = await seedTeams(t.app, { Platform: 1 });
     const member = team!.members[0]!;
     await t.app.db.updateTable('users').set({ language: 'fr' }).where('id', '=', member.id).execute();
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'Dezember', ...openWindow() } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'Dezember', ...openWindow() },
+    });
     expect(created.statusCode).toBe(201);
     const token = (await readOutbox(t.app)).find((m) => m.to.includes(member.email))!.token!;
 
@@ -31,7 +36,12 @@ describe(`error messages in the reader's language, codes and shapes unchanged ($
     expect(error.details.length).toBeGreaterThan(0);
     expect(error.details.every((d: { path: string }) => d.path.startsWith('answers.'))).toBe(true);
     // Without ?lang=, the browser's language.
-    const french = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, headers: { 'accept-language': 'fr-FR' }, payload: { answers: {} } });
+    const french = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pulse/${token}`,
+      headers: { 'accept-language': 'fr-FR' },
+      payload: { answers: {} },
+    });
     expect(french.json().error.message).toBe('Certaines réponses manquent ou ne sont pas valides.');
     // An unknown link, in English when nothing says otherwise: the English words stay as they were.
     const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/pulse/not-a-real-token-at-all' });
@@ -44,14 +54,27 @@ describe(`error messages in the reader's language, codes and shapes unchanged ($
   it('answers a failed sign-in in the browser’s language, else the organisation’s default', async () => {
     const user = await createUser(t.app, { role: 'leader', email: 'leitung@example.test' });
     const login = (headers: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: t.config.publicUrl, ...headers }, payload: { email: user.email, password: `${TEST_PASSWORD}!` } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { origin: t.config.publicUrl, ...headers },
+        payload: { email: user.email, password: `${TEST_PASSWORD}!` },
+      });
     const english = await login({});
     expect(english.statusCode).toBe(401);
     expect(english.json()).toEqual({ error: { code: 'unauthorized', message: 'The email or password is not right.' } });
-    expect((await login({ 'accept-language': 'de-CH, en;q=0.5' })).json().error).toEqual({ code: 'unauthorized', message: 'E-Mail-Adresse oder Passwort stimmen nicht.' });
+    expect((await login({ 'accept-language': 'de-CH, en;q=0.5' })).json().error).toEqual({
+      code: 'unauthorized',
+      message: 'E-Mail-Adresse oder Passwort stimmen nicht.',
+    });
 
     const admin = await loginAs(t.app, 'admin');
-    const set = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/language', headers: admin.headers, payload: { defaultLanguage: 'fr' } });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings/language',
+      headers: admin.headers,
+      payload: { defaultLanguage: 'fr' },
+    });
     expect(set.statusCode).toBe(200);
     expect((await login({})).json().error).toEqual({ code: 'unauthorized', message: 'L’adresse e-mail ou le mot de passe est incorrect.' });
     // A language Pulse does not speak falls through to the default.
@@ -62,7 +85,9 @@ describe(`error messages in the reader's language, codes and shapes unchanged ($
     expect((await participation(hr.headers)).json()).toEqual({ error: { code: 'not_found', message: 'Cycle not found.' } });
     expect((await participation({ ...hr.headers, 'accept-language': 'fr' })).json().error.message).toBe('Cycle introuvable.');
     expect((await setOwnLanguage(hr, 'de')).statusCode).toBe(200);
-    expect((await participation({ ...hr.headers, 'accept-language': 'fr' })).json()).toEqual({ error: { code: 'not_found', message: 'Runde nicht gefunden.' } });
+    expect((await participation({ ...hr.headers, 'accept-language': 'fr' })).json()).toEqual({
+      error: { code: 'not_found', message: 'Runde nicht gefunden.' },
+    });
 
     // A form's refusal: the message in German, the field details keep their paths.
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: '' } });
@@ -72,11 +97,15 @@ describe(`error messages in the reader's language, codes and shapes unchanged ($
 
     // A conflict with a placeholder, in German.
     const admin = await loginAs(t.app, 'admin');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: admin.headers, payload: { name: 'Vertrieb' } })).statusCode).toBe(201);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: admin.headers, payload: { name: 'Vertrieb' } })).statusCode,
+    ).toBe(201);
     expect((await setOwnLanguage(admin, 'de')).statusCode).toBe(200);
     const twice = await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: admin.headers, payload: { name: 'Vertrieb' } });
     expect(twice.statusCode).toBe(409);
-    expect(twice.json()).toEqual({ error: { code: 'conflict', message: 'Ein Team namens „Vertrieb“ gibt es an dieser Stelle des Baums schon.' } });
+    expect(twice.json()).toEqual({
+      error: { code: 'conflict', message: 'Ein Team namens „Vertrieb“ gibt es an dieser Stelle des Baums schon.' },
+    });
 
     // Without a session, the refusal follows the browser.
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/cycles', headers: { 'accept-language': 'fr' } });

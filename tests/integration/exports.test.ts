@@ -31,13 +31,22 @@ describe(`aggregate export (${backend})`, () => {
     await app.db.updateTable('teams').set({ parent_id: formula!.id }).where('id', '=', plus!.id).execute();
 
     await clearOutbox(app);
-    const created = await app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: CYCLE_LABEL, ...openWindow() } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: CYCLE_LABEL, ...openWindow() },
+    });
     expect(created.statusCode).toBe(201);
     let i = 0;
     for (const mail of await readOutbox(app)) {
       if (!mail.token) continue;
       // A comment starting with "+": comments never reach the aggregate export.
-      const res = await app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload: { answers: fullAnswers(2 + (i++ % 4)), comment: '+1 from me' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/pulse/${mail.token}`,
+        payload: { answers: fullAnswers(2 + (i++ % 4)), comment: '+1 from me' },
+      });
       expect(res.statusCode).toBe(201);
     }
     const closed = await app.inject({ method: 'POST', url: `/api/v1/cycles/${created.json().cycle.id}/close`, headers: hr.headers });
@@ -75,10 +84,20 @@ describe(`aggregate export (${backend})`, () => {
           expect(row).toMatchObject({ n: '', mean: '', ci_low: '', ci_high: '', fortress_index: '', suppressed: team.reason });
         } else if (row.construct === 'enps') {
           const enps = team.enps!;
-          expect([Number(row.n), Number(row.mean), Number(row.ci_low), Number(row.ci_high)]).toEqual([enps.n, enps.score, enps.ciLow, enps.ciHigh]);
+          expect([Number(row.n), Number(row.mean), Number(row.ci_low), Number(row.ci_high)]).toEqual([
+            enps.n,
+            enps.score,
+            enps.ciLow,
+            enps.ciHigh,
+          ]);
         } else {
           const score = team.scores![row.construct as (typeof CONSTRUCTS)[number]];
-          expect([Number(row.n), Number(row.mean), Number(row.ci_low), Number(row.ci_high)]).toEqual([score.n, score.mean, score.ciLow, score.ciHigh]);
+          expect([Number(row.n), Number(row.mean), Number(row.ci_low), Number(row.ci_high)]).toEqual([
+            score.n,
+            score.mean,
+            score.ciLow,
+            score.ciHigh,
+          ]);
           expect(row.suppressed).toBe('');
         }
       }
@@ -181,10 +200,25 @@ describe(`aggregate export (${backend})`, () => {
     const cycle = await t.app.db.selectFrom('cycles').select('id').executeTakeFirstOrThrow();
     const parent = await t.app.db.insertInto('teams').values({ name: 'Bulk' }).returning('id').executeTakeFirstOrThrow();
     const names = Array.from({ length: 229 }, (_, i) => `Unit ${String(i).padStart(3, '0')}`);
-    const teams = await t.app.db.insertInto('teams').values(names.map((name) => ({ name, parent_id: parent.id }))).returning('id').execute();
+    const teams = await t.app.db
+      .insertInto('teams')
+      .values(names.map((name) => ({ name, parent_id: parent.id })))
+      .returning('id')
+      .execute();
     await t.app.db
       .insertInto('team_cycle_stats')
-      .values([parent, ...teams].map((team) => ({ cycle_id: cycle.id, team_id: team.id, invited: 4, responded: 3, suppressed: true, reason: 'below_threshold', scores: null, fortress_index: null })))
+      .values(
+        [parent, ...teams].map((team) => ({
+          cycle_id: cycle.id,
+          team_id: team.id,
+          invited: 4,
+          responded: 3,
+          suppressed: true,
+          reason: 'below_threshold',
+          scores: null,
+          fortress_index: null,
+        })),
+      )
       .execute();
     const rows = (await download(hr, 'format=json')).json().rows as { team_path: string; construct: string }[];
     const paths = rows.filter((r) => r.construct === 'autonomy').map((r) => r.team_path);

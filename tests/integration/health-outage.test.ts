@@ -39,8 +39,6 @@ describe.skipIf(backend !== 'postgres')('health while PostgreSQL goes away and c
     });
 
     server.start();
-    await expect
-      .poll(async () => (await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode, { timeout: 10_000 })
-      .toBe(200);
+    await expect.poll(async () => (await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode, { timeout: 10_000 }).toBe(200);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { backend, createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Answers scoring autonomy 25·(v−1): both satisfaction items v, the frustration item 6−v. */
 function answersWithAutonomy(v: number): Record<string, number> {
-  const answers = ({ ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 3])), enps: 8 });
+  const answers = { ...Object.fromEntries(currentQuestionnaire.items.map((item) => [item.id, 3])), enps: 8 };
   return { ...answers, aut_say: v, aut_values: v, aut_pushed: 6 - v };
 }
 
@@ -27,11 +27,18 @@ describe(`insights after a cycle closes (${backend})`, () => {
     // Operations (no own members) has Legal 6, IT 5 and Tiny 2.
     const ops = await app.db.insertInto('teams').values({ name: 'Operations' }).returning('id').executeTakeFirstOrThrow();
     ids.ops = ops.id;
-    for (const [name, size] of [['Legal', 6], ['IT', 5], ['Tiny', 2]] as const) {
+    for (const [name, size] of [
+      ['Legal', 6],
+      ['IT', 5],
+      ['Tiny', 2],
+    ] as const) {
       const team = await app.db.insertInto('teams').values({ name, parent_id: ops.id }).returning('id').executeTakeFirstOrThrow();
       ids[name] = team.id;
       for (let i = 0; i < size; i++) {
-        await app.db.insertInto('users').values({ email: `${name}${i}@example.test`, name: `${name} ${i}`, role: 'member', team_id: team.id }).execute();
+        await app.db
+          .insertInto('users')
+          .values({ email: `${name}${i}@example.test`, name: `${name} ${i}`, role: 'member', team_id: team.id })
+          .execute();
       }
     }
     legalLeader = await loginAs(app, 'leader');
@@ -39,7 +46,12 @@ describe(`insights after a cycle closes (${backend})`, () => {
     member = await loginAs(app, 'member', { teamId: ids.IT });
 
     await clearOutbox(app);
-    const created = await app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'March', ...openWindow() } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'March', ...openWindow() },
+    });
     expect(created.statusCode).toBe(201);
     cycleId = created.json().cycle.id;
 
@@ -162,7 +174,12 @@ describe(`insights after a cycle closes (${backend})`, () => {
 
   it('follows a threshold change at once, for history too', async () => {
     const admin = await loginAs(t.app, 'admin');
-    const raised = await t.app.inject({ method: 'PATCH', url: '/api/v1/settings', headers: admin.headers, payload: { anonymityThreshold: 6 } });
+    const raised = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/settings',
+      headers: admin.headers,
+      payload: { anonymityThreshold: 6 },
+    });
     expect(raised.statusCode).toBe(200);
     const overview = (await get(hr, `/api/v1/overview?cycleId=${cycleId}`)).json();
     const rows = Object.fromEntries(overview.rows.map((r: { team: { name: string } }) => [r.team.name, r]));
@@ -183,7 +200,10 @@ describe(`insights after a cycle closes (${backend})`, () => {
     await t.app.db.transaction().execute((trx) => recomputeInsights(trx, 5, []));
     expect(await itSuppressed()).toBe(false);
     // And start-up aligns them (here back to an admin's 6), once.
-    await t.app.db.insertInto('settings').values({ key: 'anonymity_threshold', value: JSON.stringify(6) }).execute();
+    await t.app.db
+      .insertInto('settings')
+      .values({ key: 'anonymity_threshold', value: JSON.stringify(6) })
+      .execute();
     expect(await alignFiguresWithThreshold(t.app.db, t.config)).toBe(true);
     expect(await itSuppressed()).toBe(true);
     expect(await alignFiguresWithThreshold(t.app.db, t.config)).toBe(false);

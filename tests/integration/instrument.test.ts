@@ -82,7 +82,8 @@ describe(`the instrument: eNPS and HR's questions (${backend})`, () => {
   });
 
   it('asks at most five questions at once: a sixth is refused with 409 until one is retired', async () => {
-    for (let i = 1; i <= 5; i++) expect((await inject('POST', ITEMS, hr, { text: `Question ${i}`, scale: 'zero_to_ten' })).statusCode).toBe(201);
+    for (let i = 1; i <= 5; i++)
+      expect((await inject('POST', ITEMS, hr, { text: `Question ${i}`, scale: 'zero_to_ten' })).statusCode).toBe(201);
     const before = await instrument();
     const sixth = await inject('POST', ITEMS, hr, { text: 'Question 6', scale: 'agreement' });
     expect(sixth.statusCode).toBe(409);
@@ -117,7 +118,11 @@ describe(`the instrument: eNPS and HR's questions (${backend})`, () => {
     ]);
     const answered = await inject('POST', `/api/v1/pulse/${marchToken}`, null, { answers: { ...fullAnswers(), [item.id]: 5 } });
     expect(answered.statusCode).toBe(201);
-    const stored = await t.app.db.selectFrom('responses').select(['questionnaire_version', 'answers']).where('cycle_id', '=', march.id).execute();
+    const stored = await t.app.db
+      .selectFrom('responses')
+      .select(['questionnaire_version', 'answers'])
+      .where('cycle_id', '=', march.id)
+      .execute();
     expect(stored).toEqual([{ questionnaire_version: version, answers: { ...fullAnswers(), [item.id]: 5 } }]);
 
     const april = await openCycle('April');
@@ -160,11 +165,14 @@ describe(`the instrument: eNPS and HR's questions (${backend})`, () => {
     const legalEnps = [10, 9, 9, 8, 5, 0];
     const legalItem = [5, 4, 4, 3, 5, 3];
     for (const [i, token] of june.links.get('Legal')!.entries()) {
-      const res = await inject('POST', `/api/v1/pulse/${token}`, null, { answers: { ...fullAnswers(), enps: legalEnps[i]!, [id]: legalItem[i]! } });
+      const res = await inject('POST', `/api/v1/pulse/${token}`, null, {
+        answers: { ...fullAnswers(), enps: legalEnps[i]!, [id]: legalItem[i]! },
+      });
       expect(res.statusCode).toBe(201);
     }
     for (const team of ['IT', 'Tiny']) {
-      for (const token of june.links.get(team)!) expect((await inject('POST', `/api/v1/pulse/${token}`, null, { answers: fullAnswers(3) })).statusCode).toBe(201);
+      for (const token of june.links.get(team)!)
+        expect((await inject('POST', `/api/v1/pulse/${token}`, null, { answers: fullAnswers(3) })).statusCode).toBe(201);
     }
     await close(june.id);
 
@@ -217,7 +225,12 @@ describe(`the instrument: eNPS and HR's questions (${backend})`, () => {
       const autonomy = juneRows.find((r) => r.team === row.team && r.construct === 'autonomy')!;
       expect([row.mean === null, row.suppressed], row.team).toEqual([autonomy.mean === null, autonomy.suppressed]);
     }
-    expect(juneRows.filter((r) => r.construct === 'enps' && r.mean !== null).map((r) => r.team).sort()).toEqual(['IT', 'Legal']);
+    expect(
+      juneRows
+        .filter((r) => r.construct === 'enps' && r.mean !== null)
+        .map((r) => r.team)
+        .sort(),
+    ).toEqual(['IT', 'Legal']);
     const legalRows = juneRows.filter((r) => r.team === 'Legal');
     expect(legalRows.find((r) => r.construct === 'enps')).toMatchObject({ n: 6 });
     expect(legalRows.find((r) => r.construct === `custom:${id}`)).toMatchObject({ n: 6, mean: 4, suppressed: null });

@@ -25,7 +25,11 @@ describe(`responses counted per language for the whole cycle, only for languages
   /** Opens a cycle for `members` and has each answer as `readers` says (same order); resolves the cycle's id. */
   async function answeredCycle(label: string, members: SeededMember[], readers: Reader[]): Promise<string> {
     for (const [i, reader] of readers.entries()) {
-      await t.app.db.updateTable('users').set({ language: reader.own ?? null }).where('id', '=', members[i]!.id).execute();
+      await t.app.db
+        .updateTable('users')
+        .set({ language: reader.own ?? null })
+        .where('id', '=', members[i]!.id)
+        .execute();
     }
     await clearOutbox(t.app);
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label, ...openWindow() } });
@@ -52,11 +56,18 @@ describe(`responses counted per language for the whole cycle, only for languages
     const members = [...platform!.members, ...sales!.members];
     const cycleId = await answeredCycle('December', members, [
       // German: four members whose own language is German.
-      { own: 'de' }, { own: 'de' }, { own: 'de' }, { own: 'de', browser: 'fr' },
+      { own: 'de' },
+      { own: 'de' },
+      { own: 'de' },
+      { own: 'de', browser: 'fr' },
       // French: the browser's language, or the switch on the page.
-      { browser: 'fr-CH, de;q=0.5' }, { browser: 'fr' }, { own: 'de', lang: 'fr' },
+      { browser: 'fr-CH, de;q=0.5' },
+      { browser: 'fr' },
+      { own: 'de', lang: 'fr' },
       // English: the switch, or nothing at all (the organisation's default).
-      { own: 'fr', lang: 'en' }, {}, { browser: 'es' },
+      { own: 'fr', lang: 'en' },
+      {},
+      { browser: 'es' },
     ]);
 
     // While the cycle is open, no language count is shown: one that moved would tell who had just answered.
@@ -86,7 +97,14 @@ describe(`responses counted per language for the whole cycle, only for languages
     // Four in German, three in English, one in French: French alone is below the threshold, and
     // the total (8) minus German and English would be French's 1, so English is left out too.
     const cycleId = await answeredCycle('November', team!.members, [
-      { own: 'de' }, { own: 'de' }, { own: 'de' }, { own: 'de' }, { lang: 'en' }, { lang: 'en' }, { lang: 'en' }, { own: 'fr' },
+      { own: 'de' },
+      { own: 'de' },
+      { own: 'de' },
+      { own: 'de' },
+      { lang: 'en' },
+      { lang: 'en' },
+      { lang: 'en' },
+      { own: 'fr' },
     ]);
     await close(cycleId);
     const shown = await participation(cycleId);

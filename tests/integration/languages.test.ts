@@ -11,7 +11,8 @@ describe(`languages (${backend})`, () => {
   let hr: Session;
   withSignedInApp('hr', (app, session) => ((t = app), (hr = session)));
 
-  const setLanguage = (userId: string, language: string | null) => t.app.db.updateTable('users').set({ language }).where('id', '=', userId).execute();
+  const setLanguage = (userId: string, language: string | null) =>
+    t.app.db.updateTable('users').set({ language }).where('id', '=', userId).execute();
   const getPulse = (token: string, query = '', headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'GET', url: `/api/v1/pulse/${token}${query}`, headers });
   /** Every mail in the outbox, decoded as a mail client would. */
@@ -20,7 +21,14 @@ describe(`languages (${backend})`, () => {
     return Promise.all(
       names.map(async (name) => {
         const mail = await simpleParser(await readFile(path.join(t.app.mailer.outboxDir, name)));
-        return { to: [mail.to ?? []].flat().map((a) => a.text).join(', '), subject: mail.subject ?? '', text: mail.text ?? '' };
+        return {
+          to: [mail.to ?? []]
+            .flat()
+            .map((a) => a.text)
+            .join(', '),
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+        };
       }),
     );
   };
@@ -30,27 +38,49 @@ describe(`languages (${backend})`, () => {
     const [de, fr, none] = team!.members;
     await setLanguage(de!.id, 'de');
     await setLanguage(fr!.id, 'fr');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'Dezember 2026', ...openWindow() } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'Dezember 2026', ...openWindow() },
+    });
     expect(res.statusCode).toBe(201);
     const outbox = await readOutbox(t.app);
     const tokenOf = (email: string) => outbox.find((m) => m.to.includes(email))!.token!;
-    return { de: { ...de!, token: tokenOf(de!.email) }, fr: { ...fr!, token: tokenOf(fr!.email) }, none: { ...none!, token: tokenOf(none!.email) } };
+    return {
+      de: { ...de!, token: tokenOf(de!.email) },
+      fr: { ...fr!, token: tokenOf(fr!.email) },
+      none: { ...none!, token: tokenOf(none!.email) },
+    };
   }
 
   it('opens a member’s pulse in their own language, ?lang= overrides it, and the answers are stored by item id whatever the language', async () => {
     const { de, fr } = await cycleWithMembers();
     const german = (await getPulse(de.token)).json();
     expect(german.language).toBe('de');
-    expect(german.questionnaire.items[0]).toMatchObject({ id: 'aut_say', text: 'Ich habe echten Einfluss darauf, wie ich meine Arbeit mache.' });
-    expect(german.questionnaire.items[0].scale.labels).toEqual(['Stimme überhaupt nicht zu', 'Stimme nicht zu', 'Weder noch', 'Stimme zu', 'Stimme voll zu']);
+    expect(german.questionnaire.items[0]).toMatchObject({
+      id: 'aut_say',
+      text: 'Ich habe echten Einfluss darauf, wie ich meine Arbeit mache.',
+    });
+    expect(german.questionnaire.items[0].scale.labels).toEqual([
+      'Stimme überhaupt nicht zu',
+      'Stimme nicht zu',
+      'Weder noch',
+      'Stimme zu',
+      'Stimme voll zu',
+    ]);
     expect((await getPulse(fr.token)).json().questionnaire.items.at(-1).text).toBe('Notre équipe tient les autres groupes à distance.');
 
     const english = (await getPulse(de.token, '?lang=en')).json();
     expect(english.language).toBe('en');
     expect(english.questionnaire.items[0].text).toBe('I have a real say in how I do my work.');
-    expect(english.questionnaire.items.map((i: { id: string }) => i.id)).toEqual(german.questionnaire.items.map((i: { id: string }) => i.id));
+    expect(english.questionnaire.items.map((i: { id: string }) => i.id)).toEqual(
+      german.questionnaire.items.map((i: { id: string }) => i.id),
+    );
 
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${de.token}`, payload: { answers: fullAnswers(4) } })).statusCode).toBe(201);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${de.token}`, payload: { answers: fullAnswers(4) } })).statusCode,
+    ).toBe(201);
     const [response] = await t.app.db.selectFrom('responses').selectAll().execute();
     expect(response!.answers).toEqual(fullAnswers(4));
     // Nothing about the language is kept with the answers.
@@ -62,7 +92,12 @@ describe(`languages (${backend})`, () => {
     expect((await getPulse(none.token)).json().language).toBe('en');
     expect((await getPulse(none.token, '', { 'accept-language': 'es-ES, fr-CH;q=0.9, de;q=0.8' })).json().language).toBe('fr');
     const admin = await loginAs(t.app, 'admin');
-    const set = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/language', headers: admin.headers, payload: { defaultLanguage: 'de' } });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings/language',
+      headers: admin.headers,
+      payload: { defaultLanguage: 'de' },
+    });
     expect(set.statusCode).toBe(200);
     expect(set.json().defaultLanguage).toBe('de');
     expect((await getPulse(none.token)).json().language).toBe('de');
@@ -75,16 +110,26 @@ describe(`languages (${backend})`, () => {
     const { de } = await cycleWithMembers();
     const bad = await getPulse(de.token, '?lang=es');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatchObject({ code: 'invalid_request', details: [{ path: 'query.lang', message: expect.stringContaining('en, de, fr') }] });
+    expect(bad.json().error).toMatchObject({
+      code: 'invalid_request',
+      details: [{ path: 'query.lang', message: expect.stringContaining('en, de, fr') }],
+    });
     expect((await getPulse(de.token)).json().language).toBe('de');
 
     const admin = await loginAs(t.app, 'admin');
-    const setting = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/language', headers: admin.headers, payload: { defaultLanguage: 'klingon' } });
+    const setting = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings/language',
+      headers: admin.headers,
+      payload: { defaultLanguage: 'klingon' },
+    });
     expect(setting.statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/settings', headers: admin.headers })).json().defaultLanguage).toBe('en');
     const own = await t.app.inject({ method: 'PUT', url: '/api/v1/auth/me/language', headers: admin.headers, payload: { language: 'xx' } });
     expect(own.statusCode).toBe(400);
-    expect((await t.app.db.selectFrom('users').select('language').where('id', '=', admin.user.id).executeTakeFirstOrThrow()).language).toBeNull();
+    expect(
+      (await t.app.db.selectFrom('users').select('language').where('id', '=', admin.user.id).executeTakeFirstOrThrow()).language,
+    ).toBeNull();
   });
 
   it('imports each member’s language from the optional column; a bad one is refused with its line, and nothing is imported', async () => {
@@ -95,12 +140,22 @@ describe(`languages (${backend})`, () => {
     expect(bad.json().error.details).toEqual([{ path: 'line 3', message: '"es" is not a language (en, de, fr).' }]);
     expect(await t.app.db.selectFrom('users').select('email').where('role', '=', 'member').execute()).toEqual([]);
 
-    expect((await importCsv('email,name,team,language\nana@example.test,Ana,Ops,DE\nbo@example.test,Bo,Ops,fr\ncy@example.test,Cy,Ops,\n')).statusCode).toBe(200);
+    expect(
+      (await importCsv('email,name,team,language\nana@example.test,Ana,Ops,DE\nbo@example.test,Bo,Ops,fr\ncy@example.test,Cy,Ops,\n'))
+        .statusCode,
+    ).toBe(200);
     const languages = async () =>
-      Object.fromEntries((await t.app.db.selectFrom('users').select(['email', 'language']).where('role', '=', 'member').execute()).map((u) => [u.email, u.language]));
+      Object.fromEntries(
+        (await t.app.db.selectFrom('users').select(['email', 'language']).where('role', '=', 'member').execute()).map((u) => [
+          u.email,
+          u.language,
+        ]),
+      );
     expect(await languages()).toEqual({ 'ana@example.test': 'de', 'bo@example.test': 'fr', 'cy@example.test': null });
     // A file without the column, or an empty cell, leaves the language as it is; a new value changes it.
-    const again = await importCsv('email,name,team,role,language\nana@example.test,Ana,Ops,member,\nbo@example.test,Bo,Ops,member,en\ncy@example.test,Cy,Ops,member,\n');
+    const again = await importCsv(
+      'email,name,team,role,language\nana@example.test,Ana,Ops,member,\nbo@example.test,Bo,Ops,member,en\ncy@example.test,Cy,Ops,member,\n',
+    );
     expect(again.json()).toMatchObject({ updated: 1, unchanged: 2 });
     expect(await languages()).toEqual({ 'ana@example.test': 'de', 'bo@example.test': 'en', 'cy@example.test': null });
   });
@@ -119,9 +174,17 @@ describe(`languages (${backend})`, () => {
 
     const leader = await createUser(t.app, { role: 'leader', email: 'leiterin@example.test' });
     await setLanguage(leader.id, 'de');
-    const reset = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', headers: { origin: t.config.publicUrl }, payload: { email: leader.email } });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      headers: { origin: t.config.publicUrl },
+      payload: { email: leader.email },
+    });
     expect(reset.statusCode).toBe(202);
-    const mail = await vi.waitFor(async () => (await mails()).find((m) => m.to.includes(leader.email)) ?? Promise.reject(new Error('not yet')), { timeout: 20_000 });
+    const mail = await vi.waitFor(
+      async () => (await mails()).find((m) => m.to.includes(leader.email)) ?? Promise.reject(new Error('not yet')),
+      { timeout: 20_000 },
+    );
     expect(mail.subject).toBe('Ihr Pulse-Passwort zurücksetzen');
     expect(mail.text).toContain('der Link funktioniert einmal, 1 Stunde lang');
   });

@@ -40,7 +40,12 @@ describe(`no credential in any log (${backend})`, { timeout: 120_000 }, () => {
       const page = (url: string) => app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       await page(`/set-password?token=${invite}`);
       expect((await app.inject({ method: 'GET', url: `/api/v1/auth/tokens/${invite}` })).statusCode).toBe(200);
-      const chosen = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { origin }, payload: { token: invite, password: INVITED_PASSWORD } });
+      const chosen = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { origin },
+        payload: { token: invite, password: INVITED_PASSWORD },
+      });
       expect(chosen.statusCode).toBe(200);
       secrets.push(INVITED_PASSWORD, sessionCookieFrom(chosen.headers['set-cookie'])!.split('=')[1]!);
 
@@ -50,17 +55,37 @@ describe(`no credential in any log (${backend})`, { timeout: 120_000 }, () => {
       secrets.push(reset);
       await page(`/set-password?token=${reset}`);
       await app.inject({ method: 'GET', url: `/api/v1/auth/tokens/${reset}` });
-      const again = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { origin }, payload: { token: reset, password: RESET_PASSWORD } });
+      const again = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { origin },
+        payload: { token: reset, password: RESET_PASSWORD },
+      });
       expect(again.statusCode).toBe(200);
       secrets.push(RESET_PASSWORD, sessionCookieFrom(again.headers['set-cookie'])!.split('=')[1]!);
       // A used link, tried again, and a malformed body carrying a password.
-      await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { origin }, payload: { token: reset, password: RESET_PASSWORD } });
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { origin },
+        payload: { token: reset, password: RESET_PASSWORD },
+      });
       await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { origin }, payload: { token: reset, password: 42 } });
 
       // Sign in: once wrong, once right, then use and end the session.
-      await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin }, payload: { email: 'lea@example.test', password: WRONG_PASSWORD } });
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { origin },
+        payload: { email: 'lea@example.test', password: WRONG_PASSWORD },
+      });
       secrets.push(WRONG_PASSWORD);
-      const signedIn = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin }, payload: { email: 'lea@example.test', password: RESET_PASSWORD } });
+      const signedIn = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { origin },
+        payload: { email: 'lea@example.test', password: RESET_PASSWORD },
+      });
       expect(signedIn.statusCode).toBe(200);
       const session = sessionCookieFrom(signedIn.headers['set-cookie'])!;
       secrets.push(session.split('=')[1]!);
@@ -69,21 +94,32 @@ describe(`no credential in any log (${backend})`, { timeout: 120_000 }, () => {
 
       // Answer: a member opens the pulse page from the link and answers.
       await seedTeams(app, { Platform: 1 });
-      const opened = await app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'Logs', ...openWindow() } });
+      const opened = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cycles',
+        headers: hr.headers,
+        payload: { label: 'Logs', ...openWindow() },
+      });
       expect(opened.statusCode).toBe(201);
       const pulse = (await readOutbox(app)).find((m) => m.token)!.token!;
       secrets.push(pulse);
       await page(`/p/${pulse}`);
       await page(`/p/${pulse}?utm=mail`);
       expect((await app.inject({ method: 'GET', url: `/api/v1/pulse/${pulse}` })).statusCode).toBe(200);
-      const answered = await app.inject({ method: 'POST', url: `/api/v1/pulse/${pulse}`, payload: { answers: fullAnswers(), comment: 'A word' } });
+      const answered = await app.inject({
+        method: 'POST',
+        url: `/api/v1/pulse/${pulse}`,
+        payload: { answers: fullAnswers(), comment: 'A word' },
+      });
       expect(answered.statusCode).toBe(201);
       // The comment's private conversation: its page and API.
       const conversation = answered.json().conversation.token as string;
       secrets.push(conversation);
       await page(`/c/${conversation}`);
       expect((await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversation}` })).statusCode).toBe(200);
-      expect((await app.inject({ method: 'POST', url: `/api/v1/conversations/${conversation}`, payload: { body: 'Back' } })).statusCode).toBe(201);
+      expect(
+        (await app.inject({ method: 'POST', url: `/api/v1/conversations/${conversation}`, payload: { body: 'Back' } })).statusCode,
+      ).toBe(201);
       await app.inject({ method: 'POST', url: `/api/v1/pulse/${pulse}`, payload: { answers: fullAnswers() } });
       // The same link's results page.
       expect((await app.inject({ method: 'GET', url: `/api/v1/pulse/${pulse}/results` })).statusCode).toBe(200);

@@ -50,6 +50,10 @@ describe(`mail through a real SMTP server (${backend})`, () => {
     expect(info.json()).toEqual({ purpose: 'invite', email: 'lea@example.test', name: 'Lea' });
     // Nothing is written to the outbox in SMTP mode.
     const admin = await loginAs(t.app, 'admin');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: admin.headers })).json()).toEqual({ mode: 'smtp', messages: [], total: 0 });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: admin.headers })).json()).toEqual({
+      mode: 'smtp',
+      messages: [],
+      total: 0,
+    });
   });
 });

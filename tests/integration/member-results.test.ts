@@ -18,7 +18,11 @@ describe(`a member's results from their pulse link (${backend})`, () => {
 
   const results = (token: string) => t.app.inject({ method: 'GET', url: `/api/v1/pulse/${token}/results` });
   const answer = (token: string, value: number, comment?: string) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: { answers: fullAnswers(value), ...(comment ? { comment } : {}) } });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pulse/${token}`,
+      payload: { answers: fullAnswers(value), ...(comment ? { comment } : {}) },
+    });
   const writeNote = (who: Session, teamId: string, cycleId: string, body: unknown) =>
     t.app.inject({ method: 'PUT', url: `/api/v1/teams/${teamId}/notes/${cycleId}`, headers: who.headers, payload: { body } });
   const tokenOf = (label: string, team: SeededTeam, index: number) => links[label]!.get(team.members[index]!.email)!;
@@ -31,7 +35,9 @@ describe(`a member's results from their pulse link (${backend})`, () => {
     links[label] = new Map((await readOutbox(t.app)).map((m) => [m.to, m.token!]));
   }
   const close = async (label: string) =>
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleIds[label]}/close`, headers: hr.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleIds[label]}/close`, headers: hr.headers })).statusCode).toBe(
+      200,
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -111,7 +117,14 @@ describe(`a member's results from their pulse link (${backend})`, () => {
     await t.app.db.insertInto('team_leaders').values({ team_id: legal.id, user_id: leader.user.id }).execute();
     const first = await writeNote(leader, legal.id, cycleIds.October!, '  We heard you: Fridays stay free of meetings.  ');
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ note: { body: 'We heard you: Fridays stay free of meetings.', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), author: leader.user.name }, mailed: true });
+    expect(first.json()).toEqual({
+      note: {
+        body: 'We heard you: Fridays stay free of meetings.',
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        author: leader.user.name,
+      },
+      mailed: true,
+    });
     const mails = await readOutbox(t.app);
     // Everyone invited, answered or not: the mail tells nobody who took part.
     expect(mails.map((m) => m.to).sort()).toEqual(legal.members.map((m) => m.email).sort());

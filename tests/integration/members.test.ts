@@ -15,7 +15,15 @@ describe(`member import and list (${backend})`, () => {
       payload: csv,
     });
   const memberCount = async () =>
-    Number((await t.app.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('role', '<>', 'hr').executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.app.db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('role', '<>', 'hr')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const teamPaths = async () => {
     const teams = await t.app.db.selectFrom('teams').select(['id', 'name', 'parent_id']).execute();
     const byId = new Map(teams.map((x) => [x.id, x]));
@@ -27,7 +35,8 @@ describe(`member import and list (${backend})`, () => {
   };
 
   it('imports a CSV with a BOM, quotes and CRLF, creating the team paths', async () => {
-    const csv = '\uFEFFemail,name,team,role\r\nana@example.test,"Ana, the first",Operations/Payroll,\r\nbo@example.test,Bo,Operations,leader\r\n';
+    const csv =
+      '\uFEFFemail,name,team,role\r\nana@example.test,"Ana, the first",Operations/Payroll,\r\nbo@example.test,Bo,Operations,leader\r\n';
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/members/import',
@@ -90,7 +99,11 @@ describe(`member import and list (${backend})`, () => {
     expect(kept.json().deactivated).toBe(0);
     const res = await importCsv('email,name,team\na@example.test,A,Ops\n', '?deactivateMissing=true');
     expect(res.json()).toMatchObject({ deactivated: 1, unchanged: 1 });
-    const b = await t.app.db.selectFrom('users').select(['active', 'team_id']).where('email', '=', 'b@example.test').executeTakeFirstOrThrow();
+    const b = await t.app.db
+      .selectFrom('users')
+      .select(['active', 'team_id'])
+      .where('email', '=', 'b@example.test')
+      .executeTakeFirstOrThrow();
     expect(b.active).toBe(false);
     expect(b.team_id).not.toBeNull();
     const active = await t.app.inject({ method: 'GET', url: '/api/v1/members', headers: hr.headers });

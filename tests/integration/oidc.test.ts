@@ -24,8 +24,7 @@ describe(`OpenID Connect sign-in, start and refusals (${backend})`, () => {
   });
 
   const start = (query = '') => t.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/login${query}` });
-  const loginCookie = (setCookie: string | string[] | undefined) =>
-    [setCookie ?? []].flat().find((c) => c.startsWith('pulse_oidc='))!;
+  const loginCookie = (setCookie: string | string[] | undefined) => [setCookie ?? []].flat().find((c) => c.startsWith('pulse_oidc='))!;
 
   it('names the provider for the sign-in page', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/methods' });
@@ -71,11 +70,21 @@ describe(`OpenID Connect sign-in, start and refusals (${backend})`, () => {
   it('refuses a callback whose state does not match, then its replay, and signs no one in', async () => {
     const started = await start();
     const cookie = loginCookie(started.headers['set-cookie']).split(';')[0]!;
-    const wrong = await t.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/callback?code=abc&state=not-the-state', headers: { cookie } });
+    const wrong = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oidc/callback?code=abc&state=not-the-state',
+      headers: { cookie },
+    });
     expect(wrong.statusCode).toBe(302);
     expect(wrong.headers.location).toBe('/login?sso=failed');
-    expect([wrong.headers['set-cookie'] ?? []].flat().some((c) => c.startsWith('pulse_session=') && !c.startsWith('pulse_session=;'))).toBe(false);
-    const replay = await t.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/callback?code=abc&state=not-the-state', headers: { cookie } });
+    expect([wrong.headers['set-cookie'] ?? []].flat().some((c) => c.startsWith('pulse_session=') && !c.startsWith('pulse_session=;'))).toBe(
+      false,
+    );
+    const replay = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oidc/callback?code=abc&state=not-the-state',
+      headers: { cookie },
+    });
     expect(replay.headers.location).toBe('/login?sso=expired');
     const audit = await t.app.db.selectFrom('audit_log').select('details').where('action', '=', 'auth.login_failed').execute();
     expect(audit.map((a) => a.details)).toContainEqual(expect.objectContaining({ reason: 'sso_failed' }));

@@ -83,12 +83,14 @@ describe(`the paged overview (${backend})`, () => {
 
     const lowest = (await demo.get('/api/v1/overview/worst?view=participation&limit=3')) as OverviewResponse;
     const rate = (r: OverviewRow) => r.responded / r.invited;
-    const expectedLowest = whole.rows.filter((r) => r.invited > 0).sort((a, b) => rate(a) - rate(b) || a.team.name.localeCompare(b.team.name));
+    const expectedLowest = whole.rows
+      .filter((r) => r.invited > 0)
+      .sort((a, b) => rate(a) - rate(b) || a.team.name.localeCompare(b.team.name));
     expect(lowest.rows.map((r) => r.team.name)).toEqual(expectedLowest.slice(0, 3).map((r) => r.team.name));
     expectSameCells(lowest, whole);
   });
 
-  it("gives a leader only their subtree: their team first, and nothing outside it by expanding, searching or sorting", async () => {
+  it('gives a leader only their subtree: their team first, and nothing outside it by expanding, searching or sorting', async () => {
     const { t, teamId } = demo;
     const leader = await loginAs(t.app, 'leader');
     await t.app.db.insertInto('team_leaders').values({ team_id: teamId.Legal!, user_id: leader.user.id }).execute();
@@ -135,7 +137,9 @@ describe(`the paged overview (${backend})`, () => {
 
     const leader = await loginAs(t.app, 'leader');
     await t.app.db.insertInto('team_leaders').values({ team_id: teamId.Finance!, user_id: leader.user.id }).execute();
-    const theirs = (await t.app.inject({ method: 'GET', url: '/api/v1/overview?download=true', headers: leader.headers })).json() as OverviewResponse;
+    const theirs = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/overview?download=true', headers: leader.headers })
+    ).json() as OverviewResponse;
     expect(theirs.rows.map((r) => r.team.id)).toContain(teamId.Finance);
     expect(theirs.rows.map((r) => r.team.id)).not.toContain(teamId.Legal);
   });
@@ -157,7 +161,11 @@ describe(`the paged overview (${backend})`, () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.code).toBe('invalid_request');
     }
-    const unknownCycle = await t.app.inject({ method: 'GET', url: '/api/v1/overview/teams?cycleId=00000000-0000-4000-8000-000000000000', headers: hr.headers });
+    const unknownCycle = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/overview/teams?cycleId=00000000-0000-4000-8000-000000000000',
+      headers: hr.headers,
+    });
     expect(unknownCycle.statusCode).toBe(404);
     const member = await loginAs(t.app, 'member');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/overview/teams', headers: member.headers })).statusCode).toBe(403);

@@ -18,7 +18,9 @@ describe(`the demo organisation's partner view and digests (${backend})`, () => 
     const { alerts } = await get(`/api/v1/alerts?status=open&teamId=${teamId.Legal}`);
     const fortress = alerts.find((a: { kind: string }) => a.kind === 'fortress');
     expect(fortress.summary).toMatch(/^Relatedness fell \d+ points and openness fell \d+ points/);
-    expect(fortress.summary).toMatch(/Seen from outside: the teams that rely on this team rate its responsiveness \d+ points lower over \d+ cycles \(\d+ now from \d+ ratings by \d teams/);
+    expect(fortress.summary).toMatch(
+      /Seen from outside: the teams that rely on this team rate its responsiveness \d+ points lower over \d+ cycles \(\d+ now from \d+ ratings by \d teams/,
+    );
     expect(fortress.summary).toMatch(/while the team rates its own openness \d+ points? lower/);
     expect(fortress.signals.map((s: { facet?: string }) => s.facet ?? null)).toContain('partner');
     // Mostly drive-thru customers: a request menu and automation come first.
@@ -44,7 +46,10 @@ describe(`the demo organisation's partner view and digests (${backend})`, () => 
     expect(suppressed.size).toBeGreaterThan(0); // Payroll, every month
     const text = async (file: string) => {
       const qp = (await readFile(path.join(demo.t.app.mailer.outboxDir, file), 'latin1')).replace(/=\r?\n/g, '');
-      return Buffer.from(qp.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+      return Buffer.from(
+        qp.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ).toString('utf8');
     };
     let legalFortress = false;
     for (const mail of mails) {
@@ -55,7 +60,8 @@ describe(`the demo organisation's partner view and digests (${backend})`, () => 
       for (const line of raw.split('\n').filter((l) => l.startsWith('- '))) {
         const team = line.slice(2, line.indexOf(':'));
         if (suppressed.has(`${label}|${team}`) && !/partners’ view/.test(line)) expect(line).not.toMatch(/\d/);
-        if (mail.to === 'lena.legal@demo.example' && /^- Legal: fortress of no, (warning|critical)\. .*partners’ view/.test(line)) legalFortress = true;
+        if (mail.to === 'lena.legal@demo.example' && /^- Legal: fortress of no, (warning|critical)\. .*partners’ view/.test(line))
+          legalFortress = true;
       }
     }
     expect(legalFortress).toBe(true);

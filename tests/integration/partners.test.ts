@@ -22,7 +22,10 @@ describe(`partner ratings (${backend})`, () => {
   const teams: Record<string, SeededTeam> = {};
   const providers: string[] = [];
   const cycleIds: string[] = [];
-  const pulses: Record<string, { token: string; team: string; pulse: { partners: { teamId: string; name: string; items: { id: string }[] }[] } }[]> = {};
+  const pulses: Record<
+    string,
+    { token: string; team: string; pulse: { partners: { teamId: string; name: string; items: { id: string }[] }[] } }[]
+  > = {};
 
   const teamOfEmail = (email: string) => Object.values(teams).find((team) => team.members.some((m) => m.email === email))?.name;
 
@@ -34,7 +37,11 @@ describe(`partner ratings (${backend})`, () => {
       method: 'POST',
       url: '/api/v1/cycles',
       headers: hr.headers,
-      payload: { label: `Month ${index}`, opensAt: new Date(now - (10 - index) * 3_600_000).toISOString(), closesAt: new Date(now + 7 * 86_400_000).toISOString() },
+      payload: {
+        label: `Month ${index}`,
+        opensAt: new Date(now - (10 - index) * 3_600_000).toISOString(),
+        closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+      },
     });
     expect(res.statusCode).toBe(201);
     cycleIds.push(res.json().cycle.id);
@@ -62,9 +69,17 @@ describe(`partner ratings (${backend})`, () => {
     }
   }
 
-  const close = async (id: string) => expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${id}/close`, headers: hr.headers })).statusCode).toBe(200);
+  const close = async (id: string) =>
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${id}/close`, headers: hr.headers })).statusCode).toBe(200);
   const count = async (table: 'partner_ratings' | 'responses') =>
-    Number((await t.app.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.app.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -81,7 +96,12 @@ describe(`partner ratings (${backend})`, () => {
       'Legal,Support,strategic',
       ...['Finance', 'IT', 'Facilities', 'Procurement', 'Travel'].map((p) => `${p},Hub,drive_thru`),
     ].join('\n');
-    const imported = await t.app.inject({ method: 'POST', url: '/api/v1/customer-map/import', headers: { ...hr.headers, 'content-type': 'text/csv' }, payload: csv });
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/customer-map/import',
+      headers: { ...hr.headers, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(imported.json()).toMatchObject({ created: 7 });
     await openCycle(1);
   });
@@ -125,7 +145,11 @@ describe(`partner ratings (${backend})`, () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual(paths);
     }
-    const notNumbers = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${sales.token}`, payload: { answers: fullAnswers(), partnerAnswers: { [legal]: 'good' } } });
+    const notNumbers = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pulse/${sales.token}`,
+      payload: { answers: fullAnswers(), partnerAnswers: { [legal]: 'good' } },
+    });
     expect(notNumbers.statusCode).toBe(400);
     expect(await count('responses')).toBe(0);
     expect(await count('partner_ratings')).toBe(0);
@@ -145,7 +169,10 @@ describe(`partner ratings (${backend})`, () => {
 
     const rows = await t.app.db.selectFrom('partner_ratings').selectAll().execute();
     expect(rows).toHaveLength(4);
-    const secrets = await personalValues(t.app.db, pulses[1]!.map((l) => l.token));
+    const secrets = await personalValues(
+      t.app.db,
+      pulses[1]!.map((l) => l.token),
+    );
     const stored = JSON.stringify(rows);
     for (const secret of secrets) expect(stored).not.toContain(secret);
     for (const row of rows) {
@@ -157,7 +184,9 @@ describe(`partner ratings (${backend})`, () => {
     // Straight after answering, each rating shares its transaction id with one invitation…
     const xmins = async () => ({
       ratings: (await sql<{ x: string }>`select xmin::text as x from partner_ratings`.execute(t.app.db)).rows.map((r) => r.x),
-      invitations: (await sql<{ x: string }>`select xmin::text as x from invitations where answered`.execute(t.app.db)).rows.map((r) => r.x),
+      invitations: (await sql<{ x: string }>`select xmin::text as x from invitations where answered`.execute(t.app.db)).rows.map(
+        (r) => r.x,
+      ),
     });
     const before = await xmins();
     expect(before.ratings.every((x) => before.invitations.includes(x))).toBe(true);
@@ -219,7 +248,10 @@ describe(`partner ratings (${backend})`, () => {
     expect(m1.customers.map((c: { name: string }) => c.name)).toEqual(['Sales', 'Support']);
     // Six ratings from Sales alone: the cell shows, the total does not (one team).
     const m2 = await matrix(cycleIds[1]!);
-    expect(m2.providers.find((p: { teamId: string }) => p.teamId === legal)).toMatchObject({ total: null, reason: 'ratings from fewer than 2 teams' });
+    expect(m2.providers.find((p: { teamId: string }) => p.teamId === legal)).toMatchObject({
+      total: null,
+      reason: 'ratings from fewer than 2 teams',
+    });
     expect(m2.cells).toEqual([{ providerId: legal, customerId: teams.Sales!.id, n: 6, mean: 75, ciLow: 75, ciHigh: 75 }]);
     // Sales 6 and Support 3: the total shows; Support's 3 is blank, and so is Sales's 6, which would give Support's by subtraction.
     const m3 = await matrix(cycleIds[2]!);
@@ -229,7 +261,11 @@ describe(`partner ratings (${backend})`, () => {
 
     const leader = await t.app.inject({ method: 'GET', url: '/api/v1/partners/matrix', headers: lena.headers });
     expect(leader.statusCode).toBe(403);
-    const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/partners/matrix?cycleId=00000000-0000-4000-8000-000000000000', headers: hr.headers });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/partners/matrix?cycleId=00000000-0000-4000-8000-000000000000',
+      headers: hr.headers,
+    });
     expect(unknown.statusCode).toBe(404);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/partners/matrix?cycleId=nope', headers: hr.headers });
     expect(bad.statusCode).toBe(400);

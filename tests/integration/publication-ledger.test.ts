@@ -33,7 +33,12 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
 
   const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: session.headers });
   const setThreshold = async (k: number) => {
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/settings', headers: admin.headers, payload: { anonymityThreshold: k } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/settings',
+      headers: admin.headers,
+      payload: { anonymityThreshold: k },
+    });
     expect(res.statusCode).toBe(200);
   };
 
@@ -47,7 +52,9 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
     expect(mails).toHaveLength(5);
     for (const mail of mails) {
       const head = mail.to.startsWith('head@');
-      const payload = head ? { answers: allAnswered(1), comment: 'the head speaks' } : { answers: allAnswered(4), comment: 'sub says fine' };
+      const payload = head
+        ? { answers: allAnswered(1), comment: 'the head speaks' }
+        : { answers: allAnswered(4), comment: 'sub says fine' };
       expect((await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${mail.token}`, payload })).statusCode).toBe(201);
     }
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/cycles/${cycleId}/close`, headers: hr.headers })).statusCode).toBe(200);
@@ -70,7 +77,8 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
     for (const r of Object.values(rows)) if (!r.suppressed) note(r.team.name, 'overview');
     for (const name of ['Leakdept', 'Sub']) {
       const trends = (await get(hr, `/api/v1/teams/${team[name]}/trends`)).json();
-      if (trends.series.some((p: { cycleId: string; suppressed: boolean }) => p.cycleId === firstCycle && !p.suppressed)) note(name, 'trends');
+      if (trends.series.some((p: { cycleId: string; suppressed: boolean }) => p.cycleId === firstCycle && !p.suppressed))
+        note(name, 'trends');
       const comments = (await get(hr, `/api/v1/teams/${team[name]}/comments?cycleId=${firstCycle}`)).json();
       if (comments.comments) {
         note(name, 'comments');
@@ -92,7 +100,9 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
     await importMembers(
       t.app,
       hr,
-      ['email,name,team,role', 'head@example.test,Head,Leakdept,member'].concat([1, 2, 3, 4].map((i) => `sub${i}@example.test,Sub ${i},Leakdept/Sub,member`)),
+      ['email,name,team,role', 'head@example.test,Head,Leakdept,member'].concat(
+        [1, 2, 3, 4].map((i) => `sub${i}@example.test,Sub ${i},Leakdept/Sub,member`),
+      ),
     );
     for (const row of await t.app.db.selectFrom('teams').select(['id', 'name']).execute()) team[row.name] = row.id;
     firstCycle = await runCycle('First');
@@ -116,7 +126,11 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
     const comments = (await get(hr, `/api/v1/teams/${team.Sub}/comments?cycleId=${firstCycle}`)).json();
     expect(comments).toMatchObject({ comments: null, reason: expect.stringContaining('fewer than 5') });
     // The settings screen says so.
-    expect((await get(admin, '/api/v1/settings')).json()).toEqual({ anonymityThreshold: 3, defaultLanguage: 'en', latestPublication: { cycleLabel: 'First', threshold: 5 } });
+    expect((await get(admin, '/api/v1/settings')).json()).toEqual({
+      anonymityThreshold: 3,
+      defaultLanguage: 'en',
+      latestPublication: { cycleLabel: 'First', threshold: 5 },
+    });
   });
 
   it('never shows, over k = 5 → 3 → 5 → 6 → 5, two cells whose difference is one person', async () => {
@@ -144,6 +158,10 @@ describe(`a threshold change never re-publishes a closed cycle (${backend})`, ()
     expect(rows.Leakdept).toMatchObject({ suppressed: true, responded: 5 });
     // The first cycle is still as it was published.
     expect((await overview(firstCycle)).Sub).toMatchObject({ suppressed: true });
-    expect((await get(admin, '/api/v1/settings')).json()).toEqual({ anonymityThreshold: 3, defaultLanguage: 'en', latestPublication: { cycleLabel: 'Second', threshold: 3 } });
+    expect((await get(admin, '/api/v1/settings')).json()).toEqual({
+      anonymityThreshold: 3,
+      defaultLanguage: 'en',
+      latestPublication: { cycleLabel: 'Second', threshold: 3 },
+    });
   });
 });

@@ -18,13 +18,15 @@ describe(`answering a pulse (${backend})`, () => {
   });
 
   const getPulse = (token: string) => t.app.inject({ method: 'GET', url: `/api/v1/pulse/${token}` });
-  const answer = (token: string, payload: unknown) => t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: payload as object });
+  const answer = (token: string, payload: unknown) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/pulse/${token}`, payload: payload as object });
   const storedResponses = () => t.app.db.selectFrom('responses').selectAll().orderBy('id').execute();
-  const answeredCount = async () =>
-    (await t.app.db.selectFrom('invitations').select('id').where('answered', '=', true).execute()).length;
+  const answeredCount = async () => (await t.app.db.selectFrom('invitations').select('id').where('answered', '=', true).execute()).length;
 
   /** HR opens a cycle for every team now; resolves the cycle id and the mails it sent. */
-  async function openCycleNow(label = 'December 2026'): Promise<{ cycleId: string; hr: Awaited<ReturnType<typeof loginAs>>; mails: OutboxMail[] }> {
+  async function openCycleNow(
+    label = 'December 2026',
+  ): Promise<{ cycleId: string; hr: Awaited<ReturnType<typeof loginAs>>; mails: OutboxMail[] }> {
     const hr = await loginAs(t.app, 'hr');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label, ...openWindow() } });
     expect(res.statusCode).toBe(201);
@@ -55,9 +57,15 @@ describe(`answering a pulse (${backend})`, () => {
       expect(body.cycle).toEqual({ id: cycleId, label: 'December 2026', closesAt: expect.any(String) });
       expect(body.team).toEqual({ name: team });
       // The version a cycle created now asks: the statements and eNPS, on by default.
-      const { version } = await t.app.db.selectFrom('cycles').select('questionnaire_version as version').where('id', '=', cycleId).executeTakeFirstOrThrow();
+      const { version } = await t.app.db
+        .selectFrom('cycles')
+        .select('questionnaire_version as version')
+        .where('id', '=', cycleId)
+        .executeTakeFirstOrThrow();
       expect(body.questionnaire.version).toBe(version);
-      expect(body.questionnaire.extraItems).toEqual([expect.objectContaining({ id: 'enps', kind: 'enps', scale: expect.objectContaining({ min: 0, max: 10 }) })]);
+      expect(body.questionnaire.extraItems).toEqual([
+        expect.objectContaining({ id: 'enps', kind: 'enps', scale: expect.objectContaining({ min: 0, max: 10 }) }),
+      ]);
       expect(body.questionnaire.items.length).toBeGreaterThanOrEqual(12);
       expect(body.questionnaire.items[0].scale).toEqual({ min: 1, max: 5, labels: expect.any(Array) });
       expect((await answer(mail.token!, { answers: fullAnswers(3), comment: 'More focus time.' })).statusCode).toBe(201);
@@ -99,7 +107,10 @@ describe(`answering a pulse (${backend})`, () => {
     expect(late.json().error.code).toBe('gone');
 
     // A cycle past its closing time that the scheduler has not closed yet takes no answers either.
-    await t.app.db.updateTable('cycles').set({ status: 'open', closes_at: new Date(Date.now() - 1000) }).execute();
+    await t.app.db
+      .updateTable('cycles')
+      .set({ status: 'open', closes_at: new Date(Date.now() - 1000) })
+      .execute();
     expect((await answer(mails[1]!.token!, { answers: fullAnswers() })).statusCode).toBe(410);
     expect(await storedResponses()).toEqual([]);
     expect(await answeredCount()).toBe(0);
@@ -142,7 +153,12 @@ describe(`answering a pulse (${backend})`, () => {
     const res = await answer(token, body);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_request');
-    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(paths);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(paths);
     expect(await storedResponses()).toEqual([]);
     expect(await answeredCount()).toBe(0);
     // The link still works after a rejected attempt.

@@ -42,7 +42,10 @@ describe(`the instrument's statistics (${backend})`, () => {
       expect(c.alphaCi[1]).toBeGreaterThan(c.alpha);
       c.items.forEach((item, j) => expect(item.itemTotal).toBeCloseTo(e.items[j]!.itemTotal, 10));
     }
-    expect(body.constructs[0]!.items.find((item) => item.id === 'aut_pushed')).toMatchObject({ reverse: true, text: 'I feel pushed into work I disagree with.' });
+    expect(body.constructs[0]!.items.find((item) => item.id === 'aut_pushed')).toMatchObject({
+      reverse: true,
+      text: 'I feel pushed into work I disagree with.',
+    });
     // No subtree of the demo reaches 100 respondents, so none gets figures.
     expect(body.subtrees).toEqual([]);
   });
@@ -90,7 +93,11 @@ describe(`the instrument's statistics (${backend})`, () => {
     await sql`update responses set answers = answers || jsonb_build_object('enps', least(10, greatest(0, (answers->>'rel_team')::int * 2 + (answers->>'ope_yes')::int - 3)))
       where cycle_id = ${cycleId}`.execute(demo.t.app.db);
     const body = (await demo.get(`/api/v1/instrument/drivers?cycleId=${cycleId}`)) as DriversResponse;
-    const responded = await demo.t.app.db.selectFrom('responses').where('cycle_id', '=', cycleId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const responded = await demo.t.app.db
+      .selectFrom('responses')
+      .where('cycle_id', '=', cycleId)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(body.reason).toBeUndefined();
     expect(body.n).toBe(Number(responded.n));
     expect(body.weights.map((w) => w.construct)).toEqual(['autonomy', 'competence', 'relatedness', 'openness']);
@@ -117,22 +124,44 @@ describe(`the instrument's statistics for large subtrees (${backend})`, () => {
     const { app } = t;
     hr = await loginAs(app, 'hr');
     // This pulse asks no eNPS: the simulator's answers hold the four constructs only.
-    expect((await app.inject({ method: 'PUT', url: '/api/v1/questionnaire/enps', headers: hr.headers, payload: { enabled: false } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/api/v1/questionnaire/enps', headers: hr.headers, payload: { enabled: false } })).statusCode,
+    ).toBe(200);
     const sizes = { Big: 110, Small: 40 } as const;
     for (const [name, size] of Object.entries(sizes)) {
       teamIds[name] = (await app.db.insertInto('teams').values({ name }).returning('id').executeTakeFirstOrThrow()).id;
       await app.db
         .insertInto('users')
-        .values(Array.from({ length: size }, (_, i) => ({ email: `${name}${i}@example.test`, name: `${name} ${i}`, role: 'member' as const, team_id: teamIds[name]! })))
+        .values(
+          Array.from({ length: size }, (_, i) => ({
+            email: `${name}${i}@example.test`,
+            name: `${name} ${i}`,
+            role: 'member' as const,
+            team_id: teamIds[name]!,
+          })),
+        )
         .execute();
     }
     // Varied answers from the simulator: one team of 150 people who all answer.
     const generated = generateScenario(
-      parseScenario({ name: 'large', seed: 7, cycles: 2, teams: 1, teamSize: { min: 150, max: 150 }, responseRate: { min: 1, max: 1 }, patterns: [{ pattern: 'stable', share: 1 }] }),
+      parseScenario({
+        name: 'large',
+        seed: 7,
+        cycles: 2,
+        teams: 1,
+        teamSize: { min: 150, max: 150 },
+        responseRate: { min: 1, max: 1 },
+        patterns: [{ pattern: 'stable', share: 1 }],
+      }),
     );
     const pool = [...[...generated.cycles()][0]!.teams.values()][0]!.answers;
     await clearOutbox(app);
-    const created = await app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'June', ...openWindow() } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'June', ...openWindow() },
+    });
     const cycleId = created.json().cycle.id as string;
     for (const mail of await readOutbox(app)) {
       const team = /big\d+@/i.test(mail.to) ? 'Big' : 'Small';
@@ -164,8 +193,17 @@ describe(`the instrument's statistics for large subtrees (${backend})`, () => {
   });
 
   it('gives a subtree weights only from 100 respondents: the team of 40 is too small, the team of 110 has no eNPS answers', async () => {
-    expect(await get(`/api/v1/instrument/drivers?teamId=${teamIds.Small}`)).toMatchObject({ teamId: teamIds.Small, weights: [], reasonCode: 'too_few', minimum: 100 });
-    expect(await get(`/api/v1/instrument/drivers?teamId=${teamIds.Big}`)).toMatchObject({ teamId: teamIds.Big, weights: [], reasonCode: 'no_enps' });
+    expect(await get(`/api/v1/instrument/drivers?teamId=${teamIds.Small}`)).toMatchObject({
+      teamId: teamIds.Small,
+      weights: [],
+      reasonCode: 'too_few',
+      minimum: 100,
+    });
+    expect(await get(`/api/v1/instrument/drivers?teamId=${teamIds.Big}`)).toMatchObject({
+      teamId: teamIds.Big,
+      weights: [],
+      reasonCode: 'no_enps',
+    });
     // A pulse that asked no eNPS says so plainly, for the organisation too, and shows no weights.
     const org = (await get('/api/v1/instrument/drivers')) as DriversResponse;
     expect(org).toMatchObject({ teamId: null, outcome: 'enps', n: 0, rSquared: null, weights: [], reasonCode: 'no_enps' });

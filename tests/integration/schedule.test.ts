@@ -106,7 +106,12 @@ describe(`the monthly scheduler, two instances at once (${backend})`, () => {
     at('2027-02-05T08:00:00Z');
     await tickBoth();
     const reminders = mailsOf(/^Reminder/);
-    expect(reminders.map((m) => m.to).sort()).toEqual(invitations.slice(2).map((m) => m.to).sort());
+    expect(reminders.map((m) => m.to).sort()).toEqual(
+      invitations
+        .slice(2)
+        .map((m) => m.to)
+        .sort(),
+    );
     expect(sent).toHaveLength(members.length + 3);
     // The reminder's link works, and so does the first one, until either is used.
     const late = reminders[0]!;
@@ -137,7 +142,11 @@ describe(`the monthly scheduler, two instances at once (${backend})`, () => {
     const [february, march] = await cycles();
     expect(february).toMatchObject({ label: 'February 2027', status: 'closed' });
     expect(march).toMatchObject({ label: 'March 2027', status: 'open' });
-    expect(mailsOf(/^Your March 2027 pulse/).map((m) => m.to).sort()).toEqual(members.map((m) => m.email).sort());
+    expect(
+      mailsOf(/^Your March 2027 pulse/)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(members.map((m) => m.email).sort());
     // The invitations went out after the reminder time: nobody gets a reminder a moment later.
     expect(mailsOf(/^Reminder/)).toEqual([]);
     expect(sent).toHaveLength(2 * members.length);

@@ -15,7 +15,12 @@ describe(`SCIM 2.0 provisioning (${backend})`, () => {
   beforeAll(async () => {
     t = await createTestApp();
     admin = await loginAs(t.app, 'admin');
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/scim-tokens', headers: admin.headers, payload: { name: 'Identity provider' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/scim-tokens',
+      headers: admin.headers,
+      payload: { name: 'Identity provider' },
+    });
     expect(created.statusCode).toBe(201);
     ({ token, id: tokenId } = created.json());
   });
@@ -30,7 +35,15 @@ describe(`SCIM 2.0 provisioning (${backend})`, () => {
     });
   const userRow = (email: string) => t.app.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
   const sessionCount = async (userId: string) =>
-    Number((await t.app.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.app.db
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('stores only the token hash, audits it, and refuses requests without a valid token in SCIM error form', async () => {
     const stored = await t.app.db.selectFrom('scim_tokens').selectAll().execute();
@@ -75,20 +88,33 @@ describe(`SCIM 2.0 provisioning (${backend})`, () => {
     expect(again.json()).toMatchObject({ schemas: [ERROR], scimType: 'uniqueness' });
 
     // Push group: create it, then add the member with PATCH.
-    const group = await scim('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Platform', members: [] });
+    const group = await scim('POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Platform',
+      members: [],
+    });
     expect(group.statusCode).toBe(201);
     const groupId = group.json().id as string;
-    const add = await scim('PATCH', `/Groups/${groupId}`, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: olga.id, display: 'olga@example.test' }] }] });
+    const add = await scim('PATCH', `/Groups/${groupId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: olga.id, display: 'olga@example.test' }] }],
+    });
     expect(add.statusCode).toBe(200);
     expect(add.json().members).toEqual([expect.objectContaining({ value: olga.id })]);
     expect((await userRow('olga@example.test')).team_id).toBe(groupId);
     // Okta renames with an object value and no path.
-    const rename = await scim('PATCH', `/Groups/${groupId}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: groupId, displayName: 'Platform team' } }] });
+    const rename = await scim('PATCH', `/Groups/${groupId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { id: groupId, displayName: 'Platform team' } }],
+    });
     expect(rename.json().displayName).toBe('Platform team');
 
     const session = await loginAs(t.app, { ...(await userRow('olga@example.test')), teamId: groupId, password: '' });
     expect(await sessionCount(olga.id)).toBe(1);
-    const off = await scim('PATCH', `/Users/${olga.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
+    const off = await scim('PATCH', `/Users/${olga.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
     expect(off.statusCode).toBe(200);
     expect(off.json().active).toBe(false);
     expect(await sessionCount(olga.id)).toBe(0);
@@ -133,13 +159,22 @@ describe(`SCIM 2.0 provisioning (${backend})`, () => {
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().displayName).toBe('Erin E. Entra');
 
-    const removed = await scim('PATCH', `/Groups/${groupId}`, { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: `members[value eq "${erin.id}"]` }] });
+    const removed = await scim('PATCH', `/Groups/${groupId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Remove', path: `members[value eq "${erin.id}"]` }],
+    });
     expect(removed.json().members).toEqual([]);
     expect((await userRow('erin@example.test')).team_id).toBeNull();
 
-    const disabled = await scim('PATCH', `/Users/${erin.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    const disabled = await scim('PATCH', `/Users/${erin.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    });
     expect(disabled.json().active).toBe(false);
-    const enabled = await scim('PATCH', `/Users/${erin.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] });
+    const enabled = await scim('PATCH', `/Users/${erin.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Replace', path: 'active', value: 'True' }],
+    });
     expect(enabled.json().active).toBe(true);
 
     await loginAs(t.app, { ...(await userRow('erin@example.test')), teamId: null, password: '' });
@@ -156,7 +191,10 @@ describe(`SCIM 2.0 provisioning (${backend})`, () => {
       await scim('POST', '/Users', { displayName: 'No userName' }),
       await scim('GET', `/Users?filter=${encodeURIComponent('name.givenName co "a"')}`),
       await scim('PATCH', `/Users/${before[0]!.id}`, { schemas: ['wrong'], Operations: [{ op: 'replace', path: 'active', value: false }] }),
-      await scim('PATCH', `/Users/${before[0]!.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: 'maybe' }] }),
+      await scim('PATCH', `/Users/${before[0]!.id}`, {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'replace', path: 'active', value: 'maybe' }],
+      }),
       await scim('POST', '/Groups', { displayName: 'Ghosts', members: [{ value: '00000000-0000-4000-8000-000000000000' }] }),
     ];
     for (const res of cases) {

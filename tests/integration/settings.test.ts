@@ -8,7 +8,8 @@ describe(`settings: the anonymity threshold (${backend})`, () => {
   let admin: Session;
   withSignedInApp('admin', (app, session) => ((t = app), (admin = session)), { env: { ANONYMITY_THRESHOLD: '6' } });
 
-  const patch = (payload: object, session = admin) => t.app.inject({ method: 'PATCH', url: '/api/v1/settings', headers: session.headers, payload });
+  const patch = (payload: object, session = admin) =>
+    t.app.inject({ method: 'PATCH', url: '/api/v1/settings', headers: session.headers, payload });
   const read = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/settings', headers: admin.headers })).json();
 
   it('starts from ANONYMITY_THRESHOLD and lets an admin change it, audited', async () => {
@@ -18,7 +19,11 @@ describe(`settings: the anonymity threshold (${backend})`, () => {
     expect(res.json()).toEqual({ anonymityThreshold: 8, latestPublication: null, defaultLanguage: 'en' });
     expect(await read()).toEqual({ anonymityThreshold: 8, latestPublication: null, defaultLanguage: 'en' });
     expect(await getAnonymityThreshold(t.app.db, t.config)).toBe(8);
-    const audit = await t.app.db.selectFrom('audit_log').select(['action', 'actor_id', 'details']).where('action', '=', 'settings.update').execute();
+    const audit = await t.app.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'details'])
+      .where('action', '=', 'settings.update')
+      .execute();
     expect(audit).toEqual([{ action: 'settings.update', actor_id: admin.user.id, details: { from: 6, to: 8 } }]);
   });
 

@@ -14,7 +14,15 @@ describe(`organisation tree (${backend})`, () => {
     expect(res.statusCode).toBe(201);
     return res.json().team as { id: string; name: string; parentId: string | null };
   };
-  const teams = async (session = hr, query = '') => (await call(session, 'GET', `/teams${query}`)).json().teams as { id: string; name: string; parentId: string | null; archived: boolean; leaderIds: string[]; memberCount: number }[];
+  const teams = async (session = hr, query = '') =>
+    (await call(session, 'GET', `/teams${query}`)).json().teams as {
+      id: string;
+      name: string;
+      parentId: string | null;
+      archived: boolean;
+      leaderIds: string[];
+      memberCount: number;
+    }[];
 
   it('creates nested teams and lists them with leaders and member counts', async () => {
     const ops = await create('Operations');
@@ -64,8 +72,14 @@ describe(`organisation tree (${backend})`, () => {
     const moved = await call(hr, 'PATCH', `/teams/${c.id}`, { parentId: null, name: 'C top' });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().team).toMatchObject({ id: c.id, name: 'C top', parentId: null });
-    const audit = await t.app.db.selectFrom('audit_log').select(['action', 'target', 'details']).where('action', '=', 'teams.update').execute();
-    expect(audit).toEqual([{ action: 'teams.update', target: c.id, details: { name: { from: 'C', to: 'C top' }, parentId: { from: b.id, to: null } } }]);
+    const audit = await t.app.db
+      .selectFrom('audit_log')
+      .select(['action', 'target', 'details'])
+      .where('action', '=', 'teams.update')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'teams.update', target: c.id, details: { name: { from: 'C', to: 'C top' }, parentId: { from: b.id, to: null } } },
+    ]);
   });
 
   it('refuses to delete a team with history, archives it instead, and deletes an empty one', async () => {

@@ -43,7 +43,12 @@ describe(`shared values and the alignment item (${backend})`, () => {
     expect(read.json()).toEqual({ values });
     // A team id that is not an id, on either method.
     for (const method of ['GET', 'PUT'] as const) {
-      const bad = await t.app.inject({ method, url: '/api/v1/teams/not-an-id/values', headers: hr.headers, ...(method === 'PUT' ? { payload: { values } } : {}) });
+      const bad = await t.app.inject({
+        method,
+        url: '/api/v1/teams/not-an-id/values',
+        headers: hr.headers,
+        ...(method === 'PUT' ? { payload: { values } } : {}),
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.details[0].path).toBe('params.id');
     }
@@ -52,7 +57,12 @@ describe(`shared values and the alignment item (${backend})`, () => {
   it('shows the values above one item in the pulse, requires it there, and scores alignment like a construct', async () => {
     const [legal, it] = (await seedTeams(t.app, { Legal: 6, IT: 5 })) as [SeededTeam, SeededTeam];
     await put(legal.id, { values });
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'March', ...openWindow() } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'March', ...openWindow() },
+    });
     const cycleId = created.json().cycle.id;
     const links = (await readOutbox(t.app)).map((m) => ({ token: m.token!, legal: legal.members.some((x) => x.email === m.to) }));
 
@@ -69,9 +79,17 @@ describe(`shared values and the alignment item (${backend})`, () => {
     const missing = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${legalLink.token}`, payload: { answers: fullAnswers() } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details).toEqual([{ path: 'answers.val_aligned', message: 'is required' }]);
-    const outOfRange = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${legalLink.token}`, payload: { answers: { ...fullAnswers(), val_aligned: 9 } } });
+    const outOfRange = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pulse/${legalLink.token}`,
+      payload: { answers: { ...fullAnswers(), val_aligned: 9 } },
+    });
     expect(outOfRange.json().error.details).toEqual([{ path: 'answers.val_aligned', message: 'must be from 1 to 5' }]);
-    const extra = await t.app.inject({ method: 'POST', url: `/api/v1/pulse/${itLink.token}`, payload: { answers: { ...fullAnswers(), val_aligned: 3 } } });
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pulse/${itLink.token}`,
+      payload: { answers: { ...fullAnswers(), val_aligned: 3 } },
+    });
     expect(extra.json().error.details).toEqual([{ path: 'answers.val_aligned', message: 'is not a question of this pulse' }]);
     expect(await t.app.db.selectFrom('responses').select('id').execute()).toEqual([]);
 
@@ -93,7 +111,12 @@ describe(`shared values and the alignment item (${backend})`, () => {
 
   it('hides alignment while fewer than k answered it, even when the team’s cell shows', async () => {
     const [legal] = (await seedTeams(t.app, { Legal: 7 })) as [SeededTeam];
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cycles', headers: hr.headers, payload: { label: 'April', ...openWindow() } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      headers: hr.headers,
+      payload: { label: 'April', ...openWindow() },
+    });
     const links = await readOutbox(t.app);
     // Values are recorded while the pulse is open: only the last four answer the item.
     for (const [i, mail] of links.entries()) {

@@ -23,7 +23,10 @@ describe('answers under load, on real PostgreSQL', () => {
 
     const counts = tally(outcomes);
     const created = outcomes.filter((o) => o.status === 201);
-    expect(outcomes.filter((o) => o.status === undefined || o.status >= 500), JSON.stringify(counts)).toEqual([]);
+    expect(
+      outcomes.filter((o) => o.status === undefined || o.status >= 500),
+      JSON.stringify(counts),
+    ).toEqual([]);
     // Every token was fresh, so anything but 201 would be a lost answer.
     expect(counts).toEqual({ 201: 20_000 });
 

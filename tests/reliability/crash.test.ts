@@ -66,7 +66,10 @@ describe('PostgreSQL crashes in the middle of a load', () => {
     expect(probes.map((p) => [p.status, Boolean(p.retryAfter), isErrorShape(p.body)])).toEqual(probes.map(() => [503, true, true]));
     const all = [...outcomes, ...probes];
     expect(all.filter((o) => o.ms > HANG_LIMIT_MS).map((o) => o.ms)).toEqual([]);
-    expect(all.filter((o) => o.status !== 201 && o.status !== 503), JSON.stringify(tally(all))).toEqual([]);
+    expect(
+      all.filter((o) => o.status !== 201 && o.status !== 503),
+      JSON.stringify(tally(all)),
+    ).toEqual([]);
     expect(all.filter((o) => o.status === 503 && !(o.retryAfter && isErrorShape(o.body)))).toEqual([]);
     expect(outcomes.filter((o) => o.status === 503).length).toBeGreaterThan(0);
 
@@ -78,7 +81,9 @@ describe('PostgreSQL crashes in the middle of a load', () => {
 
     // Every token without an acknowledgement can still answer. The only exception is a
     // commit whose reply the crash cut off: that answer is stored, and says so with 409.
-    const unacknowledged = [...outcomes.filter((o) => o.status !== 201), ...probes.filter((p) => p.key !== '/api/v1/health')].map((o) => o.key);
+    const unacknowledged = [...outcomes.filter((o) => o.status !== 201), ...probes.filter((p) => p.key !== '/api/v1/health')].map(
+      (o) => o.key,
+    );
     const storedWithoutAck = unacknowledged.filter((token) => stored.isAnswered(token));
     expect(storedWithoutAck.length).toBeLessThanOrEqual(20);
     const retries = await answerAll(server.url, unacknowledged, 20, body);

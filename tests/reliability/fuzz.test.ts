@@ -15,7 +15,13 @@ import { isErrorShape } from './support/http-load.js';
  */
 const RUNS = 2_400;
 
-const SQL = ["' OR '1'='1", "'; DROP TABLE responses; --", '1; SELECT pg_sleep(10)', "\\' UNION SELECT password_hash FROM users --", '$1::uuid'];
+const SQL = [
+  "' OR '1'='1",
+  "'; DROP TABLE responses; --",
+  '1; SELECT pg_sleep(10)',
+  "\\' UNION SELECT password_hash FROM users --",
+  '$1::uuid',
+];
 const HTML = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '<svg/onload=alert(1)>', '{{7*7}}', '${7*7}'];
 const junkString = fc.oneof(
   fc.constantFrom(...SQL, ...HTML, '', ' ', '\u0000', '\uD800', 'null', 'undefined', 'NaN', '-1', '1e309', 'x'.repeat(5_000)),
@@ -23,7 +29,7 @@ const junkString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
 /** A value no field schema accepts: an object whose values are strings, under keys no record allows. */
-const alwaysWrong = junkString.map((s) => ({ '$where': s, __proto__: { polluted: true }, nested: [[[s]]] }));
+const alwaysWrong = junkString.map((s) => ({ $where: s, __proto__: { polluted: true }, nested: [[[s]]] }));
 const junkValue = fc.oneof(
   alwaysWrong,
   junkString,
@@ -68,10 +74,23 @@ function bodyFor(route: Route): fc.Arbitrary<{ payload: string | Buffer; content
     fc.oneof(fc.array(junkValue, { maxLength: 4 }), junkString, fc.integer(), fc.constant(null)).map(json),
     fc.integer({ min: 2_000, max: 50_000 }).map((depth) => ({ payload: deep(depth), contentType: 'application/json' })),
     fc.constant({ payload: JSON.stringify({ answers: 'x'.repeat(1_200_000) }), contentType: 'application/json' }),
-    fc.constantFrom('{"unterminated": ', '{answers: 1}', "{'a': 1}", '\u0000', '[1,]', '{"a":1}{"b":2}').map((payload) => ({ payload, contentType: 'application/json' })),
-    fc.uint8Array({ minLength: 1, maxLength: 200 }).map((bytes) => ({ payload: Buffer.from([0xff, 0xfe, 0xc3, 0x28, ...bytes]), contentType: 'application/json' })),
     fc
-      .record({ text: junkString, contentType: fc.constantFrom('text/plain', 'text/csv', 'application/xml', 'multipart/form-data', 'application/x-www-form-urlencoded') })
+      .constantFrom('{"unterminated": ', '{answers: 1}', "{'a': 1}", '\u0000', '[1,]', '{"a":1}{"b":2}')
+      .map((payload) => ({ payload, contentType: 'application/json' })),
+    fc
+      .uint8Array({ minLength: 1, maxLength: 200 })
+      .map((bytes) => ({ payload: Buffer.from([0xff, 0xfe, 0xc3, 0x28, ...bytes]), contentType: 'application/json' })),
+    fc
+      .record({
+        text: junkString,
+        contentType: fc.constantFrom(
+          'text/plain',
+          'text/csv',
+          'application/xml',
+          'multipart/form-data',
+          'application/x-www-form-urlencoded',
+        ),
+      })
       .map(({ text, contentType }) => ({ payload: `not,a,header\n${text}`, contentType })),
   );
 }
@@ -92,7 +111,15 @@ function encode(text: string): string {
 const paramValue = fc.oneof(
   fc.uuid(),
   junkString.map((s) => encode(s || 'x')),
-  fc.constantFrom('%FF%FE', '%C3%28', '%E0%80%AF', '%00', '..%2F..%2Fetc%2Fpasswd', '00000000-0000-0000-0000-00000000000Z', 'x'.repeat(300)),
+  fc.constantFrom(
+    '%FF%FE',
+    '%C3%28',
+    '%E0%80%AF',
+    '%00',
+    '..%2F..%2Fetc%2Fpasswd',
+    '00000000-0000-0000-0000-00000000000Z',
+    'x'.repeat(300),
+  ),
 );
 
 describe('fuzzing every route with malformed requests', () => {
@@ -123,7 +150,9 @@ describe('fuzzing every route with malformed requests', () => {
       if (role === 'leader') await t.app.db.insertInto('team_leaders').values({ team_id: team.id, user_id: user.id }).execute();
       sessions[role] = (await loginAs(t.app, user)).headers;
     }
-    const openapi = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     routes = t.app.apiRoutes.map(({ method, url }) => {
       const operation = openapi.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
       return {

@@ -37,7 +37,9 @@ describe('back-pressure under overload', () => {
     client.close();
 
     const counts = tally(outcomes);
-    console.info(`overload: ${JSON.stringify(counts)}; server RSS ${(baseline / 2 ** 20).toFixed(0)} → peak ${(peak / 2 ** 20).toFixed(0)} MiB`);
+    console.info(
+      `overload: ${JSON.stringify(counts)}; server RSS ${(baseline / 2 ** 20).toFixed(0)} → peak ${(peak / 2 ** 20).toFixed(0)} MiB`,
+    );
     const shed = outcomes.filter((o) => o.status === 503);
     expect(shed.filter((o) => !(o.retryAfter && isErrorShape(o.body)))).toEqual([]);
     // Most are turned away at the door ('overloaded'); a request let in may still give up

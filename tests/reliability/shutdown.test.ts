@@ -58,7 +58,9 @@ describe('graceful shutdown on SIGTERM during a load', () => {
     expect((await heldAnswer).status).toBe(201);
     // Afterwards: answered (201), turned away while closing (503), or refused once closed.
     const counts = tally(outcomes);
-    expect(Object.keys(counts).filter((k) => !['201', '503', 'error:ECONNREFUSED', 'error:ECONNRESET', 'error:socket hang up'].includes(k))).toEqual([]);
+    expect(
+      Object.keys(counts).filter((k) => !['201', '503', 'error:ECONNREFUSED', 'error:ECONNRESET', 'error:socket hang up'].includes(k)),
+    ).toEqual([]);
 
     const stored = await storedAnswers(database.db, cycleId);
     const acked = outcomes.filter((o) => o.status === 201);

@@ -16,7 +16,8 @@ const MEMBERS = 20 * 15;
 const PASSWORD = 'two instances, one database';
 
 /** The .eml files an instance wrote to DATA_DIR/outbox (readOutbox only needs the folder). */
-const outboxOf = (dataDir: string): Promise<OutboxMail[]> => readOutbox({ mailer: { outboxDir: path.join(dataDir, 'outbox') } } as unknown as App);
+const outboxOf = (dataDir: string): Promise<OutboxMail[]> =>
+  readOutbox({ mailer: { outboxDir: path.join(dataDir, 'outbox') } } as unknown as App);
 
 describe('two instances on one PostgreSQL', () => {
   let database: ReliabilityDatabase;

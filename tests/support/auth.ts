@@ -58,7 +58,10 @@ export interface Session {
 export async function loginAs(app: App, who: Role | TestUser, options: Omit<UserOptions, 'role'> = {}): Promise<Session> {
   const user = typeof who === 'string' ? await createUser(app, { role: who, ...options }) : who;
   const token = newToken();
-  await app.db.insertInto('sessions').values({ id_hash: hashToken(token), user_id: user.id }).execute();
+  await app.db
+    .insertInto('sessions')
+    .values({ id_hash: hashToken(token), user_id: user.id })
+    .execute();
   const cookie = `${SESSION_COOKIE}=${token}`;
   return { user, cookie, headers: { cookie, origin: app.config.publicUrl } };
 }
@@ -78,10 +81,16 @@ export async function latestMailLinks(app: App, to: string): Promise<string[]> {
   const { simpleParser } = await import('mailparser');
   return vi.waitFor(
     async () => {
-      const names = (await readdir(app.mailer.outboxDir).catch(() => [] as string[])).filter((n) => n.endsWith('.eml')).sort().reverse();
+      const names = (await readdir(app.mailer.outboxDir).catch(() => [] as string[]))
+        .filter((n) => n.endsWith('.eml'))
+        .sort()
+        .reverse();
       for (const name of names) {
         const mail = await simpleParser(await readFile(path.join(app.mailer.outboxDir, name)));
-        const addresses = [mail.to ?? []].flat().map((a) => a.text).join(', ');
+        const addresses = [mail.to ?? []]
+          .flat()
+          .map((a) => a.text)
+          .join(', ');
         if (addresses.includes(to)) return (mail.text ?? '').match(/https?:\/\/[^\s<>"')]+/g) ?? [];
       }
       throw new Error(`No mail to ${to} in the outbox`);

@@ -56,7 +56,15 @@ export class FakeChat {
   posts() {
     return this.calls
       .filter((c) => c.method === 'chat.postMessage')
-      .map((c) => ({ ...c.params, user: this.dms.get(String(c.params.channel)) }) as { channel: string; text: string; blocks: Block[]; user: string | undefined });
+      .map(
+        (c) =>
+          ({ ...c.params, user: this.dms.get(String(c.params.channel)) }) as {
+            channel: string;
+            text: string;
+            blocks: Block[];
+            user: string | undefined;
+          },
+      );
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {

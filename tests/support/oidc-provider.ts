@@ -31,7 +31,15 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
   const clientSecret = 'a-client-secret-for-tests-only-0123456789';
   const identities = new Map<string, TestIdentity>();
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['test-cookie-key-0123456789'] },
     features: { devInteractions: { enabled: true } },

@@ -34,7 +34,15 @@ describe('the compiled server', () => {
     execFileSync('node', ['scripts/ensure-client-build.mjs'], { cwd: root, stdio: 'inherit' });
     execFileSync('node', ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
     const port = await freePort();
-    const env = { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'compiled-server-test-pw' };
+    const env = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ADMIN_PASSWORD: 'compiled-server-test-pw',
+    };
     server = spawn('node', ['server/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -43,7 +51,14 @@ describe('the compiled server', () => {
 
     const base = `http://127.0.0.1:${port}`;
     await expect
-      .poll(() => fetch(`${base}/api/v1/health`).then((r) => r.json(), () => null), { timeout: 120_000, interval: 250 })
+      .poll(
+        () =>
+          fetch(`${base}/api/v1/health`).then(
+            (r) => r.json(),
+            () => null,
+          ),
+        { timeout: 120_000, interval: 250 },
+      )
       .toEqual({ status: 'ok', database: 'ok' });
     const page = await fetch(`${base}/login`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

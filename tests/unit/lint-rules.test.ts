@@ -1,4 +1,6 @@
 import { ESLint } from 'eslint';
+import { readFile } from 'node:fs/promises';
+import * as prettier from 'prettier';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -34,7 +36,7 @@ describe('the lint rules that keep the code in order', { timeout: 300_000 }, () 
   });
 
   it('refuses a promise nobody awaits, and a switch that misses a member of its union', async () => {
-    const floating = "export async function send(): Promise<void> {}\nexport function close(): void {\n  send();\n}\n";
+    const floating = 'export async function send(): Promise<void> {}\nexport function close(): void {\n  send();\n}\n';
     expect(await rulesBroken('server/src/features/users/find-user.ts', floating)).toContain('@typescript-eslint/no-floating-promises');
     const partial = [
       "export function label(level: 'watch' | 'warning' | 'critical'): string {",
@@ -48,12 +50,23 @@ describe('the lint rules that keep the code in order', { timeout: 300_000 }, () 
       '}',
       '',
     ].join('\n');
-    expect(await rulesBroken('server/src/features/users/find-user.ts', partial)).toContain('@typescript-eslint/switch-exhaustiveness-check');
+    expect(await rulesBroken('server/src/features/users/find-user.ts', partial)).toContain(
+      '@typescript-eslint/switch-exhaustiveness-check',
+    );
   });
 
   it('refuses an import cycle', async () => {
     // team-paths is imported by the insights read service; importing that service back closes a loop.
     const loop = "import { trendsFor } from '../insights/insights-read.service.js';\nexport const f = trendsFor;\n";
     expect(await rulesBroken('server/src/features/teams/team-paths.ts', loop)).toContain('import-x/no-cycle');
+  });
+
+  it('refuses an unformatted file: `npm run lint` ends with a Prettier check of the tree', async () => {
+    const manifest = JSON.parse(await readFile(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> };
+    expect(manifest.scripts.lint).toContain('prettier --check .');
+    const filepath = `${root}server/src/html.ts`;
+    const options = { ...(await prettier.resolveConfig(filepath)), filepath };
+    expect(await prettier.check(await readFile(filepath, 'utf8'), options)).toBe(true);
+    expect(await prettier.check('export const sent = {count:1}\n', options)).toBe(false);
   });
 });

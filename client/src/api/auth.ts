@@ -6,7 +6,8 @@ import { useResource } from './use-resource.js';
 export const fetchMe = () => api<MeResponse>('/api/v1/auth/me');
 
 /** PUT /api/v1/auth/me/language: the person's own language, or null for automatic. */
-export const chooseOwnLanguage = (language: Language | null) => api<MeResponse>('/api/v1/auth/me/language', { method: 'PUT', json: { language } });
+export const chooseOwnLanguage = (language: Language | null) =>
+  api<MeResponse>('/api/v1/auth/me/language', { method: 'PUT', json: { language } });
 
 /** POST /api/v1/auth/login */
 export const login = (body: LoginBody) => api<SessionResponse>('/api/v1/auth/login', { method: 'POST', json: body });

@@ -5,7 +5,8 @@ import { api } from './client.js';
 import { useResource } from './use-resource.js';
 
 /** GET /api/v1/customer-map */
-export const useCustomerMap = (version = 0) => useResource(`customer-map:${version}`, () => api<CustomerMapResponse>('/api/v1/customer-map'));
+export const useCustomerMap = (version = 0) =>
+  useResource(`customer-map:${version}`, () => api<CustomerMapResponse>('/api/v1/customer-map'));
 
 /** GET /api/v1/teams/:id/customers (waits while no team is chosen) */
 export const useCustomers = (teamId: string | null, version = 0) =>
@@ -17,13 +18,19 @@ export const saveCustomers = (teamId: string, body: CustomersBody) =>
 
 /** POST /api/v1/customer-map/import (text/csv) */
 export const importCustomerMap = (csv: string, dryRun: boolean) =>
-  api<CustomerImportResult>(`/api/v1/customer-map/import?dryRun=${dryRun}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+  api<CustomerImportResult>(`/api/v1/customer-map/import?dryRun=${dryRun}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: csv,
+  });
 
 /** GET /api/v1/teams/:id/values */
-export const useTeamValues = (teamId: string | null) => useResource(teamId && `values:${teamId}`, () => api<TeamValues>(`/api/v1/teams/${teamId}/values`));
+export const useTeamValues = (teamId: string | null) =>
+  useResource(teamId && `values:${teamId}`, () => api<TeamValues>(`/api/v1/teams/${teamId}/values`));
 
 /** PUT /api/v1/teams/:id/values */
-export const saveTeamValues = (teamId: string, body: TeamValues) => api<TeamValues>(`/api/v1/teams/${teamId}/values`, { method: 'PUT', json: body });
+export const saveTeamValues = (teamId: string, body: TeamValues) =>
+  api<TeamValues>(`/api/v1/teams/${teamId}/values`, { method: 'PUT', json: body });
 
 /** GET /api/v1/partners/matrix */
 export const useMatrix = (cycleId: string) =>

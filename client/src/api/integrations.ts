@@ -6,7 +6,8 @@ import { useResource } from './use-resource.js';
 export const useIntegrations = (version = 0) => useResource(`integrations:${version}`, () => api<Integrations>('/api/v1/integrations'));
 
 /** PUT /api/v1/integrations/slack */
-export const connectSlack = (botToken: string) => api<{ workspace: string }>('/api/v1/integrations/slack', { method: 'PUT', json: { botToken } });
+export const connectSlack = (botToken: string) =>
+  api<{ workspace: string }>('/api/v1/integrations/slack', { method: 'PUT', json: { botToken } });
 
 /** DELETE /api/v1/integrations/slack */
 export const disconnectSlack = () => api<void>('/api/v1/integrations/slack', { method: 'DELETE' });

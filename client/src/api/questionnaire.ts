@@ -11,7 +11,8 @@ export const useInstrument = () => useResource('questionnaire', () => api<Instru
 export const addQuestion = (body: CustomItemCreate) => api<ItemChange>('/api/v1/questionnaire/items', { method: 'POST', json: body });
 
 /** PATCH /api/v1/questionnaire/items/:id */
-export const updateQuestion = (id: string, body: CustomItemUpdate) => api<ItemChange>(`/api/v1/questionnaire/items/${id}`, { method: 'PATCH', json: body });
+export const updateQuestion = (id: string, body: CustomItemUpdate) =>
+  api<ItemChange>(`/api/v1/questionnaire/items/${id}`, { method: 'PATCH', json: body });
 
 /** POST /api/v1/questionnaire/items/:id/retire */
 export const retireQuestion = (id: string) => api<ItemChange>(`/api/v1/questionnaire/items/${id}/retire`, { method: 'POST' });

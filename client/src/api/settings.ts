@@ -9,4 +9,5 @@ export const useSettings = () => useResource('settings', () => api<Settings>('/a
 export const updateSettings = (body: UpdateSettingsBody) => api<Settings>('/api/v1/settings', { method: 'PATCH', json: body });
 
 /** PUT /api/v1/settings/language */
-export const updateDefaultLanguage = (body: DefaultLanguageBody) => api<Settings>('/api/v1/settings/language', { method: 'PUT', json: body });
+export const updateDefaultLanguage = (body: DefaultLanguageBody) =>
+  api<Settings>('/api/v1/settings/language', { method: 'PUT', json: body });

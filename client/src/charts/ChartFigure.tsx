@@ -16,7 +16,19 @@ class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean
  * A chart with its title, an optional note, and its accessible alternative: the same figures
  * as a table, one click away. The chart itself loads lazily; the table never waits for it.
  */
-export function ChartFigure({ title, note, chart, table, height }: { title: string; note?: ReactNode; chart: ReactNode; table: ReactNode; height: number }) {
+export function ChartFigure({
+  title,
+  note,
+  chart,
+  table,
+  height,
+}: {
+  title: string;
+  note?: ReactNode;
+  chart: ReactNode;
+  table: ReactNode;
+  height: number;
+}) {
   return (
     <figure className="chart-figure">
       <figcaption className="chart-title">{title}</figcaption>

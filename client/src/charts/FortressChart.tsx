@@ -13,8 +13,21 @@ export default function FortressChart({ data }: { data: FortressDatum[] }) {
         {cycleAxis(data)}
         {scoreAxis()}
         {hiddenMarkers(data)}
-        <ReferenceLine y={50} stroke={fortressColour} strokeDasharray="2 4" label={{ value: t('charts.fortressStrong'), position: 'insideTopLeft', fontSize: 11, fill: TICK.fill }} />
-        <Line dataKey="value" name={t('charts.fortressIndex')} stroke={fortressColour} strokeWidth={2.5} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+        <ReferenceLine
+          y={50}
+          stroke={fortressColour}
+          strokeDasharray="2 4"
+          label={{ value: t('charts.fortressStrong'), position: 'insideTopLeft', fontSize: 11, fill: TICK.fill }}
+        />
+        <Line
+          dataKey="value"
+          name={t('charts.fortressIndex')}
+          stroke={fortressColour}
+          strokeWidth={2.5}
+          dot={{ r: 3 }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
         <Tooltip
           content={(props) => {
             const d = hovered<FortressDatum>(props);

@@ -17,7 +17,14 @@ export default function ParticipationChart({ data }: { data: ParticipationDatum[
           cursor={{ fill: 'rgba(0,0,0,0.06)' }}
           content={(props) => {
             const d = hovered<ParticipationDatum>(props);
-            return d && <TooltipBox title={d.path} lines={[t('charts.responseLine', { responded: d.responded, invited: d.invited, rate: Math.round(d.rate) })]} />;
+            return (
+              d && (
+                <TooltipBox
+                  title={d.path}
+                  lines={[t('charts.responseLine', { responded: d.responded, invited: d.invited, rate: Math.round(d.rate) })]}
+                />
+              )
+            );
           }}
         />
       </BarChart>

@@ -17,7 +17,14 @@ export default function ResponseChart({ data }: { data: ResponseDatum[] }) {
           cursor={{ fill: 'rgba(0,0,0,0.06)' }}
           content={(props) => {
             const d = hovered<ResponseDatum>(props);
-            return d && <TooltipBox title={d.label} lines={[t('charts.responseLine', { responded: d.responded, invited: d.invited, rate: Math.round(d.rate ?? 0) })]} />;
+            return (
+              d && (
+                <TooltipBox
+                  title={d.label}
+                  lines={[t('charts.responseLine', { responded: d.responded, invited: d.invited, rate: Math.round(d.rate ?? 0) })]}
+                />
+              )
+            );
           }}
         />
       </BarChart>

@@ -6,7 +6,10 @@ import { fmt, fmtCi, type ConstructKey, type TrendDatum } from './shape.js';
 
 /** A construct, or instead eNPS or one of HR's questions with its name, colour and value range. */
 export type TrendChartProps = TrendChartBase &
-  ({ construct: ConstructKey; figure?: undefined } | { construct?: undefined; figure: { name: string; colour: string; domain: readonly [number, number] } });
+  (
+    | { construct: ConstructKey; figure?: undefined }
+    | { construct?: undefined; figure: { name: string; colour: string; domain: readonly [number, number] } }
+  );
 
 interface TrendChartBase {
   data: TrendDatum[];
@@ -41,9 +44,23 @@ export default function TrendChart({ construct, figure, data, comparisonName, ac
         {scoreAxis('', figure?.domain)}
         {hiddenMarkers(data)}
         {[...new Set(actionStarts)].map((key) => (
-          <ReferenceLine key={`action-${key}`} x={key} stroke="#1a1a1a" strokeWidth={1.5} label={{ value: t('charts.actionMark'), position: 'insideTopRight', fill: '#1a1a1a', fontSize: 11 }} />
+          <ReferenceLine
+            key={`action-${key}`}
+            x={key}
+            stroke="#1a1a1a"
+            strokeWidth={1.5}
+            label={{ value: t('charts.actionMark'), position: 'insideTopRight', fill: '#1a1a1a', fontSize: 11 }}
+          />
         ))}
-        <Area dataKey="band" name={t('charts.ciBand')} stroke="none" fill={colour} fillOpacity={0.18} connectNulls={false} isAnimationActive={false} />
+        <Area
+          dataKey="band"
+          name={t('charts.ciBand')}
+          stroke="none"
+          fill={colour}
+          fillOpacity={0.18}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
         {comparisonName && (
           <Line
             dataKey="comparison"

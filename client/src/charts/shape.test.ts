@@ -15,14 +15,19 @@ const point = (id: string, over: Partial<TrendPoint> = {}): TrendPoint => ({
   scores: scores(60),
   ...over,
 });
-const hidden = (id: string): TrendPoint => point(id, { suppressed: true, reason: 'fewer than 5 responses', scores: undefined, responded: 3 });
+const hidden = (id: string): TrendPoint =>
+  point(id, { suppressed: true, reason: 'fewer than 5 responses', scores: undefined, responded: 3 });
 
 describe('chart shaping', () => {
   const trends: TrendsResponse = {
     team: { id: 't', name: 'Legal', parentId: null, path: 'Legal' },
     threshold: 5,
     series: [point('a'), hidden('b'), point('c', { scores: scores(70), fortressIndex: 12 })],
-    comparison: { name: 'Organisation', teamId: null, series: [point('a', { scores: scores(55) }), point('b', { scores: scores(57) }), hidden('c')] },
+    comparison: {
+      name: 'Organisation',
+      teamId: null,
+      series: [point('a', { scores: scores(55) }), point('b', { scores: scores(57) }), hidden('c')],
+    },
   };
 
   it('draws eNPS and a question only in cycles that asked them, hidden cycles as gaps', () => {
@@ -64,7 +69,13 @@ describe('chart shaping', () => {
       depth: 0,
       alertLevel,
     });
-    const rows = [row('calm', null, 5), row('rising', null, 40), row('watched', 'watch', 10), row('critical', 'critical', 30), row('warned', 'warning', 80)];
+    const rows = [
+      row('calm', null, 5),
+      row('rising', null, 40),
+      row('watched', 'watch', 10),
+      row('critical', 'critical', 30),
+      row('warned', 'warning', 80),
+    ];
     expect(fortressWatch(rows).map((r) => r.team.name)).toEqual(['critical', 'warned', 'watched', 'rising']);
     expect(lowestParticipation([{ ...rows[0]!, responded: 2 }, rows[1]!], 1).map((d) => d.name)).toEqual(['calm']);
   });

@@ -35,7 +35,12 @@ export interface ResponseDatum extends CycleDatum {
 /** "Oct 26" for a cycle opening in October 2026 (in the interface's language): short enough for an axis at 360 px. */
 export const shortLabel = (opensAt: string): string => formatMonthShort(opensAt);
 
-const cycleOf = (p: TrendPoint): CycleDatum => ({ key: p.cycleId, label: p.label, tick: shortLabel(p.opensAt), hidden: p.suppressed ? (p.reason ?? 'hidden') : null });
+const cycleOf = (p: TrendPoint): CycleDatum => ({
+  key: p.cycleId,
+  label: p.label,
+  tick: shortLabel(p.opensAt),
+  hidden: p.suppressed ? (p.reason ?? 'hidden') : null,
+});
 
 /** One construct's line, CI band and comparison line, cycle by cycle; hidden cycles stay gaps. */
 export function constructSeries(trends: TrendsResponse, construct: ConstructKey): TrendDatum[] {
@@ -71,7 +76,8 @@ export const enpsSeries = (trends: TrendsResponse): TrendDatum[] =>
   askedSeries(trends, (p) => p.enps && { mean: p.enps.score, ciLow: p.enps.ciLow, ciHigh: p.enps.ciHigh, n: p.enps.n });
 
 /** One of HR's questions per cycle, on its own scale. */
-export const itemSeries = (trends: TrendsResponse, id: string): TrendDatum[] => askedSeries(trends, (p) => p.customItems?.find((i) => i.id === id));
+export const itemSeries = (trends: TrendsResponse, id: string): TrendDatum[] =>
+  askedSeries(trends, (p) => p.customItems?.find((i) => i.id === id));
 
 /** HR's questions the team's series shows anywhere, with their latest wording and scale. */
 export function shownItems(trends: TrendsResponse): { id: string; text: string; min: number; max: number }[] {
@@ -108,7 +114,14 @@ export interface ParticipationDatum {
 export function lowestParticipation(rows: readonly OverviewRow[], limit: number): ParticipationDatum[] {
   return rows
     .filter((r) => r.invited > 0)
-    .map((r) => ({ id: r.team.id, name: r.team.name, path: r.team.path, rate: (100 * r.responded) / r.invited, invited: r.invited, responded: r.responded }))
+    .map((r) => ({
+      id: r.team.id,
+      name: r.team.name,
+      path: r.team.path,
+      rate: (100 * r.responded) / r.invited,
+      invited: r.invited,
+      responded: r.responded,
+    }))
     .sort((a, b) => a.rate - b.rate || a.path.localeCompare(b.path))
     .slice(0, limit);
 }

@@ -56,7 +56,11 @@ export function CsvImportPanel(props: {
       {preview && fileName && (
         <div className="stack">
           <p role="status">{preview.ready}</p>
-          <ScrollTable label={t('import.previewLabel')} caption={t('import.previewCaption', { count: preview.rows.length })} headers={preview.headers}>
+          <ScrollTable
+            label={t('import.previewLabel')}
+            caption={t('import.previewCaption', { count: preview.rows.length })}
+            headers={preview.headers}
+          >
             {preview.rows.map((row) => (
               <tr key={row.key}>
                 {row.cells.map((cell, i) => (

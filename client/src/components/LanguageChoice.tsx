@@ -26,13 +26,19 @@ export function LanguageChoice({ own }: { own: Language | null }) {
     }
   }
   return (
-    <select className="shell-language" aria-label={t('nav.language')} value={value} disabled={busy} onChange={(e) => void choose(e.target.value as Language | '')}>
-        <option value="">{t('nav.languageAutomatic')}</option>
-        {languages.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {languageNames[language]}
-          </option>
-        ))}
+    <select
+      className="shell-language"
+      aria-label={t('nav.language')}
+      value={value}
+      disabled={busy}
+      onChange={(e) => void choose(e.target.value as Language | '')}
+    >
+      <option value="">{t('nav.languageAutomatic')}</option>
+      {languages.map((language) => (
+        <option key={language} value={language} lang={language}>
+          {languageNames[language]}
+        </option>
+      ))}
     </select>
   );
 }

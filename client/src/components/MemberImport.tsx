@@ -67,7 +67,10 @@ export function MemberImport({ onImported }: { onImported(): void }) {
           ? {
               ready: t('import.ready', { file: csv.name, counts: counts(preview) }),
               headers: [t('import.line'), t('members.email'), t('members.name'), t('members.team'), t('members.role')],
-              rows: preview.preview.map((row) => ({ key: row.line, cells: [row.line, row.email, row.name, row.team, t(`role.${row.role}`)] })),
+              rows: preview.preview.map((row) => ({
+                key: row.line,
+                cells: [row.line, row.email, row.name, row.team, t(`role.${row.role}`)],
+              })),
             }
           : null
       }

@@ -18,7 +18,8 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={() => void session.refresh()} />;
   // Back to the same view after signing in: the address carries its state (cycle, range, sort).
-  if (state.status === 'signed-out') return <Redirect to={`/login?next=${encodeURIComponent(search ? `${location}?${search}` : location)}`} />;
+  if (state.status === 'signed-out')
+    return <Redirect to={`/login?next=${encodeURIComponent(search ? `${location}?${search}` : location)}`} />;
   if (!roles.includes(state.user.role)) {
     return (
       <AppShell>

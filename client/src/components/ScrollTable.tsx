@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import type { TeamNode } from './team-tree.js';
 
 /** A table that scrolls sideways on narrow screens; the region is focusable so keyboards can scroll it. */
-export function ScrollTable({ label, caption, headers, children }: { label: string; caption?: string; headers: string[]; children: ReactNode }) {
+export function ScrollTable({
+  label,
+  caption,
+  headers,
+  children,
+}: {
+  label: string;
+  caption?: string;
+  headers: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       <table>

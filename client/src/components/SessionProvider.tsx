@@ -35,7 +35,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState({ status: 'signed-in', user: me.user, ownLanguage: me.ownLanguage });
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) setState({ status: 'signed-out' });
-      else setState({ status: 'error', error: error instanceof ApiRequestError ? error : new ApiRequestError(0, 'client_error', String(error)) });
+      else
+        setState({
+          status: 'error',
+          error: error instanceof ApiRequestError ? error : new ApiRequestError(0, 'client_error', String(error)),
+        });
     }
   }, []);
   useEffect(() => {

@@ -25,7 +25,17 @@ const useTeamCreate = () => useAction(createTeam);
 type TeamCreate = ReturnType<typeof useTeamCreate>;
 
 /** Rename the team or move it: under any team outside its own subtree that is not archived. */
-function NameForm({ node, allNodes, update, onChanged }: { node: TeamNode; allNodes: TeamNode[]; update: TeamUpdate; onChanged(message: string): void }) {
+function NameForm({
+  node,
+  allNodes,
+  update,
+  onChanged,
+}: {
+  node: TeamNode;
+  allNodes: TeamNode[];
+  update: TeamUpdate;
+  onChanged(message: string): void;
+}) {
   const { team } = node;
   const [name, setName] = useState(team.name);
   const [parentId, setParentId] = useState(team.parentId ?? '');
@@ -60,7 +70,17 @@ function NameForm({ node, allNodes, update, onChanged }: { node: TeamNode; allNo
 }
 
 /** The team's leaders, ticked among the leader accounts. */
-function LeadersForm({ team, leaders, update, onChanged }: { team: Team; leaders: UserAccount[]; update: TeamUpdate; onChanged(message: string): void }) {
+function LeadersForm({
+  team,
+  leaders,
+  update,
+  onChanged,
+}: {
+  team: Team;
+  leaders: UserAccount[];
+  update: TeamUpdate;
+  onChanged(message: string): void;
+}) {
   const [leaderIds, setLeaderIds] = useState<string[]>(team.leaderIds);
   const saveLeaders = async (event: FormEvent) => {
     event.preventDefault();

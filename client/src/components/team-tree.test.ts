@@ -2,7 +2,14 @@ import type { Team } from '@pulse/shared';
 import { describe, expect, it } from 'vitest';
 import { buildTree, flatten, subtreeIds } from './team-tree.js';
 
-const team = (id: string, name: string, parentId: string | null): Team => ({ id, name, parentId, leaderIds: [], memberCount: 0, archived: false });
+const team = (id: string, name: string, parentId: string | null): Team => ({
+  id,
+  name,
+  parentId,
+  leaderIds: [],
+  memberCount: 0,
+  archived: false,
+});
 
 describe('buildTree', () => {
   it('nests teams, builds paths, and treats a team whose parent is hidden as a root', () => {

@@ -21,6 +21,10 @@ describe('interface catalogues', () => {
   }
 
   it('has a file for no language Pulse does not list', () => {
-    expect(Object.keys(files).map((f) => /\.\/locales\/(\w+)\.ts$/.exec(f)![1]).filter((l) => !(languages as readonly string[]).includes(l!))).toEqual([]);
+    expect(
+      Object.keys(files)
+        .map((f) => /\.\/locales\/(\w+)\.ts$/.exec(f)![1])
+        .filter((l) => !(languages as readonly string[]).includes(l!)),
+    ).toEqual([]);
   });
 });

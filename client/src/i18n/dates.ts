@@ -9,7 +9,7 @@ export function formattingLocale(language: string, preferred: readonly string[])
   return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
 }
 
-const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(name: string, make: (locale: string) => T): T {
   const key = `${currentLanguage()}:${name}`;
@@ -38,11 +38,14 @@ export const formatMonthShort = (iso: string | Date) =>
   cached('monthShort', (lang) => new Intl.DateTimeFormat(lang, { month: 'short', year: '2-digit', timeZone: 'UTC' })).format(new Date(iso));
 
 /** A month in words, e.g. "December 2026" (a new cycle's default name). */
-export const formatMonthLong = (date: Date) => cached('monthLong', (lang) => new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric' })).format(date);
+export const formatMonthLong = (date: Date) =>
+  cached('monthLong', (lang) => new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric' })).format(date);
 
 /** A weekday's name, e.g. "Monday", from its index with 0 = Monday. */
 export const formatWeekday = (index: number) =>
-  cached('weekday', (lang) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' })).format(new Date(Date.UTC(2024, 0, 1 + index)));
+  cached('weekday', (lang) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' })).format(
+    new Date(Date.UTC(2024, 0, 1 + index)),
+  );
 
 /** A score with one decimal, e.g. "62.5" in English, "62,5" in German and French. */
 export const formatScore = (value: number) =>

@@ -19,15 +19,15 @@ export const en = {
   'notFound.body': 'There is no page at this address.',
   'notFound.home': 'Go to the start page',
   'home.title': 'Pulse',
-  'home.intro':
-    'Monthly pulses on autonomy, competence and relatedness, with early warnings when a team drifts toward isolation.',
+  'home.intro': 'Monthly pulses on autonomy, competence and relatedness, with early warnings when a team drifts toward isolation.',
   'home.status': 'Server status: {status}',
   'home.statusOk': 'all systems working',
   'pulse.title': 'Monthly pulse',
   'pulse.language': 'Language',
   'pulse.heading': 'Monthly pulse: {label}',
   'pulse.team': 'For team {team}',
-  'pulse.intro': '{count, plural, one {# short statement} other {# short statements}}, about two minutes. Choose how much you agree with each. Open until {closes}.',
+  'pulse.intro':
+    '{count, plural, one {# short statement} other {# short statements}}, about two minutes. Choose how much you agree with each. Open until {closes}.',
   'pulse.progress': '{answered} of {total} answered',
   'pulse.required': 'Choose an answer for this statement.',
   'pulse.summary': '{count, plural, one {# statement still needs an answer:} other {# statements still need an answer:}}',
@@ -117,9 +117,11 @@ export const en = {
   'pulses.countedAt': 'Counted {when}.',
   'pulses.nextCount': 'The next count is {when}.',
   'pulses.finalCount': 'This is the final count.',
-  'pulses.languages': 'Answers by language, for the whole organisation: {list}. A language fewer than {threshold} people answered in is not shown, nor one the others would give away.',
+  'pulses.languages':
+    'Answers by language, for the whole organisation: {list}. A language fewer than {threshold} people answered in is not shown, nor one the others would give away.',
   'pulses.languageCount': '{language}: {count, number}',
-  'pulses.languagesNone': 'No language count is shown: every language was answered in by fewer than {threshold} people, or would give another away.',
+  'pulses.languagesNone':
+    'No language count is shown: every language was answered in by fewer than {threshold} people, or would give another away.',
   'nav.teams': 'Teams',
   'nav.members': 'Members',
   'nav.users': 'Users',
@@ -283,7 +285,8 @@ export const en = {
   'settings.title': 'Settings',
   'settings.intro': 'Installation settings. Changes are written to the audit log.',
   'settings.threshold': 'Anonymity threshold',
-  'settings.thresholdHint': 'The smallest group whose answers are ever shown, anywhere: 3 to 10. Higher protects people better in small teams.',
+  'settings.thresholdHint':
+    'The smallest group whose answers are ever shown, anywhere: 3 to 10. Higher protects people better in small teams.',
   'settings.save': 'Save',
   'settings.language': 'Default language',
   'settings.saveLanguage': 'Use this language',
@@ -387,9 +390,12 @@ export const en = {
   'alertWords.participation': 'Fewer people in {team} are answering',
   'alertMeaning.fortress':
     'People in {team} feel less connected and less open to the teams around them, while they keep control of their own work. Left alone this tends to deepen, and the teams that rely on {team} feel it first.',
-  'alertMeaning.pressure': 'Requests from outside are crowding out the team’s own work. This pressure often comes before a team closes itself off.',
-  'alertMeaning.need_drop': 'People feel less {needs} than they did. Needs like these carry motivation and good work; a lasting fall rarely mends by itself.',
-  'alertMeaning.participation': 'Fewer people answered than usual. That can be a sign of disengagement, and it makes the figures less certain.',
+  'alertMeaning.pressure':
+    'Requests from outside are crowding out the team’s own work. This pressure often comes before a team closes itself off.',
+  'alertMeaning.need_drop':
+    'People feel less {needs} than they did. Needs like these carry motivation and good work; a lasting fall rarely mends by itself.',
+  'alertMeaning.participation':
+    'Fewer people answered than usual. That can be a sign of disengagement, and it makes the figures less certain.',
   'need.autonomy': 'in control of their work',
   'need.competence': 'capable',
   'need.relatedness': 'connected to each other',
@@ -431,10 +437,12 @@ export const en = {
     'Pulse measures four things, each with three or four statements. If a scale’s statements measure one thing, people who agree with one tend to agree with the others. The figures below check that from the answers to one pulse, for the whole organisation.',
   'scales.howToRead':
     'α (Cronbach’s alpha) and ω (McDonald’s omega) run from 0 to 1. At 0.7 or more the statements hang together well enough to add up to one score; below 0.7 the score mixes different things, so read it with care. The item–total correlation says how well one statement goes with the rest of its scale: a low one points at a statement people read differently.',
-  'scales.privacy': 'Computed only over large groups: the whole organisation (with at least {min} answers) and groups of at least {subtree} people, never a small team, and only for closed pulses.',
+  'scales.privacy':
+    'Computed only over large groups: the whole organisation (with at least {min} answers) and groups of at least {subtree} people, never a small team, and only for closed pulses.',
   'scales.cycle': 'Pulse',
   'scales.allGood': 'In {cycle}, all four scales hang together well: α and ω are 0.7 or more.',
-  'scales.warning': 'In {cycle}, α or ω is below 0.7 for: {constructs}. Read those scores with care, and look at their statements with the lowest item–total correlations.',
+  'scales.warning':
+    'In {cycle}, α or ω is below 0.7 for: {constructs}. Read those scores with care, and look at their statements with the lowest item–total correlations.',
   'scales.warningTitle': 'Some scales fall short',
   'scales.tableCaption': 'Reliability per scale, {cycle} ({n} answers)',
   'scales.colScale': 'Scale',
@@ -461,7 +469,8 @@ export const en = {
   'scales.reason.not_computable': 'The answers did not vary enough to compute these figures.',
   'drivers.title': 'What most goes with people recommending their team',
   'drivers.lead': '{need} goes most with people recommending their team: {share}% of what the four needs explain together.',
-  'drivers.explained': 'Together the four needs explain {r2}% of the differences in how likely people are to recommend their team ({n} answers).',
+  'drivers.explained':
+    'Together the four needs explain {r2}% of the differences in how likely people are to recommend their team ({n} answers).',
   'drivers.caption': 'Relative weight of each need, {cycle}',
   'drivers.colNeed': 'Need',
   'drivers.colShare': 'Share of what is explained',
@@ -471,10 +480,12 @@ export const en = {
   'drivers.reason.no_cycle': 'No pulse has closed yet.',
   'drivers.reason.hidden': 'The organisation’s figures are hidden for this pulse, to protect a smaller group.',
   'drivers.reason.too_few': 'Fewer than {min} people answered this pulse: too few to say.',
-  'drivers.reason.no_enps': 'No eNPS answers yet: nobody (or fewer than {min} people) answered the recommendation question in this pulse, so there is nothing to show.',
+  'drivers.reason.no_enps':
+    'No eNPS answers yet: nobody (or fewer than {min} people) answered the recommendation question in this pulse, so there is nothing to show.',
   'drivers.reason.not_computable': 'The answers did not vary enough to compute the weights.',
   'heatmap.title': 'Scores by team',
-  'heatmap.intro': 'Each team includes the teams beneath it. Groups with fewer than {threshold} answers are hidden. Open a team for its trends.',
+  'heatmap.intro':
+    'Each team includes the teams beneath it. Groups with fewer than {threshold} answers are hidden. Open a team for its trends.',
   'heatmap.label': 'Scores by team',
   'heatmap.caption': 'Scores from 0 to 100 for {cycle}',
   'heatmap.team': 'Team',
@@ -520,7 +531,8 @@ export const en = {
   'export.aboutRows':
     'One row per team, cycle and construct: team, team_path, cycle, construct, n, mean, ci_low, ci_high, response_rate, fortress_index, alert_level, suppressed. The organisation as a whole is the row with an empty team_path.',
   'export.aboutHidden': 'Hidden groups are hidden here too: their figures are empty and the suppressed column says why.',
-  'export.aboutFormulas': 'In CSV, a text cell that begins with =, +, -, @, a tab or a line break starts with a single quote, so a spreadsheet shows it instead of running it. Numbers are left as they are.',
+  'export.aboutFormulas':
+    'In CSV, a text cell that begins with =, +, -, @, a tab or a line break starts with a single quote, so a spreadsheet shows it instead of running it. Numbers are left as they are.',
   'export.aboutAudit': 'Every download is written to the audit log with your name, the format, the range and the number of rows.',
   'nav.customers': 'Internal customers',
   'nav.guide': 'Remedies',
@@ -553,7 +565,8 @@ export const en = {
   'customers.importCounts': '{created} new, {updated} changed, {unchanged} unchanged.',
   'customers.importDone': 'Imported {file}: {counts}',
   'values.title': 'Shared values of {team}',
-  'values.intro': 'Up to three, each read “X even at the cost of Y”. The team’s pulse shows them above one statement: whether this month’s choices matched them.',
+  'values.intro':
+    'Up to three, each read “X even at the cost of Y”. The team’s pulse shows them above one statement: whether this month’s choices matched them.',
   'values.value': 'Value {n}: what the team values',
   'values.cost': 'Value {n}: even at the cost of',
   'values.save': 'Save values',
@@ -569,7 +582,8 @@ export const en = {
   'matrix.blank': 'not shown',
   'matrix.empty': 'No partner ratings in this pulse.',
   'partnerLine.title': 'Seen from outside',
-  'partnerLine.intro': 'How the teams that rely on {team} rate its responsiveness, next to how it rates its own openness. Shown only with at least {k} ratings from two or more teams.',
+  'partnerLine.intro':
+    'How the teams that rely on {team} rate its responsiveness, next to how it rates its own openness. Shown only with at least {k} ratings from two or more teams.',
   'partnerLine.cycle': 'Pulse',
   'partnerLine.partners': 'Partners’ rating',
   'partnerLine.self': 'Own openness',
@@ -626,14 +640,17 @@ export const en = {
   'actions.noDue': 'no due date',
   'actions.overdue': 'Overdue',
   'actions.droppedBecause': 'Dropped: “{note}”',
-  'actions.feedback': 'The team’s view in {cycle}: {mean}/100 on “this change is making a difference for us” (95% interval {low}–{high}, {n, plural, one {# rating} other {# ratings}}).',
+  'actions.feedback':
+    'The team’s view in {cycle}: {mean}/100 on “this change is making a difference for us” (95% interval {low}–{high}, {n, plural, one {# rating} other {# ratings}}).',
   'actions.feedbackHidden': 'The team’s view: {reason}',
   'actions.feedbackNone': 'While it is in progress, the team rates it in its pulse.',
-  'actions.effectTooEarly': '{construct}: too early to tell. Its effect shows after two visible cycles once it has started ({after} so far).',
+  'actions.effectTooEarly':
+    '{construct}: too early to tell. Its effect shows after two visible cycles once it has started ({after} so far).',
   'actions.effectNotStarted': '{construct}: its effect is measured from the cycles after it starts.',
   'actions.effectNoBefore': '{construct}: no visible cycle before it started, so there is nothing to compare with.',
   'actions.effect': '{construct}: {verdict}. {difference} points against {comparison} (95% interval {low} to {high}).',
-  'actions.effectDetail': 'The team moved {team} points and {comparison} {other} points, comparing {before, plural, one {# visible cycle} other {# visible cycles}} before it started with {after} after.',
+  'actions.effectDetail':
+    'The team moved {team} points and {comparison} {other} points, comparing {before, plural, one {# visible cycle} other {# visible cycles}} before it started with {after} after.',
   'actions.verdict.improved': 'improved',
   'actions.verdict.worsened': 'worsened',
   'actions.verdict.no_clear_change': 'no clear change',
@@ -650,7 +667,8 @@ export const en = {
   'charts.actionMark': 'action',
   'actions.chartNote': 'The solid line marks where an action started: {actions}.',
   'pulse.actionsTitle': 'What your team is changing',
-  'pulse.actionsIntro': 'Your team started these changes. Optional: say whether each makes a difference yet. Leaders see only the team’s combined view, once enough people have answered.',
+  'pulse.actionsIntro':
+    'Your team started these changes. Optional: say whether each makes a difference yet. Leaders see only the team’s combined view, once enough people have answered.',
   'sso.signInWith': 'Sign in with {name}',
   'sso.or': 'Or sign in with a password',
   'sso.adminOnly': 'Passwords are only for administrators here. Everyone else signs in with {name}.',
@@ -658,7 +676,8 @@ export const en = {
   'sso.failed.failed': 'The sign-in could not be checked (it may have taken too long, or come from another provider). Please try again.',
   'sso.failed.expired': 'The sign-in took too long or was started in another browser. Please start again.',
   'sso.failed.denied': 'The sign-in was cancelled at your company’s sign-in page.',
-  'sso.failed.unverified_email': 'Your company account has no verified email address, so we cannot tell who you are. Ask your IT team to verify it.',
+  'sso.failed.unverified_email':
+    'Your company account has no verified email address, so we cannot tell who you are. Ask your IT team to verify it.',
   'sso.failed.unknown_person': 'There is no active account here for your email address. Ask HR to add you.',
   'sso.failed.unavailable': 'Your company’s sign-in service cannot be reached right now. Please try again in a moment.',
   'results.title': 'Your team’s results: {label}',
@@ -674,9 +693,11 @@ export const en = {
   'results.noActions': 'Your team has not committed to an action yet.',
   'results.due': 'due {date}',
   'results.noteTitle': 'A note from your leader',
-  'results.privacy': 'Everyone invited from your team sees this same page, whether or not they answered. It never shows anyone’s own answers.',
+  'results.privacy':
+    'Everyone invited from your team sees this same page, whether or not they answered. It never shows anyone’s own answers.',
   'note.title': 'Your note to the team about {cycle}',
-  'note.intro': 'What you heard and what you will do. Your team sees it with their results; the first version is mailed to everyone invited.',
+  'note.intro':
+    'What you heard and what you will do. Your team sees it with their results; the first version is mailed to everyone invited.',
   'note.form': 'Note to the team',
   'note.label': 'Note',
   'note.hint': 'Up to {max} characters. Members see the words and the day, not your name.',
@@ -686,21 +707,24 @@ export const en = {
   'note.updated': 'Updated on the team’s results page (no new mail).',
   // chat delivery (Slack, Microsoft Teams)
   'chat.title': 'Slack and Microsoft Teams',
-  'chat.intro': 'Send pulse invitations, reminders and leaders’ digests as Slack direct messages. Anyone not found in Slack, and any message Slack cannot take, still gets mail.',
+  'chat.intro':
+    'Send pulse invitations, reminders and leaders’ digests as Slack direct messages. Anyone not found in Slack, and any message Slack cannot take, still gets mail.',
   'chat.noKey': 'Set PULSE_SECRET_KEY on the server and restart it first: tokens are stored encrypted with it.',
   'chat.slackTitle': 'Slack',
   'chat.slackOn': 'Connected to {workspace} since {since}.',
   'chat.slackRevoked': 'Slack no longer accepts the token for {workspace}. Everything goes by mail until you connect again.',
   'chat.slackOff': 'Not connected: everything goes by mail.',
   'chat.token': 'Bot token',
-  'chat.tokenHint': 'From your Slack app: OAuth & Permissions → Bot User OAuth Token (starts with xoxb-). It is checked with Slack, stored encrypted and never shown again.',
+  'chat.tokenHint':
+    'From your Slack app: OAuth & Permissions → Bot User OAuth Token (starts with xoxb-). It is checked with Slack, stored encrypted and never shown again.',
   'chat.connect': 'Connect Slack',
   'chat.connected': 'Connected to {workspace}.',
   'chat.test': 'Send me a test message',
   'chat.testSent': 'Test message sent. Check your Slack direct messages.',
   'chat.disconnect': 'Disconnect Slack',
   'chat.deliveriesTitle': 'Messages delivered',
-  'chat.deliveriesIntro': 'How many messages each channel carried, and why some went by mail. Numbers only: this page never says who got a reminder.',
+  'chat.deliveriesIntro':
+    'How many messages each channel carried, and why some went by mail. Numbers only: this page never says who got a reminder.',
   'chat.deliveriesNone': 'Nothing delivered yet.',
   'chat.kind': 'Message',
   'chat.channel': 'Channel',
@@ -722,10 +746,12 @@ export const en = {
   'chat.reason.slack_error': 'Slack error',
   'chat.reason.teams_error': 'Teams refused the post',
   'chat.teamsTitle': 'Microsoft Teams digests',
-  'chat.teamsIntro': 'Post a team’s new or escalated alerts to a Teams channel for its leaders. Channel posts never carry a personal pulse link.',
+  'chat.teamsIntro':
+    'Post a team’s new or escalated alerts to a Teams channel for its leaders. Channel posts never carry a personal pulse link.',
   'chat.team': 'Team',
   'chat.webhook': 'Workflow URL',
-  'chat.webhookHint': 'In Teams: Workflows → “Post to a channel when a webhook request is received”; copy its URL. Stored encrypted, never shown again.',
+  'chat.webhookHint':
+    'In Teams: Workflows → “Post to a channel when a webhook request is received”; copy its URL. Stored encrypted, never shown again.',
   'chat.teamsSave': 'Save the workflow',
   'chat.teamsRemove': 'Stop posting for {team}',
   'chat.settingsLink': 'Deliver through Slack and Microsoft Teams',
@@ -742,7 +768,8 @@ export const en = {
   'alertPages.failed': 'Older alerts could not be loaded. Try again.',
   'conversation.linkTitle': 'Your private conversation link',
   'conversation.linkIntro': 'Your leaders can reply to your comment. Read their replies and answer back here, still anonymous:',
-  'conversation.linkKeep': 'Keep this link: it is shown only now and is the only way back to the conversation. Nobody else can see who wrote the comment, not even us. This browser keeps it too.',
+  'conversation.linkKeep':
+    'Keep this link: it is shown only now and is the only way back to the conversation. Nobody else can see who wrote the comment, not even us. This browser keeps it too.',
   'conversation.title': 'Your comment and its replies',
   'conversation.privacy': 'Only this link opens this page. Your leaders see your comment and your answers, never your name.',
   'conversation.yourComment': 'Your comment',
@@ -758,7 +785,8 @@ export const en = {
   'conversation.unknown': 'This conversation link is not known. Check that you copied the whole link.',
   'conversation.replyForm': 'Reply to this comment',
   'conversation.replyLabel': 'Your reply',
-  'conversation.replyHint': 'The author reads it through their private link; your team’s leaders are told by mail. Nobody learns who wrote the comment.',
+  'conversation.replyHint':
+    'The author reads it through their private link; your team’s leaders are told by mail. Nobody learns who wrote the comment.',
   'conversation.reply': 'Reply',
   'enps.column': 'eNPS',
   'enps.cellDetail': '95% interval {ci}, n = {n}',

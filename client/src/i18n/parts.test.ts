@@ -20,7 +20,8 @@ describe('the pulse page’s part of the catalogue', () => {
     const outside: string[] = [];
     for (const file of pulsePageFiles) {
       const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
-      for (const [, key] of source.matchAll(/'([a-zA-Z_]+(?:\.[a-zA-Z_]+)+)'/g)) if (key! in en && partOf(key!) !== 'pulse') outside.push(`${file}: ${key}`);
+      for (const [, key] of source.matchAll(/'([a-zA-Z_]+(?:\.[a-zA-Z_]+)+)'/g))
+        if (key! in en && partOf(key!) !== 'pulse') outside.push(`${file}: ${key}`);
       for (const [, prefix] of source.matchAll(/`([a-zA-Z_]+(?:\.[a-zA-Z_]+)*\.)\$\{/g)) {
         if (!pulsePagePrefixes.some((p) => prefix!.startsWith(p))) outside.push(`${file}: ${prefix}…`);
       }

@@ -3,7 +3,18 @@
  * messages under these prefixes, in its one language, to stay inside its bundle budget; the
  * dashboard downloads the rest too. A unit test checks the pulse page's source uses no other key.
  */
-export const pulsePagePrefixes = ['app.', 'state.', 'notFound.', 'form.', 'pulse.', 'results.', 'conversation.', 'construct.', 'actions.status.', 'questions.pulseTitle'] as const;
+export const pulsePagePrefixes = [
+  'app.',
+  'state.',
+  'notFound.',
+  'form.',
+  'pulse.',
+  'results.',
+  'conversation.',
+  'construct.',
+  'actions.status.',
+  'questions.pulseTitle',
+] as const;
 
 /** Which part of the catalogue a key belongs to. */
 export const partOf = (key: string): 'pulse' | 'rest' => (pulsePagePrefixes.some((prefix) => key.startsWith(prefix)) ? 'pulse' : 'rest');

@@ -66,11 +66,16 @@ export function AuditPage() {
       </div>
       <FormError error={load.error} />
       {entries === null ? (
-        load.error ? null : <Loading />
+        load.error ? null : (
+          <Loading />
+        )
       ) : entries.length === 0 ? (
         <EmptyState>{t('audit.empty')}</EmptyState>
       ) : (
-        <ScrollTable label={t('audit.title')} headers={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.target'), t('audit.details')]}>
+        <ScrollTable
+          label={t('audit.title')}
+          headers={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.target'), t('audit.details')]}
+        >
           {entries.map((e) => (
             <tr key={e.id}>
               <td>

@@ -40,14 +40,28 @@ function SlackPanel({ data, changed }: { data: Integrations; changed: () => void
           <button type="button" disabled={test.pending} onClick={() => void test.run().then((r) => r && setNotice(t('chat.testSent')))}>
             {t('chat.test')}
           </button>
-          <button type="button" className="button-secondary" disabled={disconnect.pending} onClick={() => void disconnect.run().then(() => changed())}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={disconnect.pending}
+            onClick={() => void disconnect.run().then(() => changed())}
+          >
             {t('chat.disconnect')}
           </button>
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} className="stack narrow" noValidate>
           <Field label={t('chat.token')} hint={t('chat.tokenHint')}>
-            {(props) => <input {...props} type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                value={token}
+                onChange={(e) => setToken(e.target.value)}
+              />
+            )}
           </Field>
           <button type="submit" disabled={connect.pending || !data.secretKeyConfigured}>
             {t('chat.connect')}
@@ -62,10 +76,12 @@ function SlackPanel({ data, changed }: { data: Integrations; changed: () => void
 
 const reasonKey = (reason: string | null): MessageKey =>
   (
-    ({ not_in_slack: 'chat.reason.not_in_slack', rate_limited: 'chat.reason.rate_limited', token_revoked: 'chat.reason.token_revoked', teams_error: 'chat.reason.teams_error' }) as Record<
-      string,
-      MessageKey
-    >
+    ({
+      not_in_slack: 'chat.reason.not_in_slack',
+      rate_limited: 'chat.reason.rate_limited',
+      token_revoked: 'chat.reason.token_revoked',
+      teams_error: 'chat.reason.teams_error',
+    }) as Record<string, MessageKey>
   )[reason ?? ''] ?? (reason ? 'chat.reason.slack_error' : 'chat.reason.none');
 
 function Deliveries({ data }: { data: Integrations }) {
@@ -113,7 +129,12 @@ function TeamsPanel({ data, changed }: { data: Integrations; changed: () => void
           {data.teamsWebhooks.map((w) => (
             <li key={w.teamId} className="inline-controls">
               {w.teamName}
-              <button type="button" className="button-secondary" disabled={remove.pending} onClick={() => void remove.run(w.teamId).then(() => changed())}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={remove.pending}
+                onClick={() => void remove.run(w.teamId).then(() => changed())}
+              >
                 {t('chat.teamsRemove', { team: w.teamName })}
               </button>
             </li>
@@ -129,7 +150,9 @@ function TeamsPanel({ data, changed }: { data: Integrations; changed: () => void
           )}
         </Field>
         <Field label={t('chat.webhook')} hint={t('chat.webhookHint')}>
-          {(props) => <input {...props} type="password" autoComplete="off" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} />}
+          {(props) => (
+            <input {...props} type="password" autoComplete="off" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} />
+          )}
         </Field>
         <button type="submit" disabled={save.pending || !data.secretKeyConfigured}>
           {t('chat.teamsSave')}

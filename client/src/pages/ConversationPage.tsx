@@ -28,7 +28,11 @@ export default function ConversationPage({ token }: { token: string }) {
     return (
       <main className="page pulse">
         <h1>{t('conversation.title')}</h1>
-        {conversation.error.status === 404 ? <p>{t('conversation.unknown')}</p> : <ErrorState message={conversation.error.message} onRetry={conversation.reload} />}
+        {conversation.error.status === 404 ? (
+          <p>{t('conversation.unknown')}</p>
+        ) : (
+          <ErrorState message={conversation.error.message} onRetry={conversation.reload} />
+        )}
       </main>
     );
   }
@@ -50,7 +54,15 @@ export default function ConversationPage({ token }: { token: string }) {
       {messages.length === 0 ? <p>{t('conversation.noReplies')}</p> : <ConversationMessages messages={messages} />}
       <form onSubmit={(e) => void submit(e)} aria-label={t('conversation.answerForm')}>
         <Field label={t('conversation.answerLabel')} hint={t('conversation.answerHint', { max: CONVERSATION_MESSAGE_MAX_LENGTH })}>
-          {(props) => <textarea {...props} rows={4} maxLength={CONVERSATION_MESSAGE_MAX_LENGTH} value={body} onChange={(e) => setBody(e.target.value)} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={4}
+              maxLength={CONVERSATION_MESSAGE_MAX_LENGTH}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
+          )}
         </Field>
         <FormError error={send.error} />
         <button type="submit" disabled={send.pending || !body.trim()}>

@@ -21,19 +21,33 @@ export function ExportPage() {
       <section aria-labelledby="export-range" className="panel">
         <h2 id="export-range">{t('export.rangeTitle')}</h2>
         <p className="hint">{t('export.rangeHint')}</p>
-        <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} applyLabel={t('export.useDates')} onChange={(next) => set({ from: next.from, to: next.to })} />
+        <RangeForm
+          key={`${range.from ?? ''}:${range.to ?? ''}`}
+          range={range}
+          applyLabel={t('export.useDates')}
+          onChange={(next) => set({ from: next.from, to: next.to })}
+        />
         <fieldset className="format-choice">
           <legend>{t('export.format')}</legend>
           {exportFormats.map((f) => (
             <label key={f} className="checkbox">
-              <input type="radio" name="format" value={f} checked={format === f} onChange={() => set({ format: f === 'csv' ? undefined : f })} />
+              <input
+                type="radio"
+                name="format"
+                value={f}
+                checked={format === f}
+                onChange={() => set({ format: f === 'csv' ? undefined : f })}
+              />
               {t(`export.format.${f}`)}
             </label>
           ))}
         </fieldset>
         <p className="export-summary">
           {range.from || range.to
-            ? t('export.rangeSome', { from: range.from ? formatDate(range.from) : t('export.first'), to: range.to ? formatDate(range.to) : t('export.last') })
+            ? t('export.rangeSome', {
+                from: range.from ? formatDate(range.from) : t('export.first'),
+                to: range.to ? formatDate(range.to) : t('export.last'),
+              })
             : t('export.rangeAll')}
         </p>
         <a className="button-link" href={exportUrl(format, range)} download>

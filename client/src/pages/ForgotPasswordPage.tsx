@@ -23,7 +23,9 @@ export function ForgotPasswordPage() {
         <form onSubmit={(e) => void submit(e)} noValidate className="stack">
           <p>{t('reset.intro')}</p>
           <Field label={t('login.email')}>
-            {(props) => <input {...props} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+            {(props) => (
+              <input {...props} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            )}
           </Field>
           <FormError error={action.error} />
           <button type="submit" disabled={action.pending}>

@@ -62,11 +62,20 @@ export function LoginPage() {
       {oidc && <h2>{t('sso.or')}</h2>}
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         <Field label={t('login.email')}>
-          {(props) => <input {...props} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(props) => (
+            <input {...props} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          )}
         </Field>
         <Field label={t('login.password')}>
           {(props) => (
-            <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
         </Field>
         <FormError error={action.error} />

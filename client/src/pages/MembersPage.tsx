@@ -60,7 +60,8 @@ export function MembersPage() {
             </select>
           </div>
           <label className="checkbox">
-            <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} /> {t('members.includeInactive')}
+            <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />{' '}
+            {t('members.includeInactive')}
           </label>
         </div>
         <Resource state={members} isEmpty={(data) => data.members.length === 0} empty={search ? t('members.noMatch') : t('members.empty')}>

@@ -123,7 +123,9 @@ function TeamSearch({
     <section aria-labelledby="search-title" className="panel">
       <h2 id="search-title">{t('overviewSearch.title')}</h2>
       <form className="filters" role="search" onSubmit={submit}>
-        <Field label={t('overviewSearch.label')}>{(props) => <input {...props} type="search" value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />}</Field>
+        <Field label={t('overviewSearch.label')}>
+          {(props) => <input {...props} type="search" value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />}
+        </Field>
         <button type="submit">{t('overviewSearch.find')}</button>
         {q && (
           <button
@@ -143,7 +145,9 @@ function TeamSearch({
           {(result) => (
             <>
               <p className="hint" role="status">
-                {result.rows.length >= SEARCH_LIMIT ? t('overviewSearch.many', { count: result.rows.length }) : t('overviewSearch.count', { count: result.rows.length, q })}
+                {result.rows.length >= SEARCH_LIMIT
+                  ? t('overviewSearch.many', { count: result.rows.length })
+                  : t('overviewSearch.count', { count: result.rows.length, q })}
               </p>
               <Heatmap
                 key={`${q}:${data.cycle!.id}`}
@@ -176,7 +180,10 @@ function Participation({ data }: { data: OverviewResponse }) {
 
 function ParticipationPanel({ data, rows }: { data: OverviewResponse; rows: OverviewResponse['rows'] }) {
   const lowest = lowestParticipation(rows, PARTICIPATION_LIMIT);
-  const title = lowest.length === 1 ? t('participation.captionOne', { cycle: data.cycle!.label }) : t('participation.caption', { count: lowest.length, cycle: data.cycle!.label });
+  const title =
+    lowest.length === 1
+      ? t('participation.captionOne', { cycle: data.cycle!.label })
+      : t('participation.caption', { count: lowest.length, cycle: data.cycle!.label });
   return (
     <section aria-labelledby="participation-title" className="panel">
       <h2 id="participation-title">{t('participation.title')}</h2>
@@ -185,7 +192,10 @@ function ParticipationPanel({ data, rows }: { data: OverviewResponse; rows: Over
         height={40 + lowest.length * 28}
         chart={<ParticipationChart data={lowest} />}
         table={
-          <ScrollTable label={t('table.label', { title })} headers={[t('heatmap.team'), t('table.responded'), t('table.invited'), t('table.rate')]}>
+          <ScrollTable
+            label={t('table.label', { title })}
+            headers={[t('heatmap.team'), t('table.responded'), t('table.invited'), t('table.rate')]}
+          >
             {lowest.map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.path}</th>

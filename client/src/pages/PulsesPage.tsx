@@ -43,7 +43,11 @@ export function PulsesPage() {
       <section className="stack" aria-labelledby="cycles-title">
         <h2 id="cycles-title">{t('pulses.cyclesTitle')}</h2>
         {shown ? (
-          shown.length === 0 ? <EmptyState>{t('pulses.none')}</EmptyState> : <CycleTable cycles={shown} onChanged={changed} />
+          shown.length === 0 ? (
+            <EmptyState>{t('pulses.none')}</EmptyState>
+          ) : (
+            <CycleTable cycles={shown} onChanged={changed} />
+          )
         ) : (
           <Resource state={cycles}>{() => null}</Resource>
         )}
@@ -63,7 +67,15 @@ export function PulsesPage() {
 function CycleTable({ cycles, onChanged }: { cycles: CycleSummary[]; onChanged(message: string): void }) {
   const close = useAction(closeCycle);
   const newestFirst = [...cycles].sort((a, b) => b.opensAt.localeCompare(a.opensAt));
-  const headers = [t('pulses.cycle'), t('pulses.status'), t('pulses.opens'), t('pulses.closes'), t('pulses.answered'), t('pulses.version'), ''];
+  const headers = [
+    t('pulses.cycle'),
+    t('pulses.status'),
+    t('pulses.opens'),
+    t('pulses.closes'),
+    t('pulses.answered'),
+    t('pulses.version'),
+    '',
+  ];
   return (
     <>
       <FormError error={close.error} />
@@ -75,7 +87,11 @@ function CycleTable({ cycles, onChanged }: { cycles: CycleSummary[]; onChanged(m
             <td>{formatDate(c.opensAt)}</td>
             <td>{formatDateTime(c.closesAt)}</td>
             <td>
-              {t('pulses.counts', { responded: c.responded, invited: c.invited, rate: c.invited ? Math.round((100 * c.responded) / c.invited) : 0 })}
+              {t('pulses.counts', {
+                responded: c.responded,
+                invited: c.invited,
+                rate: c.invited ? Math.round((100 * c.responded) / c.invited) : 0,
+              })}
               {c.status === 'open' && c.countedAt && <div className="hint">{t('pulses.asOf', { when: formatDateTime(c.countedAt) })}</div>}
             </td>
             <td>{c.questionnaireVersion}</td>
@@ -109,14 +125,20 @@ function OpenNowForm({ onOpened }: { onOpened(message: string): void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const now = Date.now();
-    const result = await open.run({ label, opensAt: new Date(now).toISOString(), closesAt: new Date(now + Number(days) * DAY_MS).toISOString() });
+    const result = await open.run({
+      label,
+      opensAt: new Date(now).toISOString(),
+      closesAt: new Date(now + Number(days) * DAY_MS).toISOString(),
+    });
     if (result) onOpened(t('pulses.opened', { label: result.cycle.label }));
   };
   return (
     <form className="filters" onSubmit={(e) => void submit(e)} noValidate aria-label={t('pulses.openNow')}>
       <Field label={t('pulses.label')}>{(props) => <input {...props} value={label} onChange={(e) => setLabel(e.target.value)} />}</Field>
       <Field label={t('pulses.openFor')}>
-        {(props) => <input {...props} type="number" inputMode="numeric" min={1} max={21} value={days} onChange={(e) => setDays(e.target.value)} />}
+        {(props) => (
+          <input {...props} type="number" inputMode="numeric" min={1} max={21} value={days} onChange={(e) => setDays(e.target.value)} />
+        )}
       </Field>
       <button type="submit" disabled={open.pending}>
         {t('pulses.openNow')}

@@ -49,9 +49,7 @@ export function QuestionsPage() {
       <p>{t('questions.intro')}</p>
       <Notice>{notice}</Notice>
       <Resource state={instrument}>
-        {(data) => (
-          <Resource state={teams}>{(list) => <Questions data={data} teams={list.teams} onChanged={changed} />}</Resource>
-        )}
+        {(data) => <Resource state={teams}>{(list) => <Questions data={data} teams={list.teams} onChanged={changed} />}</Resource>}
       </Resource>
     </>
   );

@@ -70,7 +70,13 @@ function ScalesBody({ data, onCycle }: { data: ReliabilityResponse; onCycle(cycl
         {data.subtrees.length === 0 ? (
           <p className="hint">{t('scales.noSubtrees', { subtree: MIN_SUBTREE_RESPONDENTS })}</p>
         ) : (
-          data.subtrees.map((s) => <ReliabilityTable key={s.team.id} constructs={s.constructs} caption={t('scales.subtreeCaption', { team: s.team.path, n: s.n })} />)
+          data.subtrees.map((s) => (
+            <ReliabilityTable
+              key={s.team.id}
+              constructs={s.constructs}
+              caption={t('scales.subtreeCaption', { team: s.team.path, n: s.n })}
+            />
+          ))
         )}
       </section>
       <p className="hint">{t('scales.privacy', { min: MIN_ORGANISATION_RESPONDENTS, subtree: MIN_SUBTREE_RESPONDENTS })}</p>

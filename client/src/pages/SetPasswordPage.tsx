@@ -46,7 +46,12 @@ export function SetPasswordPage() {
   } else {
     body = (
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
-        <p>{t(info.data.purpose === 'invite' ? 'setPassword.inviteIntro' : 'setPassword.resetIntro', { name: info.data.name, email: info.data.email })}</p>
+        <p>
+          {t(info.data.purpose === 'invite' ? 'setPassword.inviteIntro' : 'setPassword.resetIntro', {
+            name: info.data.name,
+            email: info.data.email,
+          })}
+        </p>
         <input type="email" hidden readOnly autoComplete="username" value={info.data.email} />
         <Field label={t('setPassword.password')} hint={t('setPassword.hint')}>
           {(props) => (
@@ -62,7 +67,14 @@ export function SetPasswordPage() {
         </Field>
         <Field label={t('setPassword.confirm')} error={mismatch ? t('setPassword.mismatch') : undefined}>
           {(props) => (
-            <input {...props} type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+            <input
+              {...props}
+              type="password"
+              autoComplete="new-password"
+              required
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+            />
           )}
         </Field>
         <FormError error={action.error} />

@@ -23,7 +23,18 @@ function ThresholdForm({ current, latest }: { current: number; latest: Settings[
   return (
     <form onSubmit={(e) => void submit(e)} className="stack narrow" noValidate>
       <Field label={t('settings.threshold')} hint={t('settings.thresholdHint')}>
-        {(props) => <input {...props} type="number" inputMode="numeric" min={MIN_ANONYMITY_THRESHOLD} max={MAX_ANONYMITY_THRESHOLD} step={1} value={value} onChange={(e) => setValue(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            inputMode="numeric"
+            min={MIN_ANONYMITY_THRESHOLD}
+            max={MAX_ANONYMITY_THRESHOLD}
+            step={1}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        )}
       </Field>
       <p>
         {latest ? `${t('settings.published', { cycle: latest.cycleLabel, k: latest.threshold })} ` : ''}

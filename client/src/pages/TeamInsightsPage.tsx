@@ -51,7 +51,11 @@ export function TeamInsightsPage({ id }: { id: string }) {
         </button>
       </div>
       <LeadAlert teamId={id} actions={actions.data?.actions ?? []} />
-      <RangeForm key={`${range.from ?? ''}:${range.to ?? ''}`} range={range} onChange={(next) => setParam({ from: next.from, to: next.to })} />
+      <RangeForm
+        key={`${range.from ?? ''}:${range.to ?? ''}`}
+        range={range}
+        onChange={(next) => setParam({ from: next.from, to: next.to })}
+      />
       <Resource state={trends}>
         {(data) => (
           <>
@@ -59,11 +63,20 @@ export function TeamInsightsPage({ id }: { id: string }) {
             {data.series.some((p) => p.partner) && <PartnerLine series={data.series} team={data.team.name} threshold={data.threshold} />}
             <div className="insights-columns">
               <AlertsPanel teamId={id} actions={actions.data?.actions} onPlanAction={(alert) => setDraft(draftFromAlert(alert))} />
-              <CommentsPanel teamId={id} series={data.series} cycleId={params.get('cycle') ?? undefined} onCycle={(cycle) => setParam({ cycle })} />
+              <CommentsPanel
+                teamId={id}
+                series={data.series}
+                cycleId={params.get('cycle') ?? undefined}
+                onCycle={(cycle) => setParam({ cycle })}
+              />
             </div>
-            {user?.role !== 'admin' && data.series.length > 0 && <NotePanel teamId={id} cycle={{ id: data.series.at(-1)!.cycleId, label: data.series.at(-1)!.label }} />}
+            {user?.role !== 'admin' && data.series.length > 0 && (
+              <NotePanel teamId={id} cycle={{ id: data.series.at(-1)!.cycleId, label: data.series.at(-1)!.label }} />
+            )}
             <Resource state={actions}>
-              {(list) => <ActionsPanel teamId={id} data={list} draft={draft} onDraft={setDraft} onChanged={() => setActionsVersion((v) => v + 1)} />}
+              {(list) => (
+                <ActionsPanel teamId={id} data={list} draft={draft} onDraft={setDraft} onChanged={() => setActionsVersion((v) => v + 1)} />
+              )}
             </Resource>
           </>
         )}
@@ -98,8 +111,23 @@ function TeamCharts({ data, actions }: { data: TrendsResponse; actions: readonly
                     key={construct}
                     title={name}
                     height={PANEL_HEIGHT_PX}
-                    note={started.length > 0 && <p className="hint">{t('actions.chartNote', { actions: started.map((a) => `“${a.title}” (${a.effect!.startCycleLabel})`).join(', ') })}</p>}
-                    chart={<TrendChart construct={construct} data={series} comparisonName={comparisonName} actionStarts={started.map((a) => a.effect!.startCycleId!)} />}
+                    note={
+                      started.length > 0 && (
+                        <p className="hint">
+                          {t('actions.chartNote', {
+                            actions: started.map((a) => `“${a.title}” (${a.effect!.startCycleLabel})`).join(', '),
+                          })}
+                        </p>
+                      )
+                    }
+                    chart={
+                      <TrendChart
+                        construct={construct}
+                        data={series}
+                        comparisonName={comparisonName}
+                        actionStarts={started.map((a) => a.effect!.startCycleId!)}
+                      />
+                    }
                     table={<TrendTable title={name} data={series} comparisonName={comparisonName} />}
                   />
                 );

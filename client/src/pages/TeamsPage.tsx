@@ -117,7 +117,11 @@ export function TeamsPage() {
       <label className="checkbox">
         <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t('teams.showArchived')}
       </label>
-      <Resource state={teams} isEmpty={(data) => data.teams.length === 0} empty={canManage ? t('teams.emptyManager') : t('teams.emptyLeader')}>
+      <Resource
+        state={teams}
+        isEmpty={(data) => data.teams.length === 0}
+        empty={canManage ? t('teams.emptyManager') : t('teams.emptyLeader')}
+      >
         {() => (
           <ul className="tree tree-root" aria-label={t('teams.treeLabel')}>
             {tree.map((node) => (

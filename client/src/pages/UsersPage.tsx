@@ -35,7 +35,9 @@ function InviteForm({ grantable, onDone }: { grantable: Role[]; onDone(message: 
       <h2 id="invite-heading">{t('users.inviteTitle')}</h2>
       <p className="hint">{t('users.inviteIntro')}</p>
       <form onSubmit={(e) => void submit(e)} className="grid-form" noValidate>
-        <Field label={t('users.email')}>{(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
+        <Field label={t('users.email')}>
+          {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
         <Field label={t('users.name')}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
         <Field label={t('users.role')}>
           {(p) => (
@@ -67,7 +69,17 @@ function InviteForm({ grantable, onDone }: { grantable: Role[]; onDone(message: 
   );
 }
 
-function UserRow({ account, me, grantable, onDone }: { account: UserAccount; me: string; grantable: Role[]; onDone(message: string): void }) {
+function UserRow({
+  account,
+  me,
+  grantable,
+  onDone,
+}: {
+  account: UserAccount;
+  me: string;
+  grantable: Role[];
+  onDone(message: string): void;
+}) {
   const [role, setRole] = useState<Role>(account.role);
   const save = useAction(updateUser);
   const invite = useAction(inviteUser);
@@ -166,7 +178,13 @@ export function UsersPage() {
           {(data) => (
             <ScrollTable label={t('users.listTitle')} headers={[t('users.name'), t('users.role'), t('members.status'), t('users.actions')]}>
               {data.users.map((account) => (
-                <UserRow key={`${account.id}-${account.role}-${account.active}`} account={account} me={user?.id ?? ''} grantable={grantable} onDone={done} />
+                <UserRow
+                  key={`${account.id}-${account.role}-${account.active}`}
+                  account={account}
+                  me={user?.id ?? ''}
+                  grantable={grantable}
+                  onDone={done}
+                />
               ))}
             </ScrollTable>
           )}

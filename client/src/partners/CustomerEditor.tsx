@@ -52,7 +52,9 @@ function Editor({ team, teams, initial, onSaved }: { team: TeamNode; teams: read
                 <select
                   id={`kind-${row.teamId}`}
                   value={row.relationship}
-                  onChange={(e) => setRows(rows.map((r) => (r.teamId === row.teamId ? { ...r, relationship: e.target.value as Relationship } : r)))}
+                  onChange={(e) =>
+                    setRows(rows.map((r) => (r.teamId === row.teamId ? { ...r, relationship: e.target.value as Relationship } : r)))
+                  }
                 >
                   <option value="drive_thru">{t('customers.drive_thru')}</option>
                   <option value="strategic">{t('customers.strategic')}</option>

@@ -49,7 +49,10 @@ export function CustomerImport({ onImported }: { onImported(): void }) {
           ? {
               ready: t('customers.importReady', { file: file.name, counts: counts(preview) }),
               headers: [t('import.line'), t('customers.provider'), t('customers.customers'), t('customers.relationship')],
-              rows: preview.preview.map((row) => ({ key: row.line, cells: [row.line, row.provider, row.customer, t(`customers.${row.relationship}`)] })),
+              rows: preview.preview.map((row) => ({
+                key: row.line,
+                cells: [row.line, row.provider, row.customer, t(`customers.${row.relationship}`)],
+              })),
             }
           : null
       }

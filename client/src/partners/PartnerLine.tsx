@@ -32,7 +32,10 @@ export function PartnerLine({ series, team, threshold }: { series: readonly Tren
       {points.every((p) => p.partner === null) ? (
         <p>{t('partnerLine.none')}</p>
       ) : (
-        <ScrollTable label={t('partnerLine.title')} headers={[t('partnerLine.cycle'), t('partnerLine.partners'), t('partnerLine.self'), t('partnerLine.gap')]}>
+        <ScrollTable
+          label={t('partnerLine.title')}
+          headers={[t('partnerLine.cycle'), t('partnerLine.partners'), t('partnerLine.self'), t('partnerLine.gap')]}
+        >
           {points.map((p) => (
             <tr key={p.cycleId}>
               <th scope="row">{p.label}</th>

@@ -54,7 +54,9 @@ export function PartnerMatrix() {
                     <th scope="row">{breakable(p.path)}</th>
                     <td title={p.reason}>{figure(p.total)}</td>
                     {data.customers.map((c) => (
-                      <td key={c.teamId}>{figure(data.cells.find((cell) => cell.providerId === p.teamId && cell.customerId === c.teamId))}</td>
+                      <td key={c.teamId}>
+                        {figure(data.cells.find((cell) => cell.providerId === p.teamId && cell.customerId === c.teamId))}
+                      </td>
                     ))}
                   </tr>
                 ))}

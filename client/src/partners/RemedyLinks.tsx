@@ -16,10 +16,7 @@ export function RemedyLinks({ actions }: { actions: readonly string[] }) {
         const anchor = remedyAnchor(action);
         return (
           <li key={action}>
-            {action}{' '}
-            {anchor && (
-              <Link href={`${GUIDE_PATH}#${anchor}`}>{t('remedies.link', { topic: action.split(':')[0]! })}</Link>
-            )}
+            {action} {anchor && <Link href={`${GUIDE_PATH}#${anchor}`}>{t('remedies.link', { topic: action.split(':')[0]! })}</Link>}
           </li>
         );
       })}

@@ -14,7 +14,9 @@ export function ValuesEditor({ teamId, teamName }: { teamId: string; teamName: s
 }
 
 function Form({ teamId, teamName, initial }: { teamId: string; teamName: string; initial: TeamValue[] }) {
-  const [rows, setRows] = useState<TeamValue[]>(() => Array.from({ length: MAX_TEAM_VALUES }, (_, i) => initial[i] ?? { value: '', cost: '' }));
+  const [rows, setRows] = useState<TeamValue[]>(() =>
+    Array.from({ length: MAX_TEAM_VALUES }, (_, i) => initial[i] ?? { value: '', cost: '' }),
+  );
   const [notice, setNotice] = useState('');
   const save = useAction((list: TeamValue[]) => saveTeamValues(teamId, { values: list }));
   const edit = (i: number, field: keyof TeamValue, text: string) => {

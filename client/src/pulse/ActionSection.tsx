@@ -8,7 +8,15 @@ export type ActionAnswers = Record<string, number>;
  * "What your team is changing": each action in progress (at most two) with its one optional
  * statement and a "Not noticed yet" choice, all in one radio group per action.
  */
-export function ActionSection({ actions, answers, onAnswer }: { actions: Pulse['actions']; answers: ActionAnswers; onAnswer: (id: string, value: number) => void }) {
+export function ActionSection({
+  actions,
+  answers,
+  onAnswer,
+}: {
+  actions: Pulse['actions'];
+  answers: ActionAnswers;
+  onAnswer: (id: string, value: number) => void;
+}) {
   if (actions.length === 0) return null;
   return (
     <section className="pulse-actions" aria-labelledby="pulse-actions-title">
@@ -46,4 +54,5 @@ export function ActionSection({ actions, answers, onAnswer }: { actions: Pulse['
 }
 
 /** The answers to send: only real ratings; "Not noticed yet" and unanswered actions are left out. */
-export const actionSubmission = (answers: ActionAnswers): ActionAnswers => Object.fromEntries(Object.entries(answers).filter(([, v]) => v > 0));
+export const actionSubmission = (answers: ActionAnswers): ActionAnswers =>
+  Object.fromEntries(Object.entries(answers).filter(([, v]) => v > 0));

@@ -37,13 +37,19 @@ function requiredItems(pulse: Pulse): ScaleItem[] {
 /** What the error summary lists, in page order: each a link to its statement. */
 function missingFields(required: readonly ScaleItem[], partners: Pulse['partners'], errors: Record<string, string>) {
   const partnerFields = partners.flatMap((p) => p.items.map((item) => ({ id: partnerField(p.teamId, item.id) })));
-  return [...required.map((item) => ({ id: item.id, text: item.text })), ...partnerFields.map((f) => ({ id: f.id, text: errors[f.id] ?? '' }))].filter(
-    (field) => errors[field.id],
-  );
+  return [
+    ...required.map((item) => ({ id: item.id, text: item.text })),
+    ...partnerFields.map((f) => ({ id: f.id, text: errors[f.id] ?? '' })),
+  ].filter((field) => errors[field.id]);
 }
 
 /** The body sent: the answers, and the comment, partner ratings and action answers when there are any. */
-function submission(answers: Record<string, number>, comment: string, partnerAnswers: PartnerAnswers, actionAnswers: ActionAnswers): PulseSubmission {
+function submission(
+  answers: Record<string, number>,
+  comment: string,
+  partnerAnswers: PartnerAnswers,
+  actionAnswers: ActionAnswers,
+): PulseSubmission {
   const actions = actionSubmission(actionAnswers);
   return {
     answers,
@@ -177,7 +183,12 @@ export function PulseForm({
   return (
     <main className="page pulse">
       <PulseHeader pulse={pulse} switching={switching} onLanguage={onLanguage} answered={answered} total={required.length} />
-      <ErrorSummary ref={summary} missing={missingFields(required, pulse.partners, errors)} failure={failure} commentError={errors.comment} />
+      <ErrorSummary
+        ref={summary}
+        missing={missingFields(required, pulse.partners, errors)}
+        failure={failure}
+        commentError={errors.comment}
+      />
       <form onSubmit={submit} noValidate>
         {pulse.questionnaire.items.map(scale)}
         {pulse.values && <ValuesSection statements={pulse.values.statements}>{scale(pulse.values.item)}</ValuesSection>}
@@ -190,7 +201,11 @@ export function PulseForm({
           onAnswer={ratePartner}
           onNotAsked={markNotAsked}
         />
-        <ActionSection actions={pulse.actions} answers={actionAnswers} onAnswer={(id, value) => setActionAnswers((previous) => ({ ...previous, [id]: value }))} />
+        <ActionSection
+          actions={pulse.actions}
+          answers={actionAnswers}
+          onAnswer={(id, value) => setActionAnswers((previous) => ({ ...previous, [id]: value }))}
+        />
         <CommentField value={comment} max={pulse.commentMaxLength} onChange={setComment} />
         <button type="submit" disabled={sending}>
           {sending ? t('pulse.sending') : t('pulse.submit')}

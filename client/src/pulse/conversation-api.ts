@@ -7,7 +7,8 @@ const path = (token: string) => `/api/v1/conversations/${encodeURIComponent(toke
 export const fetchConversation = (token: string) => api<Conversation>(path(token));
 
 /** POST /api/v1/conversations/:token */
-export const answerBack = (token: string, body: string) => api<{ message: ConversationMessage }>(path(token), { method: 'POST', json: { body } });
+export const answerBack = (token: string, body: string) =>
+  api<{ message: ConversationMessage }>(path(token), { method: 'POST', json: { body } });
 
 /** Where this browser keeps its conversation links: the author's only way back besides writing it down. */
 const STORAGE_KEY = 'pulse.conversations';

@@ -8,7 +8,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('opens_at', 'timestamptz', (c) => c.notNull())
     .addColumn('closes_at', 'timestamptz', (c) => c.notNull())
     .addColumn('remind_at', 'timestamptz')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('scheduled').check(sql`status in ('scheduled', 'open', 'closed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('scheduled')
+        .check(sql`status in ('scheduled', 'open', 'closed')`),
+    )
     .addColumn('all_teams', 'boolean', (c) => c.notNull())
     .addColumn('questionnaire_version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -43,7 +43,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create unique index partner_cycle_stats_key on partner_cycle_stats
     (cycle_id, provider_team_id, coalesce(rater_team_id, '00000000-0000-0000-0000-000000000000'::uuid))`.execute(db);
-  await db.schema.createIndex('partner_cycle_stats_provider_idx').on('partner_cycle_stats').columns(['provider_team_id', 'cycle_id']).execute();
+  await db.schema
+    .createIndex('partner_cycle_stats_provider_idx')
+    .on('partner_cycle_stats')
+    .columns(['provider_team_id', 'cycle_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

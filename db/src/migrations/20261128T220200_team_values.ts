@@ -13,10 +13,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // The alignment item's answers of a team's own members as (n, mean, m2); null: nobody
   // answered it (the team had no values). Like the other moments, never served.
-  await db.schema.alterTable('team_cycle_moments').addColumn('alignment', sql`float8[]`).execute();
+  await db.schema
+    .alterTable('team_cycle_moments')
+    .addColumn('alignment', sql`float8[]`)
+    .execute();
   // The served alignment score of a cell, only where it may be shown.
   await db.schema.alterTable('team_cycle_stats').addColumn('alignment', 'jsonb').execute();
-  await sql`alter table team_cycle_stats add constraint team_cycle_stats_alignment_check check (alignment is null or not suppressed)`.execute(db);
+  await sql`alter table team_cycle_stats add constraint team_cycle_stats_alignment_check check (alignment is null or not suppressed)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

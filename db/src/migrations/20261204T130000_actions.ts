@@ -11,7 +11,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('construct', 'text', (c) => c.check(sql`construct in ('autonomy', 'competence', 'relatedness', 'openness')`))
     .addColumn('alert_id', 'uuid', (c) => c.references('alerts.id').onDelete('set null'))
     .addColumn('remedy', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('planned').check(sql`status in ('planned', 'in_progress', 'done', 'dropped')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('planned')
+        .check(sql`status in ('planned', 'in_progress', 'done', 'dropped')`),
+    )
     .addColumn('owner_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('due_at', 'date')
     .addColumn('note', 'text')

@@ -23,8 +23,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now()
     )`.execute(db);
   await sql`insert into questionnaire_versions (version, core_version, enps) values (1, 1, false), (2, 1, true)`.execute(db);
-  await sql`alter table cycles add constraint cycles_questionnaire_version_fkey foreign key (questionnaire_version) references questionnaire_versions (version)`.execute(db);
-  await sql`alter table responses add constraint responses_questionnaire_version_fkey foreign key (questionnaire_version) references questionnaire_versions (version)`.execute(db);
+  await sql`alter table cycles add constraint cycles_questionnaire_version_fkey foreign key (questionnaire_version) references questionnaire_versions (version)`.execute(
+    db,
+  );
+  await sql`alter table responses add constraint responses_questionnaire_version_fkey foreign key (questionnaire_version) references questionnaire_versions (version)`.execute(
+    db,
+  );
   await sql`
     create table questionnaire_items (
       id uuid primary key default gen_random_uuid(),
@@ -43,7 +47,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table team_cycle_moments add column items jsonb`.execute(db);
   // Per served cell: the eNPS figure and each custom item's figure, only in a visible cell.
   await sql`alter table team_cycle_stats add column enps jsonb, add column custom_items jsonb`.execute(db);
-  await sql`alter table team_cycle_stats add constraint team_cycle_stats_items_check check ((enps is null and custom_items is null) or not suppressed)`.execute(db);
+  await sql`alter table team_cycle_stats add constraint team_cycle_stats_items_check check ((enps is null and custom_items is null) or not suppressed)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

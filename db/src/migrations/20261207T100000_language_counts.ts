@@ -74,7 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop function claim_pulse_response(text, integer, jsonb, text, timestamptz, jsonb, boolean, jsonb, text, text, text)`.execute(db);
+  await sql`drop function claim_pulse_response(text, integer, jsonb, text, timestamptz, jsonb, boolean, jsonb, text, text, text)`.execute(
+    db,
+  );
   await db.schema.dropTable('cycle_language_counts').execute();
   await sql`
     create function claim_pulse_response(

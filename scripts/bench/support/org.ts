@@ -51,7 +51,14 @@ export function buildOrg(): Org {
   const add = (parent: OrgTeam | null, path: number[]) => {
     const s = sim[next++]!;
     const depth = path.length - 1;
-    const team = { id: randomUUID(), simId: s.id, name: `${LEVEL_NAMES[depth]} ${path.join('.')}`, parentId: parent?.id ?? null, depth, size: s.size };
+    const team = {
+      id: randomUUID(),
+      simId: s.id,
+      name: `${LEVEL_NAMES[depth]} ${path.join('.')}`,
+      parentId: parent?.id ?? null,
+      depth,
+      size: s.size,
+    };
     teams.push(team);
     return team;
   };

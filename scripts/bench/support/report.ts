@@ -23,7 +23,9 @@ export function table(header: string[], rows: (string | number)[][]): string {
 /** One line naming the date, the machine, its load and PostgreSQL, to head a result table. */
 export function machineLine(postgresVersion?: string): string {
   const cpu = cpus();
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return (
     `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'} · ` +
     `${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version}` +

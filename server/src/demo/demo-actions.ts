@@ -6,7 +6,8 @@ import { demoAccounts } from './demo-organisation.js';
 const DAY = 86_400_000;
 
 /** Answers 1–5 for `count` raters, deterministic, around `centre`. */
-const ratings = (count: number, centre: number) => Array.from({ length: count }, (_, i) => Math.min(5, Math.max(1, centre + ((i * 7) % 3) - 1)));
+const ratings = (count: number, centre: number) =>
+  Array.from({ length: count }, (_, i) => Math.min(5, Math.max(1, centre + ((i * 7) % 3) - 1)));
 
 /**
  * The demo's actions, once its cycles are closed: Legal's leader answered the fortress alert
@@ -15,7 +16,12 @@ const ratings = (count: number, centre: number) => Array.from({ length: count },
  * Platform that ran while Mobile recovered (done, with its effect).
  */
 export async function seedDemoActions(db: Kysely<Database>): Promise<void> {
-  const cycles = await db.selectFrom('cycles').select(['id', 'opens_at', 'closes_at']).where('status', '=', 'closed').orderBy('opens_at').execute();
+  const cycles = await db
+    .selectFrom('cycles')
+    .select(['id', 'opens_at', 'closes_at'])
+    .where('status', '=', 'closed')
+    .orderBy('opens_at')
+    .execute();
   const team = async (name: string) => (await db.selectFrom('teams').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   const user = async (email: string) => (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
   const [legalLeader, productLeader] = await Promise.all(demoAccounts.leaders.map((l) => user(l.email)));
@@ -24,7 +30,13 @@ export async function seedDemoActions(db: Kysely<Database>): Promise<void> {
 
   // Legal: started between the last two closed cycles, so only the last one followed it.
   const last = cycles.at(-1)!;
-  const fortress = await db.selectFrom('alerts').select('id').where('team_id', '=', legal).where('kind', '=', 'fortress').where('status', '<>', 'resolved').executeTakeFirst();
+  const fortress = await db
+    .selectFrom('alerts')
+    .select('id')
+    .where('team_id', '=', legal)
+    .where('kind', '=', 'fortress')
+    .where('status', '<>', 'resolved')
+    .executeTakeFirst();
   const menu = await db
     .insertInto('actions')
     .values({
@@ -42,7 +54,10 @@ export async function seedDemoActions(db: Kysely<Database>): Promise<void> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('action_answers').values(ratings(8, 3).map((answer) => ({ cycle_id: last.id, action_id: menu.id, answer }))).execute();
+  await db
+    .insertInto('action_answers')
+    .values(ratings(8, 3).map((answer) => ({ cycle_id: last.id, action_id: menu.id, answer })))
+    .execute();
 
   // Mobile: a joint review with Platform, started the cycle after its dip was first flagged and
   // finished when the alert resolved.
@@ -77,6 +92,9 @@ export async function seedDemoActions(db: Kysely<Database>): Promise<void> {
     .executeTakeFirstOrThrow();
   const during = cycles.filter((c) => c.opens_at >= start.opens_at && c.opens_at <= end.opens_at);
   for (const [i, cycle] of during.entries()) {
-    await db.insertInto('action_answers').values(ratings(6, Math.min(4, 3 + i)).map((answer) => ({ cycle_id: cycle.id, action_id: review.id, answer }))).execute();
+    await db
+      .insertInto('action_answers')
+      .values(ratings(6, Math.min(4, 3 + i)).map((answer) => ({ cycle_id: cycle.id, action_id: review.id, answer })))
+      .execute();
   }
 }

@@ -15,7 +15,12 @@ const MESSAGES = [
  * its page, as the thank-you page once showed it to the author.
  */
 export async function seedDemoConversation(db: Kysely<Database>): Promise<string> {
-  const cycle = await db.selectFrom('cycles').select(['id', 'closes_at']).where('status', '=', 'closed').orderBy('opens_at', 'desc').executeTakeFirstOrThrow();
+  const cycle = await db
+    .selectFrom('cycles')
+    .select(['id', 'closes_at'])
+    .where('status', '=', 'closed')
+    .orderBy('opens_at', 'desc')
+    .executeTakeFirstOrThrow();
   const comment = await db
     .selectFrom('responses as r')
     .innerJoin('teams as t', 't.id', 'r.team_id')
@@ -25,7 +30,11 @@ export async function seedDemoConversation(db: Kysely<Database>): Promise<string
     .select('r.comment_id')
     .executeTakeFirstOrThrow();
   const token = newToken();
-  await db.updateTable('responses').set({ conversation_hash: hashToken(token) }).where('comment_id', '=', comment.comment_id).execute();
+  await db
+    .updateTable('responses')
+    .set({ conversation_hash: hashToken(token) })
+    .where('comment_id', '=', comment.comment_id)
+    .execute();
   const day = cycle.closes_at.toISOString().slice(0, 10);
   await db
     .insertInto('conversation_messages')

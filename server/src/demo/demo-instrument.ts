@@ -33,7 +33,13 @@ export const demoQuestionAnswer = (a: Record<string, number>): number => clamp((
 
 /** HR adds the demo question (a new questionnaire version); resolves its id. */
 export async function seedDemoQuestion(db: Kysely<Database>): Promise<string> {
-  const hr = await db.selectFrom('users').select(['id', 'email']).where('role', '=', 'hr').orderBy('email').limit(1).executeTakeFirstOrThrow();
+  const hr = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('role', '=', 'hr')
+    .orderBy('email')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const { item } = await addItem(db, hr, demoQuestion);
   return item.id;
 }

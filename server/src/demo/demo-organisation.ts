@@ -37,7 +37,15 @@ export const demoOrganisation: DemoTeam[] = [
       {
         name: 'Legal',
         size: 12,
-        pattern: { pattern: 'fortress', share: 1, onset: { min: 13, max: 13 }, drop: 1.3, rampCycles: 4, pressureLead: 2, pressureRise: 0.5 },
+        pattern: {
+          pattern: 'fortress',
+          share: 1,
+          onset: { min: 13, max: 13 },
+          drop: 1.3,
+          rampCycles: 4,
+          pressureLead: 2,
+          pressureRise: 0.5,
+        },
         // A fortress rarely sees itself as one: its customers see more of the fall than it admits.
         partnerDrop: 1.8,
       },
@@ -76,7 +84,15 @@ export const demoOrganisation: DemoTeam[] = [
         name: 'Partnerships',
         size: 10,
         joinsAt: DEMO_CYCLES - 4,
-        pattern: { pattern: 'fortress', share: 1, onset: { min: DEMO_CYCLES - 2, max: DEMO_CYCLES - 2 }, drop: 1.2, rampCycles: 2, pressureLead: 0, pressureRise: 0 },
+        pattern: {
+          pattern: 'fortress',
+          share: 1,
+          onset: { min: DEMO_CYCLES - 2, max: DEMO_CYCLES - 2 },
+          drop: 1.2,
+          rampCycles: 2,
+          pressureLead: 0,
+          pressureRise: 0,
+        },
       },
     ],
   },

@@ -9,7 +9,12 @@ import { demoAccounts } from './demo-organisation.js';
  * print it (every other demo link of a closed cycle was never kept).
  */
 export async function seedDemoResults(db: Kysely<Database>): Promise<string> {
-  const cycle = await db.selectFrom('cycles').select(['id', 'closes_at']).where('status', '=', 'closed').orderBy('opens_at', 'desc').executeTakeFirstOrThrow();
+  const cycle = await db
+    .selectFrom('cycles')
+    .select(['id', 'closes_at'])
+    .where('status', '=', 'closed')
+    .orderBy('opens_at', 'desc')
+    .executeTakeFirstOrThrow();
   const legal = await db.selectFrom('teams').select('id').where('name', '=', 'Legal').executeTakeFirstOrThrow();
   const leader = await db.selectFrom('users').select('id').where('email', '=', demoAccounts.leaders[0].email).executeTakeFirstOrThrow();
   await db
@@ -31,6 +36,10 @@ export async function seedDemoResults(db: Kysely<Database>): Promise<string> {
     .where('team_id', '=', legal.id)
     .orderBy('id')
     .executeTakeFirstOrThrow();
-  await db.updateTable('invitations').set({ token_hash: hashToken(token) }).where('id', '=', invitation.id).execute();
+  await db
+    .updateTable('invitations')
+    .set({ token_hash: hashToken(token) })
+    .where('id', '=', invitation.id)
+    .execute();
   return token;
 }

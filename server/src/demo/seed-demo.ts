@@ -14,11 +14,51 @@ import { addDemoEnps, DEMO_QUESTION_CYCLES, demoQuestionAnswer, seedDemoQuestion
 import { currentVersion } from '../features/questionnaire/questionnaire.service.js';
 import { seedDemoConversation } from './demo-conversation.js';
 import { seedDemoResults } from './demo-results.js';
-import { DEMO_CYCLES, demoAccounts, demoComments, demoCustomerMap, demoOrganisation, demoValues, type DemoTeam } from './demo-organisation.js';
+import {
+  DEMO_CYCLES,
+  demoAccounts,
+  demoComments,
+  demoCustomerMap,
+  demoOrganisation,
+  demoValues,
+  type DemoTeam,
+} from './demo-organisation.js';
 
 const SEED = 20_261_128;
-const firstNames = ['Alex', 'Sam', 'Noor', 'Kai', 'Mira', 'Jonas', 'Ines', 'Tomás', 'Yuki', 'Amara', 'Leo', 'Freya', 'Omar', 'Priya', 'Lukas', 'Zoe'];
-const lastNames = ['Berg', 'Costa', 'Dahl', 'Evans', 'Fischer', 'Garcia', 'Haas', 'Ito', 'Jensen', 'Khan', 'Lund', 'Moreau', 'Novak', 'Okafor'];
+const firstNames = [
+  'Alex',
+  'Sam',
+  'Noor',
+  'Kai',
+  'Mira',
+  'Jonas',
+  'Ines',
+  'Tomás',
+  'Yuki',
+  'Amara',
+  'Leo',
+  'Freya',
+  'Omar',
+  'Priya',
+  'Lukas',
+  'Zoe',
+];
+const lastNames = [
+  'Berg',
+  'Costa',
+  'Dahl',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Haas',
+  'Ito',
+  'Jensen',
+  'Khan',
+  'Lund',
+  'Moreau',
+  'Novak',
+  'Okafor',
+];
 
 export interface DemoSummary {
   teams: number;
@@ -62,8 +102,19 @@ const demoLevels = { satisfaction: 3.8, frustration: 2.2, openness: 3.8 };
  */
 function demoPartners(placed: readonly PlacedTeam[]) {
   const byName = new Map(placed.map((p) => [p.spec.name, p]));
-  const links: PartnerLink[] = demoCustomerMap.map((l) => ({ providerId: byName.get(l.provider)!.id, customerId: byName.get(l.customer)!.id, relationship: l.relationship }));
-  const spec = { customersPerTeam: { min: 0, max: 0 }, askedShare: 0.7, maxPerPulse: 3, level: demoLevels.openness, noise: { pair: 0.3, person: 0.5, item: 0.7 }, lead: 0 };
+  const links: PartnerLink[] = demoCustomerMap.map((l) => ({
+    providerId: byName.get(l.provider)!.id,
+    customerId: byName.get(l.customer)!.id,
+    relationship: l.relationship,
+  }));
+  const spec = {
+    customersPerTeam: { min: 0, max: 0 },
+    askedShare: 0.7,
+    maxPerPulse: 3,
+    level: demoLevels.openness,
+    noise: { pair: 0.3, person: 0.5, item: 0.7 },
+    lead: 0,
+  };
   const teams = placed.map((p) => ({
     id: p.id,
     size: p.memberIds.length,
@@ -108,7 +159,13 @@ function demoMembers(spec: DemoTeam, teamId: string, language: Language | null, 
     const person = before + i;
     const first = firstNames[person % firstNames.length]!;
     const last = lastNames[Math.floor(person / firstNames.length) % lastNames.length]!;
-    return { email: `${first}.${last}.${person + 1}@demo.example`.toLowerCase().replace('á', 'a'), name: `${first} ${last}`, role: 'member' as const, team_id: teamId, language };
+    return {
+      email: `${first}.${last}.${person + 1}@demo.example`.toLowerCase().replace('á', 'a'),
+      name: `${first} ${last}`,
+      role: 'member' as const,
+      team_id: teamId,
+      language,
+    };
   });
 }
 
@@ -126,7 +183,11 @@ class DemoPlacement {
       return;
     }
     const language = spec.language ?? inherited;
-    const team = await this.db.insertInto('teams').values({ name: spec.name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow();
+    const team = await this.db
+      .insertInto('teams')
+      .values({ name: spec.name, parent_id: parentId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const members = demoMembers(spec, team.id, language, this.people);
     this.people += members.length;
     const rows = members.length ? await this.db.insertInto('users').values(members).returning('id').execute() : [];
@@ -167,7 +228,10 @@ async function seedPartnersAndValues(db: Kysely<Database>, placed: readonly Plac
     .execute();
   for (const [name, values] of Object.entries(demoValues)) {
     const team = placed.find((p) => p.spec.name === name)!;
-    await db.insertInto('team_values').values(values.map((v, i) => ({ team_id: team.id, position: i + 1, ...v }))).execute();
+    await db
+      .insertInto('team_values')
+      .values(values.map((v, i) => ({ team_id: team.id, position: i + 1, ...v })))
+      .execute();
   }
 }
 
@@ -217,19 +281,36 @@ async function seedTeamAnswers(db: Kysely<Database>, cycle: DemoCycle, team: Pla
 }
 
 /** The partner ratings of cycle `t`, by the teams' response counts; returns how many. */
-async function seedPartnerRatings(db: Kysely<Database>, cycle: DemoCycle, placed: readonly PlacedTeam[], world: ReturnType<typeof demoPartners>['world']): Promise<number> {
+async function seedPartnerRatings(
+  db: Kysely<Database>,
+  cycle: DemoCycle,
+  placed: readonly PlacedTeam[],
+  world: ReturnType<typeof demoPartners>['world'],
+): Promise<number> {
   const ratings = world.ratings(cycle.t, new Map(placed.map((p) => [p.id, p.answers[cycle.t]!.length])));
   if (ratings.length) {
     await db
       .insertInto('partner_ratings')
-      .values(ratings.map((r) => ({ cycle_id: cycle.id, provider_team_id: r.providerId, rater_team_id: r.raterTeamId, answers: JSON.stringify(r.answers) })))
+      .values(
+        ratings.map((r) => ({
+          cycle_id: cycle.id,
+          provider_team_id: r.providerId,
+          rater_team_id: r.raterTeamId,
+          answers: JSON.stringify(r.answers),
+        })),
+      )
       .execute();
   }
   return ratings.length;
 }
 
 /** Cycle `t` of the demo's history, opened `DEMO_CYCLES - t` months before `now`, on the questionnaire in force. */
-async function insertDemoCycle(db: Kysely<Database>, t: number, now: Date, question: string | null): Promise<DemoCycle & { closesAt: Date }> {
+async function insertDemoCycle(
+  db: Kysely<Database>,
+  t: number,
+  now: Date,
+  question: string | null,
+): Promise<DemoCycle & { closesAt: Date }> {
   const version = await currentVersion(db);
   const opensAt = monthStart(now, DEMO_CYCLES - t);
   const closesAt = new Date(opensAt.getTime() + 7 * 86_400_000);
@@ -292,5 +373,13 @@ export async function seedDemo(ctx: MailContext & { settings: ThresholdSettings 
   const conversationToken = await seedDemoConversation(db);
   await openCurrentCycle(ctx, now);
 
-  return { teams: placed.length, members: organisation.people, cycles: DEMO_CYCLES, responses, partnerRatings, resultsToken, conversationToken };
+  return {
+    teams: placed.length,
+    members: organisation.people,
+    cycles: DEMO_CYCLES,
+    responses,
+    partnerRatings,
+    resultsToken,
+    conversationToken,
+  };
 }

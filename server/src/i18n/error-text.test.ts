@@ -26,7 +26,9 @@ describe('error message catalogues', () => {
     expect(errorText('en', 'import.lineProblems', { count: 1 })).toBe('1 line has a problem; nothing was imported.');
     expect(errorText('de', 'import.lineProblems', { count: 3 })).toBe('3 Zeilen haben Probleme; nichts wurde importiert.');
     const history = { list: ['teams.history.members', 'teams.history.cycles', 'teams.history.responses'] as const };
-    expect(errorText('en', 'teams.hasHistory', { history })).toBe('This team has history (members, cycles, responses), so it cannot be deleted. Archive it instead.');
+    expect(errorText('en', 'teams.hasHistory', { history })).toBe(
+      'This team has history (members, cycles, responses), so it cannot be deleted. Archive it instead.',
+    );
     expect(errorText('de', 'teams.hasHistory', { history })).toContain('(Mitglieder, Runden und Antworten)');
   });
 });

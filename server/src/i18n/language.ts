@@ -5,6 +5,10 @@ import { acceptLanguageTags, firstSpoken, isLanguage, type Language } from '@pul
  * `?lang=`, the person's own, …); then the first language of `Accept-Language` Pulse speaks;
  * then the organisation's default.
  */
-export function chooseLanguage(choices: readonly (string | null | undefined)[], acceptLanguage: string | undefined, organisationDefault: Language): Language {
+export function chooseLanguage(
+  choices: readonly (string | null | undefined)[],
+  acceptLanguage: string | undefined,
+  organisationDefault: Language,
+): Language {
   return choices.find(isLanguage) ?? firstSpoken(acceptLanguageTags(acceptLanguage)) ?? organisationDefault;
 }

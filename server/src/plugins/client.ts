@@ -10,7 +10,9 @@ import { sendError } from './errors.js';
 declare const PULSE_CLIENT_DIST: string | undefined;
 
 /** Where `npm run build` puts the client. */
-export const clientDist = fileURLToPath(new URL(typeof PULSE_CLIENT_DIST === 'string' ? PULSE_CLIENT_DIST : '../../../client/dist', import.meta.url));
+export const clientDist = fileURLToPath(
+  new URL(typeof PULSE_CLIENT_DIST === 'string' ? PULSE_CLIENT_DIST : '../../../client/dist', import.meta.url),
+);
 
 function wantsPage(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;

@@ -89,7 +89,9 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
   if (error instanceof ApiError) {
     request.log.info({ code: error.code }, error.message);
     if (error.statusCode === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-    const body: ErrorBody = { error: { code: error.code, message: error.messageIn(await readerLanguage(request, error.statusCode !== 503)) } };
+    const body: ErrorBody = {
+      error: { code: error.code, message: error.messageIn(await readerLanguage(request, error.statusCode !== 503)) },
+    };
     if (error.details) body.error.details = error.details;
     sendError(reply, error.statusCode, body);
     return;
@@ -105,7 +107,9 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
     // A safety net: validation should catch these first, but a value that reaches SQL and is
     // refused there (a NUL character, say) is still the request's fault, not the server's.
     request.log.warn({ err: error }, 'value refused by the database');
-    sendError(reply, 400, { error: { code: 'invalid_request', message: errorText(await readerLanguage(request, true), 'request.badValue') } });
+    sendError(reply, 400, {
+      error: { code: 'invalid_request', message: errorText(await readerLanguage(request, true), 'request.badValue') },
+    });
     return;
   }
   const status = error.statusCode ?? 500;
@@ -129,7 +133,12 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   this.log.info({ code: error.code }, 'malformed HTTP request refused');
-  const message = status === 431 ? 'The request headers are too large.' : status === 408 ? 'The request took too long.' : 'The request is not valid HTTP.';
+  const message =
+    status === 431
+      ? 'The request headers are too large.'
+      : status === 408
+        ? 'The request took too long.'
+        : 'The request is not valid HTTP.';
   const body = JSON.stringify({ error: { code: codeByStatus[status] ?? 'bad_request', message } } satisfies ErrorBody);
   if (!socket.writable) return void socket.destroy();
   socket.end(

@@ -46,9 +46,6 @@ export type TokenInfo = z.infer<typeof zTokenInfo>;
 
 export const zSetPasswordBody = z.object({
   token: z.string().min(16).max(128),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(200, 'Use at most 200 characters.'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200, 'Use at most 200 characters.'),
 });
 export type SetPasswordBody = z.infer<typeof zSetPasswordBody>;

@@ -54,7 +54,11 @@ export const zExportRow = z.object({
    * `enps` (mean is the eNPS, −100…100) or `custom:<item id>` (one of HR's questions, mean on
    * its own scale).
    */
-  construct: z.union([zConstruct, z.enum(['values_alignment', 'partner_responsiveness', 'enps']), z.templateLiteral(['custom:', z.string()])]),
+  construct: z.union([
+    zConstruct,
+    z.enum(['values_alignment', 'partner_responsiveness', 'enps']),
+    z.templateLiteral(['custom:', z.string()]),
+  ]),
   n: z.number().int().nullable(),
   mean: z.number().nullable(),
   ci_low: z.number().nullable(),

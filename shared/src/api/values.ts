@@ -12,7 +12,9 @@ export const zTeamValue = z.object({
 export type TeamValue = z.infer<typeof zTeamValue>;
 
 /** GET and PUT /teams/:id/values. */
-export const zTeamValues = z.object({ values: z.array(zTeamValue).max(MAX_TEAM_VALUES, `A team records at most ${MAX_TEAM_VALUES} values.`) });
+export const zTeamValues = z.object({
+  values: z.array(zTeamValue).max(MAX_TEAM_VALUES, `A team records at most ${MAX_TEAM_VALUES} values.`),
+});
 export type TeamValues = z.infer<typeof zTeamValues>;
 
 /** How a value reads on screen and in the pulse. */

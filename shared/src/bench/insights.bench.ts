@@ -39,7 +39,10 @@ function once(): { ms: number; alerts: number } {
   const cycles: CycleInput[] = raw.map((c) => ({
     cycleId: c.cycleId,
     byTeam: new Map(
-      [...c.teams].map(([id, t]) => [id, { invited: t.invited, responses: t.answers.map((a) => scoreResponse(generated.questionnaire, a)) }]),
+      [...c.teams].map(([id, t]) => [
+        id,
+        { invited: t.invited, responses: t.answers.map((a) => scoreResponse(generated.questionnaire, a)) },
+      ]),
     ),
   }));
   const result = runInsights({ teams: generated.hierarchy, cycles });

@@ -123,9 +123,13 @@ describe('actionEffect: difference-in-differences with a 95% Welch interval', ()
     });
     expect(effect).toMatchObject({ beforeCycles: 1, afterCycles: 2, team: { before: 40, after: 60, change: 20 } });
     // Suppressed throughout after the start: still too early, however many cycles passed.
-    expect(actionEffect({ before: [cycle(cell(10, 40, 10), flat)], after: [suppressedTeam, suppressedTeam, suppressedTeam], comparisonIncludesTeam: false }).verdict).toBe(
-      'too_early',
-    );
+    expect(
+      actionEffect({
+        before: [cycle(cell(10, 40, 10), flat)],
+        after: [suppressedTeam, suppressedTeam, suppressedTeam],
+        comparisonIncludesTeam: false,
+      }).verdict,
+    ).toBe('too_early');
   });
 
   it('compares the nearest three cycles on each side of the start', () => {

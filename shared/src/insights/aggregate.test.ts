@@ -82,11 +82,22 @@ describe('aggregating from stored moments', () => {
     ]);
     const a = [1, 2, 3].map((v) => scoreResponse(q, answers(v)));
     const b = [4, 5, 6, 7, 8].map((v) => scoreResponse(q, answers(v)));
-    const fromResponses = aggregateCycle('c', chain, new Map([['a', { invited: 4, responses: a }], ['b', { invited: 6, responses: b }]]), 3);
+    const fromResponses = aggregateCycle(
+      'c',
+      chain,
+      new Map([
+        ['a', { invited: 4, responses: a }],
+        ['b', { invited: 6, responses: b }],
+      ]),
+      3,
+    );
     const fromMoments = aggregateCycle(
       'c',
       chain,
-      new Map([['a', { invited: 4, moments: Array.from(directMoments(a)) }], ['b', { invited: 6, moments: directMoments(b) }]]),
+      new Map([
+        ['a', { invited: 4, moments: Array.from(directMoments(a)) }],
+        ['b', { invited: 6, moments: directMoments(b) }],
+      ]),
       3,
     );
     expect(Array.from(fromMoments.moments)).toEqual(Array.from(fromResponses.moments));

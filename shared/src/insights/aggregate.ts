@@ -53,9 +53,7 @@ function measureValues(r: ResponseScore, out: Float64Array): void {
  * `directMoments` made of them earlier (what a server stores so it can recompute without
  * rereading every answer).
  */
-export type TeamCycleInput =
-  | { invited: number; responses: readonly ResponseScore[] }
-  | { invited: number; moments: ArrayLike<number> };
+export type TeamCycleInput = { invited: number; responses: readonly ResponseScore[] } | { invited: number; moments: ArrayLike<number> };
 
 /** Length of a team's moments: (n, mean, m2) for each measure, in `measures` order. */
 export const MOMENTS_LENGTH = M * 3;

@@ -4,7 +4,11 @@ import type { ChartedMeasure, DriftPoint, MeasureDrift, OutsideDrift, PartnerDri
 import { calm, reading } from './testing/drift-readings.js';
 
 const L = defaultAlertRules.L;
-const partnerReading = (change: number, score: number, smoothed = change): PartnerDrift => ({ ...reading(change, score, smoothed, 68), n: 18, raterTeams: 3 });
+const partnerReading = (change: number, score: number, smoothed = change): PartnerDrift => ({
+  ...reading(change, score, smoothed, 68),
+  n: 18,
+  raterTeams: 3,
+});
 
 function point(t: number, measures: Partial<Record<ChartedMeasure, MeasureDrift>> | null, outside?: OutsideDrift): DriftPoint {
   return {
@@ -31,18 +35,28 @@ const mildSelf = { relatedness: reading(-8, -2.3, -6), openness: reading(-3, -1.
 describe('fortress alerts seen from outside', () => {
   it('warns when the partners see a fall the team barely reports, naming both views and the gap', () => {
     const partner = partnerReading(-16, -3.8, -14);
-    const alerts = alertsForTeam([point(0, mildSelf, outside(partnerReading(-6, -1.5, -4), -2.5)), point(1, mildSelf, outside(partner, -3.9))]);
+    const alerts = alertsForTeam([
+      point(0, mildSelf, outside(partnerReading(-6, -1.5, -4), -2.5)),
+      point(1, mildSelf, outside(partner, -3.9)),
+    ]);
     const a = alerts.find((x) => x.kind === 'fortress' && x.cycleIndex === 1)!;
     expect(a.level).toBe('warning');
-    expect(a.summary).toContain('EWMA 2.4σ below baseline for the two together, 3.9σ below with the partners\' view');
+    expect(a.summary).toContain("EWMA 2.4σ below baseline for the two together, 3.9σ below with the partners' view");
     expect(a.summary).toContain(
       'Seen from outside: the teams that rely on this team rate its responsiveness 14 points lower over 2 cycles (52 now from 18 ratings by 3 teams; EWMA 3.8σ below baseline)',
     );
     // Own openness −2 smoothed, partners −14: the gap widened by 12 points.
-    expect(a.summary).toContain('while the team rates its own openness 2 points lower: a self-vs-partner gap 12 points wider than at baseline');
+    expect(a.summary).toContain(
+      'while the team rates its own openness 2 points lower: a self-vs-partner gap 12 points wider than at baseline',
+    );
     expect(a.summary).toContain('the team rates its openness 67, its partners rate its responsiveness 52');
     // The partners' fall is quoted once, as the summary's smoothed 14 points.
-    expect(a.signals.at(-1)).toEqual({ construct: 'openness', facet: 'partner', change: -14, evidence: 'EWMA 3.8σ below baseline (18 ratings from 3 teams, baseline 68)' });
+    expect(a.signals.at(-1)).toEqual({
+      construct: 'openness',
+      facet: 'partner',
+      change: -14,
+      evidence: 'EWMA 3.8σ below baseline (18 ratings from 3 teams, baseline 68)',
+    });
   });
 
   it('without the partners the same self-report is only watched', () => {
@@ -58,7 +72,10 @@ describe('fortress alerts seen from outside', () => {
   });
 
   it('raises a warning from the outside view alone when the team’s own cell is hidden, quoting none of it', () => {
-    const series = [point(0, null, outside(partnerReading(-8, -2.6, -6), -2.6)), point(1, null, outside(partnerReading(-18, -(L + 0.7), -15), -(L + 0.7)))];
+    const series = [
+      point(0, null, outside(partnerReading(-8, -2.6, -6), -2.6)),
+      point(1, null, outside(partnerReading(-18, -(L + 0.7), -15), -(L + 0.7))),
+    ];
     const a = alertsForTeam(series).find((x) => x.kind === 'fortress' && x.cycleIndex === 1)!;
     expect(a.level).toBe('warning');
     expect(a.summary).toBe(
@@ -74,10 +91,18 @@ describe('fortress alerts seen from outside', () => {
 describe('actions that fit the customer map', () => {
   it('points a drive-thru provider at a request menu and automation, a strategic one at a joint review', () => {
     expect(fortressActions(undefined)).toEqual([remedies.customers, remedies.sortByNeed, remedies.automate, remedies.sharedValues]);
-    expect(fortressActions({ driveThru: 4, strategic: 1 })).toEqual([remedies.requestMenu, remedies.automate, remedies.jointReview, remedies.sharedValues]);
+    expect(fortressActions({ driveThru: 4, strategic: 1 })).toEqual([
+      remedies.requestMenu,
+      remedies.automate,
+      remedies.jointReview,
+      remedies.sharedValues,
+    ]);
     expect(fortressActions({ driveThru: 1, strategic: 2 })).toEqual([remedies.jointReview, remedies.automate, remedies.sharedValues]);
     expect(fortressActions({ driveThru: 0, strategic: 2 })).toEqual([remedies.jointReview, remedies.sharedValues]);
-    const [a] = alertsForTeam([point(0, mildSelf, outside(partnerReading(-16, -3.8, -14), -3.9))], defaultAlertRules, { driveThru: 3, strategic: 0 });
+    const [a] = alertsForTeam([point(0, mildSelf, outside(partnerReading(-16, -3.8, -14), -3.9))], defaultAlertRules, {
+      driveThru: 3,
+      strategic: 0,
+    });
     expect(a!.actions[0]).toBe(remedies.requestMenu);
   });
 

@@ -37,12 +37,19 @@ describe('fortress alerts', () => {
   it('warns when relatedness and openness fall together, naming both with points and evidence', () => {
     // Autonomy fell as well (−9 smoothed, more than a third of the 11-point fall): a slump, so
     // it stays a warning.
-    const alerts = alertsForTeam([point(0, {}), point(1, { retreat: reading(-2, -0.5, -1), relatedness: reading(-3, -0.4, -1), openness: reading(-1, -0.2, -1) }), point(2, null), retreat(3, reading(-10, -1.9, -9), 30)]);
+    const alerts = alertsForTeam([
+      point(0, {}),
+      point(1, { retreat: reading(-2, -0.5, -1), relatedness: reading(-3, -0.4, -1), openness: reading(-1, -0.2, -1) }),
+      point(2, null),
+      retreat(3, reading(-10, -1.9, -9), 30),
+    ]);
     const [a] = only(alerts, 'fortress', 3);
     expect(a).toBeDefined();
     expect(a!.level).toBe('warning');
     expect(a!.key).toBe('legal:2025-04:fortress');
-    expect(a!.summary).toContain('Relatedness fell 12 points and openness fell 10 points over 3 cycles, 1 of them without enough responses to show');
+    expect(a!.summary).toContain(
+      'Relatedness fell 12 points and openness fell 10 points over 3 cycles, 1 of them without enough responses to show',
+    );
     expect(a!.summary).toContain('EWMA 3.4σ below baseline for the two together');
     expect(a!.summary).toContain('autonomy fell too (9 points)');
     // Each signal quotes the very number of the summary (the smoothed change), not a second one.
@@ -61,7 +68,11 @@ describe('fortress alerts', () => {
   });
 
   it('mentions pressure signs before, and they make it critical', () => {
-    const pressured = point(0, { pressure: reading(9, 2.5), autonomy_frustration: reading(10, 2.2), competence_frustration: reading(8, 2.1) });
+    const pressured = point(0, {
+      pressure: reading(9, 2.5),
+      autonomy_frustration: reading(10, 2.2),
+      competence_frustration: reading(8, 2.1),
+    });
     const alerts = alertsForTeam([pressured, point(1, {}), retreat(2, reading(0, 0, 0), 30)]);
     const [a] = only(alerts, 'fortress', 2);
     expect(a!.level).toBe('critical');
@@ -91,7 +102,11 @@ describe('other alert kinds', () => {
   });
 
   it('pressure: both frustrations rising', () => {
-    const p = point(0, { pressure: reading(12, 3.9, 10), autonomy_frustration: reading(14, 3.4, 11), competence_frustration: reading(10, 3.1, 9) });
+    const p = point(0, {
+      pressure: reading(12, 3.9, 10),
+      autonomy_frustration: reading(14, 3.4, 11),
+      competence_frustration: reading(10, 3.1, 9),
+    });
     const [a] = only(alertsForTeam([p]), 'pressure', 0);
     expect(a!.level).toBe('warning');
     expect(a!.signals).toEqual([
@@ -102,24 +117,31 @@ describe('other alert kinds', () => {
 
   it('participation: escalates with consecutive low cycles and quotes no figure of a suppressed one', () => {
     const low = (t: number, visible: boolean) =>
-      point(t, visible ? {} : null, { responded: visible ? 5 : 3, participation: { rate: visible ? 0.5 : 0.3, baselineRate: 0.8, z: visible ? -2.6 : -3.8 } });
+      point(t, visible ? {} : null, {
+        responded: visible ? 5 : 3,
+        participation: { rate: visible ? 0.5 : 0.3, baselineRate: 0.8, z: visible ? -2.6 : -3.8 },
+      });
     const alerts = alertsForTeam([point(0, {}), low(1, true), low(2, true), low(3, false)]);
     expect(alerts.filter((a) => a.kind === 'participation').map((a) => a.level)).toEqual(['watch', 'warning', 'critical']);
     const last = only(alerts, 'participation', 3)[0]!;
-    expect(last.summary).toBe('The response rate fell from 80% at baseline to too few responses to show scores, low for 3 cycles in a row.');
+    expect(last.summary).toBe(
+      'The response rate fell from 80% at baseline to too few responses to show scores, low for 3 cycles in a row.',
+    );
     expect(last.summary).not.toMatch(/30%|3 of 10/);
     expect(only(alerts, 'participation', 1)[0]!.summary).toContain('to 50% (5 of 10 invited)');
   });
 
   it('participation: stays quiet for a team of fewer than five, where one absence swings the rate', () => {
-    const tiny = (t: number) =>
-      point(t, null, { invited: 3, responded: 1, participation: { rate: 1 / 3, baselineRate: 0.9, z: -3.1 } });
+    const tiny = (t: number) => point(t, null, { invited: 3, responded: 1, participation: { rate: 1 / 3, baselineRate: 0.9, z: -3.1 } });
     expect(alertsForTeam([point(0, null, { invited: 3 }), tiny(1), tiny(2)]).filter((a) => a.kind === 'participation')).toEqual([]);
   });
 
   it('raises nothing for a calm series, and the same alerts every time for the same input', () => {
     expect(alertsForTeam([point(0, {}), point(1, {}), point(2, null)])).toEqual([]);
-    const series = [point(0, { competence: reading(-14, -4.3, -11) }), point(1, { relatedness: reading(-20, -4, -15), openness: reading(-20, -4, -15), retreat: reading(-20, -4.5, -15) })];
+    const series = [
+      point(0, { competence: reading(-14, -4.3, -11) }),
+      point(1, { relatedness: reading(-20, -4, -15), openness: reading(-20, -4, -15), retreat: reading(-20, -4.5, -15) }),
+    ];
     expect(alertsForTeam(series)).toEqual(alertsForTeam(series));
     const keys = alertsForTeam(series).map((a) => a.key);
     expect(new Set(keys).size).toBe(keys.length);

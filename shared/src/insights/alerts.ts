@@ -50,7 +50,8 @@ export interface CustomerMix {
  * Without a map, the four remedies in their order, starting with knowing the customers.
  */
 export function fortressActions(mix: CustomerMix | undefined): string[] {
-  if (!mix || mix.driveThru + mix.strategic === 0) return [remedies.customers, remedies.sortByNeed, remedies.automate, remedies.sharedValues];
+  if (!mix || mix.driveThru + mix.strategic === 0)
+    return [remedies.customers, remedies.sortByNeed, remedies.automate, remedies.sharedValues];
   const actions: string[] = [];
   if (mix.driveThru > mix.strategic) actions.push(remedies.requestMenu, remedies.automate);
   if (mix.strategic > 0) actions.push(remedies.jointReview);
@@ -206,8 +207,14 @@ function fortressAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
   // Significant is not enough in a big cell: a warning also needs a fall a person would notice.
   const warned = (score: number, change: number) => score <= -rules.L && change <= -rules.fortressWarningPoints;
   let level: AlertLevel | null = null;
-  if ((selfFalling && warned(m.retreat.score, m.retreat.change)) || (bothFalling && joint !== undefined && warned(joint, jointChange))) level = 'warning';
-  else if ((bothFalling && Math.min(m.retreat.score, joint ?? 0) <= (-2 * rules.L) / 3) || rel.signal < 0 || ope.signal < 0 || (partner?.signal ?? 0) < 0) {
+  if ((selfFalling && warned(m.retreat.score, m.retreat.change)) || (bothFalling && joint !== undefined && warned(joint, jointChange)))
+    level = 'warning';
+  else if (
+    (bothFalling && Math.min(m.retreat.score, joint ?? 0) <= (-2 * rules.L) / 3) ||
+    rel.signal < 0 ||
+    ope.signal < 0 ||
+    (partner?.signal ?? 0) < 0
+  ) {
     level = 'watch';
   }
   if (!level) return null;
@@ -227,7 +234,8 @@ function fortressAlert(points: readonly DriftPoint[], i: number, rules: AlertRul
       ? `, while autonomy held (${signed(aut.smoothedChange)}): independence rather than autonomy`
       : `; autonomy fell too (${pts(aut.smoothedChange)})`;
   const pressure = before !== null ? ` Pressure signs came first: autonomy and competence frustration rose ${cycles(before)} earlier.` : '';
-  const withPartners = joint === undefined ? '' : `, ${Math.abs(joint).toFixed(1)}σ ${joint < 0 ? 'below' : 'above'} with the partners' view`;
+  const withPartners =
+    joint === undefined ? '' : `, ${Math.abs(joint).toFixed(1)}σ ${joint < 0 ? 'below' : 'above'} with the partners' view`;
   const evidence = `${sigma(m.retreat)} for the two together${withPartners}`;
   const summary =
     `${capitalize(moved)} over ${cycles(span)}${gapNote(gaps)} (${evidence}, ` +
@@ -252,7 +260,13 @@ const partnerSignal = (partner: PartnerDrift): AlertSignal => ({
  * the team rates its own openness 2 points lower: a self-vs-partner gap 12 points wider than at
  * baseline (…)". `self` is absent when the team's own cell is not shown this cycle.
  */
-function seenFromOutside(points: readonly DriftPoint[], i: number, partner: PartnerDrift, self: MeasureDrift | undefined, rules: AlertRules): string {
+function seenFromOutside(
+  points: readonly DriftPoint[],
+  i: number,
+  partner: PartnerDrift,
+  self: MeasureDrift | undefined,
+  rules: AlertRules,
+): string {
   const { span, gaps } = runSpan(points, i, 'partner', partner.smoothedChange < 0 ? -1 : 1);
   const direction = partner.smoothedChange < 0 ? 'lower' : 'higher';
   const rated =
@@ -262,7 +276,10 @@ function seenFromOutside(points: readonly DriftPoint[], i: number, partner: Part
   const evidence = `(${round(partner.mean)} now from ${partner.n} ratings by ${partner.raterTeams} teams; ${sigma(partner)})`;
   let own = '';
   if (self) {
-    const selfSaid = round(self.smoothedChange) === 0 ? 'rates its own openness as before' : `rates its own openness ${pts(self.smoothedChange)} ${self.smoothedChange < 0 ? 'lower' : 'higher'}`;
+    const selfSaid =
+      round(self.smoothedChange) === 0
+        ? 'rates its own openness as before'
+        : `rates its own openness ${pts(self.smoothedChange)} ${self.smoothedChange < 0 ? 'lower' : 'higher'}`;
     const widening = self.smoothedChange - partner.smoothedChange;
     const gap =
       widening >= rules.partnerGapPoints
@@ -278,7 +295,13 @@ function seenFromOutside(points: readonly DriftPoint[], i: number, partner: Part
  * yet), but the teams that rely on it are: their view alone can raise a fortress alert. It
  * quotes nothing of the team's own cell.
  */
-function outsideOnlyAlert(points: readonly DriftPoint[], i: number, rules: AlertRules, partner: PartnerDrift, customers?: CustomerMix): Draft | null {
+function outsideOnlyAlert(
+  points: readonly DriftPoint[],
+  i: number,
+  rules: AlertRules,
+  partner: PartnerDrift,
+  customers?: CustomerMix,
+): Draft | null {
   const falling = partner.smoothedChange < 0;
   let level: AlertLevel | null = null;
   if (falling && partner.score <= -(rules.L + rules.outsideOnlyMargin) && partner.change <= -rules.fortressWarningPoints) level = 'warning';

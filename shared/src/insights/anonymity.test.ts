@@ -32,7 +32,14 @@ describe('primary suppression', () => {
       { id: 'b', parentId: null },
       { id: 'c', parentId: null },
     ];
-    const s = suppressCells(teams, new Map([['a', 6], ['b', 0], ['c', 5]]));
+    const s = suppressCells(
+      teams,
+      new Map([
+        ['a', 6],
+        ['b', 0],
+        ['c', 5],
+      ]),
+    );
     expect(cellVisibility(s, 'a')).toEqual({ teamId: 'a', n: 6, visible: true });
     expect(cellVisibility(s, 'b')).toMatchObject({ visible: false, reason: 'no_responses', message: 'no responses' });
     expect(cellVisibility(s, ORGANISATION_ID)).toMatchObject({ visible: true, n: 11 });
@@ -58,13 +65,27 @@ describe('complementary suppression, hand-made cases', () => {
       { id: 'A', parentId: 'P' },
       { id: 'B', parentId: 'P' },
     ];
-    const s = suppressCells(teams, new Map([['A', 6], ['B', 3]]));
+    const s = suppressCells(
+      teams,
+      new Map([
+        ['A', 6],
+        ['B', 3],
+      ]),
+    );
     expect(visibleIds(s)).toEqual(['A']);
     expect(cellVisibility(s, 'P')).toMatchObject({ visible: false, reason: 'complementary' });
     expect(cellVisibility(s, 'B')).toMatchObject({ visible: false, reason: 'below_threshold' });
     // Deeper: hiding P would push B's 3 into D, then into the organisation (three roll-ups),
     // so A goes instead and P shows A and B together.
-    const deep = suppressCells([...deeper, ...teams.map((t) => (t.id === 'P' ? { ...t, parentId: 'D' } : t))], new Map([['A', 6], ['B', 3], ['E', 7], ['Q', 8]]));
+    const deep = suppressCells(
+      [...deeper, ...teams.map((t) => (t.id === 'P' ? { ...t, parentId: 'D' } : t))],
+      new Map([
+        ['A', 6],
+        ['B', 3],
+        ['E', 7],
+        ['Q', 8],
+      ]),
+    );
     expect(visibleIds(deep)).toEqual([ORGANISATION_ID, 'D', 'E', 'P', 'Q']);
     expect(cellVisibility(deep, 'A').reason).toBe('complementary');
   });
@@ -72,24 +93,42 @@ describe('complementary suppression, hand-made cases', () => {
   it('parent with its own few members: they are protected by hiding one child', () => {
     // P's own 2 members would be P − A − B. Hiding the roll-ups above them would take three
     // cells (P, D, organisation), so one child goes: B, the smaller.
-    const teams = [
-      ...deeper,
-      { id: 'P', parentId: 'D' },
-      { id: 'A', parentId: 'P' },
-      { id: 'B', parentId: 'P' },
-    ];
-    const s = suppressCells(teams, new Map([['P', 2], ['A', 7], ['B', 5], ['E', 7], ['Q', 8]]));
+    const teams = [...deeper, { id: 'P', parentId: 'D' }, { id: 'A', parentId: 'P' }, { id: 'B', parentId: 'P' }];
+    const s = suppressCells(
+      teams,
+      new Map([
+        ['P', 2],
+        ['A', 7],
+        ['B', 5],
+        ['E', 7],
+        ['Q', 8],
+      ]),
+    );
     expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'A', 'D', 'E', 'P', 'Q']);
   });
 
   it('siblings: the organisation total minus two visible teams must not reveal the third', () => {
     const teams = ['x', 'y', 'z'].map((id) => ({ id, parentId: null }));
-    const s = suppressCells(teams, new Map([['x', 7], ['y', 6], ['z', 2]]));
+    const s = suppressCells(
+      teams,
+      new Map([
+        ['x', 7],
+        ['y', 6],
+        ['z', 2],
+      ]),
+    );
     // One cell must go: the roll-up, so that every team keeps its own figures.
     expect(visibleIds(s)).toEqual(['x', 'y']);
     expect(cellVisibility(s, ORGANISATION_ID).reason).toBe('complementary');
     // With two small siblings (2 + 3 = 5) their merged region is already safe.
-    const safe = suppressCells(teams, new Map([['x', 7], ['y', 3], ['z', 2]]));
+    const safe = suppressCells(
+      teams,
+      new Map([
+        ['x', 7],
+        ['y', 3],
+        ['z', 2],
+      ]),
+    );
     expect(visibleIds(safe)).toEqual([ORGANISATION_ID, 'x']);
   });
 
@@ -100,19 +139,30 @@ describe('complementary suppression, hand-made cases', () => {
       { id: 'B', parentId: 'P' },
       { id: 'C', parentId: 'B' },
     ];
-    const s = suppressCells(teams, new Map([['P', 0], ['A', 5], ['B', 9], ['C', 0]]));
+    const s = suppressCells(
+      teams,
+      new Map([
+        ['P', 0],
+        ['A', 5],
+        ['B', 9],
+        ['C', 0],
+      ]),
+    );
     expect(visibleIds(s)).toEqual([ORGANISATION_ID, 'A', 'B', 'P']);
     expect(cellVisibility(s, 'C').reason).toBe('no_responses');
   });
 
   it('shows comments only for a visible cell, from its whole subtree, in text order', () => {
-    const teams = [
-      ...deeper,
-      { id: 'P', parentId: 'D' },
-      { id: 'A', parentId: 'P' },
-      { id: 'B', parentId: 'P' },
-    ];
-    const s = suppressCells(teams, new Map([['A', 6], ['B', 3], ['E', 7], ['Q', 8]]));
+    const teams = [...deeper, { id: 'P', parentId: 'D' }, { id: 'A', parentId: 'P' }, { id: 'B', parentId: 'P' }];
+    const s = suppressCells(
+      teams,
+      new Map([
+        ['A', 6],
+        ['B', 3],
+        ['E', 7],
+        ['Q', 8],
+      ]),
+    );
     const comments = new Map([
       ['A', ['zebra crossing', 'more time please']],
       ['B', ['another note']],
@@ -145,7 +195,11 @@ describe('complementary suppression, hand-made cases', () => {
     const shown = tree.ids.filter((_, i) => s.visible[i]);
     expect(shown.length).toBeGreaterThan(100);
     for (const id of shown) expect(cellVisibility(s, id).n).toBeGreaterThanOrEqual(5);
-    const regions = regionCounts(tree, tree.ids.map((id) => direct.get(id) ?? 0), s.visible);
+    const regions = regionCounts(
+      tree,
+      tree.ids.map((id) => direct.get(id) ?? 0),
+      s.visible,
+    );
     for (const r of regions) if (r !== null) expect(r === 0 || r >= 5).toBe(true);
   });
 });
@@ -158,7 +212,10 @@ describe('complementary suppression, properties', () => {
         const tree = s.tree;
         // Non-empty atoms: teams with direct respondents (the root has none of its own).
         const { atoms, counts, rowOf } = treeRows(tree, (id) => direct.get(id) ?? 0);
-        const rows = tree.ids.map((_, node) => node).filter((node) => s.visible[node]).map(rowOf);
+        const rows = tree.ids
+          .map((_, node) => node)
+          .filter((node) => s.visible[node])
+          .map(rowOf);
         for (const [node, isVisible] of s.visible.entries()) {
           if (isVisible) expect(s.n[node]).toBeGreaterThanOrEqual(k);
         }

@@ -161,7 +161,12 @@ export function suppressCells(
  * The cheapest cost of each state of a node's region (its own atoms plus what each child leaves
  * uncovered), and for each child the choice that reached each state.
  */
-function regionStates(ownAtoms: number, kids: readonly number[], cost: readonly (Float64Array | null)[], k: number): { region: Float64Array; picks: Int16Array[] } {
+function regionStates(
+  ownAtoms: number,
+  kids: readonly number[],
+  cost: readonly (Float64Array | null)[],
+  k: number,
+): { region: Float64Array; picks: Int16Array[] } {
   const S = k + 1;
   let region: Float64Array = new Float64Array(S).fill(Infinity);
   region[Math.min(k, ownAtoms)] = 0;
@@ -204,7 +209,13 @@ function addChild(region: Float64Array, childCost: Float64Array, choice: Int16Ar
  * hidden and its region flows up; otherwise it is visible with a region of 0 or at least k
  * (out-state 0), or hidden at a price (`weight`, `height`: hideWeight and the node's height).
  */
-function decide(region: Float64Array, total: number, k: number, weight: number, height: number): { out: Float64Array; decision: Int16Array } {
+function decide(
+  region: Float64Array,
+  total: number,
+  k: number,
+  weight: number,
+  height: number,
+): { out: Float64Array; decision: Int16Array } {
   const S = k + 1;
   const out = new Float64Array(S).fill(Infinity);
   const decision = new Int16Array(S).fill(-1);
@@ -292,11 +303,7 @@ export function regionCounts(tree: TeamTree, direct: readonly number[], visible:
  * says nothing about which sub-team wrote what; null when the cell is not visible. Sets of
  * comments obey the same region argument as sums, so they are safe to show alongside.
  */
-export function visibleComments(
-  s: Suppression,
-  teamId: string,
-  commentsByTeam: ReadonlyMap<string, readonly string[]>,
-): string[] | null {
+export function visibleComments(s: Suppression, teamId: string, commentsByTeam: ReadonlyMap<string, readonly string[]>): string[] | null {
   const start = s.tree.indexOf.get(teamId);
   if (start === undefined) throw new Error(`Unknown team ${teamId}`);
   if (!s.visible[start]) return null;

@@ -37,7 +37,12 @@ function org(cycles: number, levels: (t: number) => Levels, joins = 0): { teams:
   const r = createRandom(14);
   const all = [...steady, { id: 'watched', parentId: null }];
   const input = Array.from({ length: cycles }, (_, t): CycleInput => {
-    const byTeam = new Map(steady.map((team, i) => [team.id, { invited: 10, responses: Array.from({ length: 9 }, () => response({ ...base, need: 60 + i }, r)) }]));
+    const byTeam = new Map(
+      steady.map((team, i) => [
+        team.id,
+        { invited: 10, responses: Array.from({ length: 9 }, () => response({ ...base, need: 60 + i }, r)) },
+      ]),
+    );
     if (t >= joins) byTeam.set('watched', { invited: 10, responses: Array.from({ length: 9 }, () => response(levels(t - joins), r)) });
     return { cycleId: `m${t + 1}`, teams: t >= joins ? all : steady, byTeam };
   });
@@ -83,7 +88,10 @@ describe('early warnings across a team’s life', () => {
     expect(Math.min(...flagged)).toBeGreaterThanOrEqual(8);
     // …for a few cycles: nothing at warning or above from six cycles after the step.
     expect(flagged.filter((t) => t >= 8 + 6)).toEqual([]);
-    const restarted = result.drift.get('watched')!.filter((p) => p.baselineRestarted).map((p) => p.cycleIndex);
+    const restarted = result.drift
+      .get('watched')!
+      .filter((p) => p.baselineRestarted)
+      .map((p) => p.cycleIndex);
     expect(restarted.length).toBe(1);
     // The baseline now stands at the new level.
     expect(result.drift.get('watched')![21]!.measures!.relatedness.baseline).toBeLessThan(58);

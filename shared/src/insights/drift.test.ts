@@ -60,10 +60,7 @@ describe('EWMA drift on a team series', () => {
   it('signals a sustained fall', () => {
     const normal = [40, 50, 60, 50, 50];
     const low = [20, 30, 40, 30, 30]; // mean 30
-    const drift = computeDrift(
-      cyclesOf(one, [{ A: normal }, { A: normal }, { A: low }]),
-      { ...hand, baselineGap: 2, baselineCycles: 1 },
-    );
+    const drift = computeDrift(cyclesOf(one, [{ A: normal }, { A: normal }, { A: low }]), { ...hand, baselineGap: 2, baselineCycles: 1 });
     // Window: cycle 1 alone (N = 5, σ² = 50). d = −20, E = −10, Var = 50 · (0.25/5 + 0.25/5) = 5:
     // score −10/2.2361 = −4.472 → beyond −3.
     expect(drift.get('A')![2]!.measures!.relatedness.signal).toBe(-1);

@@ -19,7 +19,16 @@
  * from those readings (a new era, settled = restartCycles) and the charts restart at zero.
  */
 import { visibleMoments, type CycleAggregate, type Measure } from './aggregate.js';
-import { baselineWindow, organisationPrior, ownWeight, rawBaseline, type Prior, type RawBaseline, type VisibleRecord, type WindowRule } from './baseline.js';
+import {
+  baselineWindow,
+  organisationPrior,
+  ownWeight,
+  rawBaseline,
+  type Prior,
+  type RawBaseline,
+  type VisibleRecord,
+  type WindowRule,
+} from './baseline.js';
 import { ewmaStep, type EwmaParams } from './ewma.js';
 import { newTrack, trackStep, type Track } from './exact-ewma.js';
 import { fortressIndex } from './fortress.js';
@@ -215,7 +224,12 @@ export function computeDrift(
       // The partner score comes from other teams, so it is read even when the team's own cell is not.
       const provider = partners[t]?.providers.get(teamId);
       if (provider?.moments) {
-        const record: VisibleRecord = { t, n: provider.moments.n, means: Float64Array.of(provider.moments.mean), m2: Float64Array.of(provider.moments.m2) };
+        const record: VisibleRecord = {
+          t,
+          n: provider.moments.n,
+          means: Float64Array.of(provider.moments.mean),
+          m2: Float64Array.of(provider.moments.m2),
+        };
         const ready = admit(state.partner, record, params);
         if (ready) pendingPartner.push({ state, charts: state.partner, record, ...ready, point, raterTeams: provider.raterTeams });
       }
@@ -226,10 +240,16 @@ export function computeDrift(
       if (ready) pending.push({ state, charts: state.own, record, ...ready, point });
     }
 
-    const prior = organisationPrior(pending.map((p) => p.raw), params.minTeamsForShrinkage);
+    const prior = organisationPrior(
+      pending.map((p) => p.raw),
+      params.minTeamsForShrinkage,
+    );
     const zOwn = new Map<TeamState, number>();
     for (const p of pending) zOwn.set(p.state, chartStep(p, prior, params));
-    const partnerPrior = organisationPrior(pendingPartner.map((p) => p.raw), params.minTeamsForShrinkage);
+    const partnerPrior = organisationPrior(
+      pendingPartner.map((p) => p.raw),
+      params.minTeamsForShrinkage,
+    );
     const zPartner = new Map<TeamState, { z: number; drift: PartnerDrift }>();
     for (const p of pendingPartner) {
       const { z, drift } = readChart(p, 0, partnerPrior, params);
@@ -261,7 +281,17 @@ function readChart(p: Pending, c: number, prior: Prior | null, params: DriftPara
   charts.outRun[c] = signal === 0 ? 0 : Math.sign(run) === signal ? run + signal : signal;
   return {
     z: step.z,
-    drift: { mean, n: record.n, baseline: mu0, sigma: Math.sqrt(sigma2), change, smoothedChange: step.ewma, ewma: step.ewma, score: step.score, signal },
+    drift: {
+      mean,
+      n: record.n,
+      baseline: mu0,
+      sigma: Math.sqrt(sigma2),
+      change,
+      smoothedChange: step.ewma,
+      ewma: step.ewma,
+      score: step.score,
+      signal,
+    },
   };
 }
 
@@ -286,7 +316,12 @@ function combinedStep(
   point.outside = {
     ...(partner ? { partner: partner.drift } : {}),
     partnerSmoothed,
-    combined: { ewma: step.ewma, score: step.score, signal: step.signal, sources: zs.length === 2 ? 'both' : zOwn === undefined ? 'partner' : 'own' },
+    combined: {
+      ewma: step.ewma,
+      score: step.score,
+      signal: step.signal,
+      sources: zs.length === 2 ? 'both' : zOwn === undefined ? 'partner' : 'own',
+    },
   };
   const m = point.measures;
   if (m) {

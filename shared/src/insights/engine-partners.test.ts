@@ -83,7 +83,15 @@ describe('values alignment', () => {
       { id: 'A', parentId: 'P' },
       { id: 'B', parentId: 'P' },
     ]);
-    const agg = aggregateAlignment('c1', tree, new Map([['A', momentsOf([50, 75, 75, 100, 100, 100])], ['B', momentsOf([0, 25, 25])]]), 5);
+    const agg = aggregateAlignment(
+      'c1',
+      tree,
+      new Map([
+        ['A', momentsOf([50, 75, 75, 100, 100, 100])],
+        ['B', momentsOf([0, 25, 25])],
+      ]),
+      5,
+    );
     const node = (id: string) => tree.indexOf.get(id)!;
     // B is below k; A visible would give B by P − A, so the optimal rule keeps A and hides P.
     expect(visibleAlignment(agg, node('B'), true)).toBeNull();

@@ -79,7 +79,10 @@ describe('runInsights', () => {
   });
 
   it('takes a fall that has held beyond the limit for four readings as the team’s new normal', () => {
-    const restarts = result.drift.get('legal')!.filter((p) => p.baselineRestarted).map((p) => p.cycleIndex);
+    const restarts = result.drift
+      .get('legal')!
+      .filter((p) => p.baselineRestarted)
+      .map((p) => p.cycleIndex);
     expect(restarts).toHaveLength(1);
     expect(restarts[0]).toBeGreaterThanOrEqual(17);
     expect(restarts[0]).toBeLessThanOrEqual(20);

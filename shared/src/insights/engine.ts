@@ -98,7 +98,9 @@ export function runInsights(input: InsightsInput): InsightsResult {
     const agg = aggregateCycle(c.cycleId, treeFor(c.teams ?? input.teams), c.byTeam, thresholds[t]!, c.label);
     return { ...agg, suppression: restrictSuppression(agg.suppression, c.published, 'scores') };
   });
-  const partners = input.cycles.map((c, t) => (c.partners ? restrictPartners(aggregatePartners(c.cycleId, c.partners, thresholds[t]!), c.published) : undefined));
+  const partners = input.cycles.map((c, t) =>
+    c.partners ? restrictPartners(aggregatePartners(c.cycleId, c.partners, thresholds[t]!), c.published) : undefined,
+  );
   const alignment = input.cycles.map((c, t): AlignmentAggregate | undefined => {
     if (!c.alignment) return undefined;
     const agg = aggregateAlignment(c.cycleId, aggregates[t]!.tree, c.alignment, thresholds[t]!);

@@ -53,7 +53,23 @@ describe('EWMA limits that carry the baseline error', () => {
   it('adds the error of the shrinkage target by hand', () => {
     // w = 0.8, τ² = 50: u's coefficient is λ(1 − w) = 0.1, ε2: 0.5, ε0 = ε1 = −0.5 · 0.8 · 0.5 = −0.2.
     // Var = 50 · 0.01 + 100 · (0.25 + 0.04 + 0.04) / 4 = 0.5 + 8.25 = 8.75.
-    const s = trackStep(newTrack(), { d: 4, index: 2, n: 4, window: [{ index: 0, n: 4 }, { index: 1, n: 4 }], N: 8, w: 0.8, sigma2: 100, tau2: 50 }, 0.5);
+    const s = trackStep(
+      newTrack(),
+      {
+        d: 4,
+        index: 2,
+        n: 4,
+        window: [
+          { index: 0, n: 4 },
+          { index: 1, n: 4 },
+        ],
+        N: 8,
+        w: 0.8,
+        sigma2: 100,
+        tau2: 50,
+      },
+      0.5,
+    );
     expect(s.sd ** 2).toBeCloseTo(8.75, 12);
   });
 

@@ -24,7 +24,7 @@ describe('fortressIndex', () => {
     expect(fortressIndex({ relatedness: -40, openness: -40, autonomy: 5 })).toBe(100);
   });
 
-  it('counts the partners\' view as half of openness when partner ratings exist', () => {
+  it("counts the partners' view as half of openness when partner ratings exist", () => {
     // Self-rated openness holds (0), partners see −20: openness' = −10; with relatedness −10 the
     // fall is 10, autonomy 0 holds it all → 20 + 20 = 40. Without partners the index is only 20.
     expect(fortressIndex({ relatedness: -10, openness: 0, autonomy: 0, partner: -20 })).toBe(40);

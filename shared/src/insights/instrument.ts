@@ -74,7 +74,17 @@ export function itemScore(id: string, m: Moments, meta: ItemMeta): ItemScore | n
   const s = summarizeMoments(m);
   if (s.mean === null) return null;
   const clip = (v: number | null) => (v === null ? null : Math.min(meta.max, Math.max(meta.min, v)));
-  return { id, text: meta.text, min: meta.min, max: meta.max, n: s.n, mean: s.mean, sd: s.sd, ciLow: clip(s.ciLow), ciHigh: clip(s.ciHigh) };
+  return {
+    id,
+    text: meta.text,
+    min: meta.min,
+    max: meta.max,
+    n: s.n,
+    mean: s.mean,
+    sd: s.sd,
+    ciLow: clip(s.ciLow),
+    ciHigh: clip(s.ciHigh),
+  };
 }
 
 /** A custom item as a cycle asked it. */

@@ -44,7 +44,10 @@ interface Shown {
  * publication; later ones get it as `published`, or nothing with `ledger: false`) and collects
  * everything ever shown. Late data adds a respondent to a team after publication.
  */
-function replay(h: History, ledger = true): { shown: Shown; teams: TeamRef[]; direct: Map<string, number>; ratings: Map<string, number[]> } {
+function replay(
+  h: History,
+  ledger = true,
+): { shown: Shown; teams: TeamRef[]; direct: Map<string, number>; ratings: Map<string, number[]> } {
   const { teams, direct } = h.forest;
   const ids = teams.map((t) => t.id);
   const counts = new Map(direct);
@@ -107,14 +110,21 @@ function leaksOf(h: History, { ledger = true, at = 'smallest' }: { ledger?: bool
     ['alignment', aligned],
   ] as const) {
     const { counts, rowOf } = treeRows(tree, (id) => atomsOf.get(id) ?? 0);
-    const rows = tree.ids.map((_, node) => node).filter((node) => shown.cells.has(publishedKey(figure, tree.ids[node]!))).map(rowOf);
+    const rows = tree.ids
+      .map((_, node) => node)
+      .filter((node) => shown.cells.has(publishedKey(figure, tree.ids[node]!)))
+      .map(rowOf);
     if (derivableSmallGroup(rows, counts, k)) leaks.push(figure);
   }
   // Partner figures: per provider, its customer teams' ratings are the atoms.
   const providers = new Set(h.partners.map((p) => ids[p.provider % ids.length]!));
   for (const provider of providers) {
-    const customers = ids.filter((c) => h.partners.some((p) => ids[p.provider % ids.length] === provider && ids[p.customer % ids.length] === c && c !== provider));
-    const counts = customers.map((c) => [...h.partners].reverse().find((p) => ids[p.provider % ids.length] === provider && ids[p.customer % ids.length] === c)!.n);
+    const customers = ids.filter((c) =>
+      h.partners.some((p) => ids[p.provider % ids.length] === provider && ids[p.customer % ids.length] === c && c !== provider),
+    );
+    const counts = customers.map(
+      (c) => [...h.partners].reverse().find((p) => ids[p.provider % ids.length] === provider && ids[p.customer % ids.length] === c)!.n,
+    );
     const rows: number[][] = [];
     if (shown.cells.has(publishedKey('partner', provider))) rows.push(customers.map(() => 1));
     customers.forEach((c, j) => {

@@ -60,16 +60,26 @@ export function restrictPartners(agg: PartnerAggregate, published: Publication |
     [...agg.providers].map(([id, p]) => {
       const total = p.moments !== null && mayShow(published, 'partner', id, p.n);
       const cells = p.cells.map((c) =>
-        c.moments !== null && !mayShow(published, 'partner_cell', `${id}|${c.raterTeamId}`, c.n) ? { ...c, reason: 'complementary' as const, moments: null } : c,
+        c.moments !== null && !mayShow(published, 'partner_cell', `${id}|${c.raterTeamId}`, c.n)
+          ? { ...c, reason: 'complementary' as const, moments: null }
+          : c,
       );
-      return [id, total || p.moments === null ? { ...p, cells } : { ...p, reason: 'complementary' as const, moments: null, cells }] as const;
+      return [
+        id,
+        total || p.moments === null ? { ...p, cells } : { ...p, reason: 'complementary' as const, moments: null, cells },
+      ] as const;
     }),
   );
   return { ...agg, providers };
 }
 
 /** Adds a decision's visible cells to `into`. */
-export function addVisible(into: Map<string, number>, s: Suppression, figure: PublishedFigure, alsoVisible: (node: number) => boolean = () => true): void {
+export function addVisible(
+  into: Map<string, number>,
+  s: Suppression,
+  figure: PublishedFigure,
+  alsoVisible: (node: number) => boolean = () => true,
+): void {
   s.visible.forEach((v, i) => {
     if (v && alsoVisible(i)) into.set(publishedKey(figure, s.tree.ids[i]!), s.n[i]!);
   });

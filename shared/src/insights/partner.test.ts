@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  aggregatePartners,
-  partnerScore,
-  partnerSummary,
-  partnersToAsk,
-  ratingRegionsSafe,
-  suppressRatingCells,
-} from './partner.js';
+import { aggregatePartners, partnerScore, partnerSummary, partnersToAsk, ratingRegionsSafe, suppressRatingCells } from './partner.js';
 import { momentsOf } from './stats.js';
 import { inSpan, rowSpace } from './testing/rational-span.js';
 
@@ -56,26 +49,30 @@ describe('partner suppression', () => {
 
   it('never lets a group of fewer than k ratings be derived from the visible figures (exact span)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 3, max: 10 }), (counts, k) => {
-        const s = suppressRatingCells(counts, k);
-        expect(ratingRegionsSafe(counts, s, k)).toBe(true);
-        const atoms = counts.map((c, i) => ({ c, i })).filter((a) => a.c > 0);
-        const rows: number[][] = [];
-        if (s.total === null) rows.push(atoms.map(() => 1));
-        atoms.forEach((a, j) => {
-          if (s.cells[a.i] === null) rows.push(atoms.map((_, x) => (x === j ? 1 : 0)));
-        });
-        // Every visible figure has at least k ratings, and the total at least two teams.
-        if (s.total === null) expect(atoms.length).toBeGreaterThanOrEqual(2);
-        atoms.forEach((a) => s.cells[a.i] === null && expect(a.c).toBeGreaterThanOrEqual(k));
-        const space = rowSpace(rows, atoms.length);
-        for (let mask = 1; mask < 1 << atoms.length; mask++) {
-          const total = atoms.reduce((sum, a, j) => sum + ((mask >> j) & 1 ? a.c : 0), 0);
-          if (total >= k) continue;
-          const v = atoms.map((_, j) => (mask >> j) & 1);
-          expect(inSpan(space, v), `ratings ${v.join('')} of ${counts.join(',')} are derivable at k=${k}`).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 3, max: 10 }),
+        (counts, k) => {
+          const s = suppressRatingCells(counts, k);
+          expect(ratingRegionsSafe(counts, s, k)).toBe(true);
+          const atoms = counts.map((c, i) => ({ c, i })).filter((a) => a.c > 0);
+          const rows: number[][] = [];
+          if (s.total === null) rows.push(atoms.map(() => 1));
+          atoms.forEach((a, j) => {
+            if (s.cells[a.i] === null) rows.push(atoms.map((_, x) => (x === j ? 1 : 0)));
+          });
+          // Every visible figure has at least k ratings, and the total at least two teams.
+          if (s.total === null) expect(atoms.length).toBeGreaterThanOrEqual(2);
+          atoms.forEach((a) => s.cells[a.i] === null && expect(a.c).toBeGreaterThanOrEqual(k));
+          const space = rowSpace(rows, atoms.length);
+          for (let mask = 1; mask < 1 << atoms.length; mask++) {
+            const total = atoms.reduce((sum, a, j) => sum + ((mask >> j) & 1 ? a.c : 0), 0);
+            if (total >= k) continue;
+            const v = atoms.map((_, j) => (mask >> j) & 1);
+            expect(inSpan(space, v), `ratings ${v.join('')} of ${counts.join(',')} are derivable at k=${k}`).toBe(false);
+          }
+        },
+      ),
       { numRuns: 400, seed: 20261128 },
     );
   });

@@ -103,7 +103,9 @@ export function ratingRegionsSafe(counts: readonly number[], s: RatingSuppressio
   const tree = buildTeamTree([{ id: 'provider', parentId: null }, ...counts.map((_, i) => ({ id: `c${i}`, parentId: 'provider' }))]);
   const direct = tree.ids.map((id) => (id.startsWith('c') ? counts[Number(id.slice(1))]! : 0));
   // The organisation root is the provider total again; it is never published on its own.
-  const visible = tree.ids.map((id) => (id === 'provider' ? s.total === null : id.startsWith('c') ? s.cells[Number(id.slice(1))] === null : false));
+  const visible = tree.ids.map((id) =>
+    id === 'provider' ? s.total === null : id.startsWith('c') ? s.cells[Number(id.slice(1))] === null : false,
+  );
   return regionCounts(tree, direct, visible).every((r) => r === null || r === 0 || r >= k);
 }
 

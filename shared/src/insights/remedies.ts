@@ -33,4 +33,3 @@ export function remedyAnchor(action: string): string | undefined {
   const key = (Object.keys(remedies) as (keyof typeof remedies)[]).find((k) => remedies[k] === action);
   return key && remedyAnchors[key];
 }
-

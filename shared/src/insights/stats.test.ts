@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  incompleteBeta,
-  lnGamma,
-  mergeMoments,
-  momentsOf,
-  studentTCdf,
-  studentTQuantile,
-  summarize,
-  summarizeMoments,
-} from './stats.js';
+import { incompleteBeta, lnGamma, mergeMoments, momentsOf, studentTCdf, studentTQuantile, summarize, summarizeMoments } from './stats.js';
 
 describe('lnGamma', () => {
   it('matches factorials and Γ(1/2) = √π', () => {

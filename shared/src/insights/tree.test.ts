@@ -31,15 +31,29 @@ describe('team tree', () => {
     expect(sets.get('hr')?.sort()).toEqual([1, 2, 3, 4]);
     expect(sets.get('payroll')).toEqual([2, 3]);
     expect(sets.get(ORGANISATION_ID)?.sort()).toEqual([1, 2, 3, 4, 5]);
-    const counts = rollUp<number>(tree, (n) => (tree.ids[n] === 'recruiting' ? 7 : 1), (a, b) => a + b);
+    const counts = rollUp<number>(
+      tree,
+      (n) => (tree.ids[n] === 'recruiting' ? 7 : 1),
+      (a, b) => a + b,
+    );
     expect(counts[tree.indexOf.get('hr')!]).toBe(9);
     expect(subtreeIds(tree, 'hr').sort()).toEqual(['hr', 'payroll', 'recruiting']);
   });
 
   it('rejects unknown parents, duplicates and cycles', () => {
     expect(() => buildTeamTree([{ id: 'a', parentId: 'zzz' }])).toThrow(/unknown parent/);
-    expect(() => buildTeamTree([{ id: 'a', parentId: null }, { id: 'a', parentId: null }])).toThrow(/Duplicate/);
-    expect(() => buildTeamTree([{ id: 'a', parentId: 'b' }, { id: 'b', parentId: 'a' }])).toThrow(/cycle/);
+    expect(() =>
+      buildTeamTree([
+        { id: 'a', parentId: null },
+        { id: 'a', parentId: null },
+      ]),
+    ).toThrow(/Duplicate/);
+    expect(() =>
+      buildTeamTree([
+        { id: 'a', parentId: 'b' },
+        { id: 'b', parentId: 'a' },
+      ]),
+    ).toThrow(/cycle/);
   });
 
   it('handles a hierarchy 20,000 levels deep without overflowing the stack', () => {

@@ -1,6 +1,22 @@
 /** The instrument's own statistics: reliability of the scales and what goes with eNPS. No I/O. */
-export { cronbachAlpha, feldtInterval, itemTotalCorrelations, oneFactorLoadings, omegaTotal, scaleReliability, scaleReliabilitySteps, type ScaleReliability } from './reliability.js';
-export { relativeWeights, relativeWeightsOf, relativeWeightsWithIntervals, relativeWeightsSteps, type RelativeWeights, type WeightsWithIntervals } from './relative-weights.js';
+export {
+  cronbachAlpha,
+  feldtInterval,
+  itemTotalCorrelations,
+  oneFactorLoadings,
+  omegaTotal,
+  scaleReliability,
+  scaleReliabilitySteps,
+  type ScaleReliability,
+} from './reliability.js';
+export {
+  relativeWeights,
+  relativeWeightsOf,
+  relativeWeightsWithIntervals,
+  relativeWeightsSteps,
+  type RelativeWeights,
+  type WeightsWithIntervals,
+} from './relative-weights.js';
 export { bootstrapIntervals, bootstrapSteps, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, type BootstrapOptions } from './bootstrap.js';
 export { fCdf, fQuantile } from './f-distribution.js';
 export { covarianceMatrix, correlationMatrix } from './matrix.js';

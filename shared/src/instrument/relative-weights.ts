@@ -55,7 +55,11 @@ export interface WeightsWithIntervals extends RelativeWeights {
 }
 
 /** Relative weights with a percentile bootstrap interval for each. */
-export function* relativeWeightsSteps(predictors: Rows, outcome: readonly number[], options: BootstrapOptions = {}): Steps<WeightsWithIntervals | null> {
+export function* relativeWeightsSteps(
+  predictors: Rows,
+  outcome: readonly number[],
+  options: BootstrapOptions = {},
+): Steps<WeightsWithIntervals | null> {
   const point = relativeWeightsOf(predictors, outcome);
   if (!point) return null;
   const p = point.weights.length;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { correlationMatrix } from './matrix.js';
-import { cronbachAlpha, itemTotalCorrelations, oneFactorLoadings, omegaTotal, scaleReliability, scaleReliabilitySteps } from './reliability.js';
+import {
+  cronbachAlpha,
+  itemTotalCorrelations,
+  oneFactorLoadings,
+  omegaTotal,
+  scaleReliability,
+  scaleReliabilitySteps,
+} from './reliability.js';
 
 // Hand calculations; the comparison with R's psych on a full response set is in
 // tests/unit/instrument-reference.test.ts.
@@ -58,8 +65,25 @@ describe('McDonald’s ω total from one factor', () => {
 describe('scaleReliability', () => {
   it('refuses what cannot be computed: one item, two respondents, or an item nobody varied on', () => {
     expect(scaleReliability(['a'], [[1], [2], [3]])).toBeNull();
-    expect(scaleReliability(['a', 'b'], [[1, 2], [2, 3]])).toBeNull();
-    expect(scaleReliability(['a', 'b'], [[1, 3], [2, 3], [3, 3]])).toBeNull();
+    expect(
+      scaleReliability(
+        ['a', 'b'],
+        [
+          [1, 2],
+          [2, 3],
+        ],
+      ),
+    ).toBeNull();
+    expect(
+      scaleReliability(
+        ['a', 'b'],
+        [
+          [1, 3],
+          [2, 3],
+          [3, 3],
+        ],
+      ),
+    ).toBeNull();
   });
 
   it('gives the same bootstrap interval for ω every time (seeded), and one that holds ω', () => {

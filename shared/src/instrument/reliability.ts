@@ -122,7 +122,11 @@ export interface ScaleReliability {
  * column per item in `itemIds` order, reverse items already reversed. Null when fewer than two
  * items, fewer than three respondents, or an item (or the sum) did not vary.
  */
-export function* scaleReliabilitySteps(itemIds: readonly string[], rows: Rows, options: BootstrapOptions = {}): Steps<ScaleReliability | null> {
+export function* scaleReliabilitySteps(
+  itemIds: readonly string[],
+  rows: Rows,
+  options: BootstrapOptions = {},
+): Steps<ScaleReliability | null> {
   const k = itemIds.length;
   const n = rows.length;
   if (k < 2 || n < 3) return null;
@@ -142,7 +146,14 @@ export function* scaleReliabilitySteps(itemIds: readonly string[], rows: Rows, o
     },
     options,
   );
-  return { n, alpha, alphaCi: feldtInterval(alpha, n, k), omega, omegaCi: omegaCi ?? null, items: itemIds.map((id, i) => ({ id, itemTotal: itemTotal[i]! })) };
+  return {
+    n,
+    alpha,
+    alphaCi: feldtInterval(alpha, n, k),
+    omega,
+    omegaCi: omegaCi ?? null,
+    items: itemIds.map((id, i) => ({ id, itemTotal: itemTotal[i]! })),
+  };
 }
 
 /** `scaleReliabilitySteps` run to its end at once. */

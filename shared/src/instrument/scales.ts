@@ -55,7 +55,11 @@ export interface ConstructReliability extends ScaleReliability {
 }
 
 /** Reliability of one construct over the responses of one group (its newest questionnaire version's items); null when it cannot be computed. */
-export function* constructReliabilitySteps(responses: readonly StoredAnswers[], construct: Construct, options: BootstrapOptions = {}): Steps<ConstructReliability | null> {
+export function* constructReliabilitySteps(
+  responses: readonly StoredAnswers[],
+  construct: Construct,
+  options: BootstrapOptions = {},
+): Steps<ConstructReliability | null> {
   const q = newestVersion(responses);
   if (!q) return null;
   const items = constructItems(q, construct);
@@ -87,7 +91,11 @@ export interface Drivers {
  * scale, reverse items reversed) on the eNPS answer (0–10), over the responses that carry both;
  * null when fewer than `minimum` do or the weights cannot be formed.
  */
-export function* enpsDriversSteps(responses: readonly StoredAnswers[], minimum: number, options: BootstrapOptions = {}): Steps<Drivers | null> {
+export function* enpsDriversSteps(
+  responses: readonly StoredAnswers[],
+  minimum: number,
+  options: BootstrapOptions = {},
+): Steps<Drivers | null> {
   const predictors: number[][] = [];
   const outcome: number[] = [];
   const versions = new Set(responses.map((r) => r.questionnaireVersion));

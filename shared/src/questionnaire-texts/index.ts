@@ -13,11 +13,19 @@ export type { QuestionnaireTexts };
 type ScaleSource = { min: number; max: number; labels: readonly string[] };
 
 /** Every scale a pulse shows: the questionnaire's and the extra items'. */
-const scales = (): ScaleSource[] => [...[...questionnaires.values()].flatMap((q) => q.items.map((i) => i.scale)), ...partnerItems.map((i) => i.scale), valuesItem.scale, actionItem.scale, zeroToTen];
+const scales = (): ScaleSource[] => [
+  ...[...questionnaires.values()].flatMap((q) => q.items.map((i) => i.scale)),
+  ...partnerItems.map((i) => i.scale),
+  valuesItem.scale,
+  actionItem.scale,
+  zeroToTen,
+];
 
 /** English, the source: read from the definitions themselves, so it can never drift from them. */
 export const englishTexts: QuestionnaireTexts = {
-  versions: Object.fromEntries([...questionnaires].map(([version, q]) => [version, Object.fromEntries(q.items.map((i) => [i.id, i.text]))])),
+  versions: Object.fromEntries(
+    [...questionnaires].map(([version, q]) => [version, Object.fromEntries(q.items.map((i) => [i.id, i.text]))]),
+  ),
   labels: Object.fromEntries(scales().flatMap((s) => s.labels.map((l) => [l, l]))),
   extras: {
     ...Object.fromEntries(partnerItems.map((i) => [i.id, i.text])),
@@ -49,7 +57,13 @@ export function localiseQuestionnaire(questionnaire: Questionnaire, lang: Langua
     ...questionnaire,
     items: questionnaire.items.map((item) => ({ ...item, text: texts[item.id] ?? item.text, scale: localiseScale(item.scale, lang) })),
     ...(extraItems
-      ? { extraItems: extraItems.map((x) => ({ ...x, text: x.kind === 'enps' ? extraText(x.id, lang) : x.text, scale: localiseScale(x.scale, lang) })) }
+      ? {
+          extraItems: extraItems.map((x) => ({
+            ...x,
+            text: x.kind === 'enps' ? extraText(x.id, lang) : x.text,
+            scale: localiseScale(x.scale, lang),
+          })),
+        }
       : {}),
   };
 }

@@ -43,7 +43,9 @@ describe('questionnaire texts', () => {
   }
 
   it('keeps every pinned version’s wording, in every language (a changed text makes a new version)', () => {
-    const actual = Object.fromEntries([...questionnaires.keys()].flatMap((version) => languages.map((lang) => [`${lang}/${version}`, versionHash(version, lang)])));
+    const actual = Object.fromEntries(
+      [...questionnaires.keys()].flatMap((version) => languages.map((lang) => [`${lang}/${version}`, versionHash(version, lang)])),
+    );
     for (const [key, hash] of Object.entries(actual)) {
       expect(
         pinned[key],
@@ -56,12 +58,16 @@ describe('questionnaire texts', () => {
     for (const questionnaire of questionnaires.values()) {
       for (const lang of languages) {
         const localised = localiseQuestionnaire(questionnaire, lang);
-        expect(localised.items.map(({ text: _t, scale, ...rest }) => ({ ...rest, min: scale.min, max: scale.max, n: scale.labels.length }))).toEqual(
+        expect(
+          localised.items.map(({ text: _t, scale, ...rest }) => ({ ...rest, min: scale.min, max: scale.max, n: scale.labels.length })),
+        ).toEqual(
           questionnaire.items.map(({ text: _t, scale, ...rest }) => ({ ...rest, min: scale.min, max: scale.max, n: scale.labels.length })),
         );
       }
     }
-    expect(localiseQuestionnaire(questionnaires.get(1)!, 'de').items[0]!.text).toBe('Ich habe echten Einfluss darauf, wie ich meine Arbeit mache.');
+    expect(localiseQuestionnaire(questionnaires.get(1)!, 'de').items[0]!.text).toBe(
+      'Ich habe echten Einfluss darauf, wie ich meine Arbeit mache.',
+    );
     expect(localiseQuestionnaire(questionnaires.get(1)!, 'fr').items[0]!.scale.labels[4]).toBe('Tout à fait d’accord');
   });
 });

@@ -8,7 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Rates } from './evaluate.js';
-import { detectionCurve, simulate, simulatePartners, type CurvePoint, type PartnerComparison, type PartnerGroup, type SimulationReport } from './run.js';
+import {
+  detectionCurve,
+  simulate,
+  simulatePartners,
+  type CurvePoint,
+  type PartnerComparison,
+  type PartnerGroup,
+  type SimulationReport,
+} from './run.js';
 import { parseScenario, type Scenario } from './scenario.js';
 
 const scenarioFile = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
@@ -111,7 +119,10 @@ export function formatSuite(reports: readonly SimulationReport[]): string {
       pct(r.pressure.teams5to7.detectionWithin3),
     ];
   });
-  return ['targets, teams of 8+: ≥ 90% detected within 3 cycles, median delay ≤ 2 cycles, ≤ 5% of stable team-years flagged', ...grid(head, body)].join('\n');
+  return [
+    'targets, teams of 8+: ≥ 90% detected within 3 cycles, median delay ≤ 2 cycles, ≤ 5% of stable team-years flagged',
+    ...grid(head, body),
+  ].join('\n');
 }
 
 /** Detection within 3 cycles against drift size, one row per ramp length. */
@@ -149,7 +160,10 @@ export function formatPartnerTable(c: PartnerComparison): string {
     String(g.delays.missed),
     pct(g.rates.stableFlaggedPerYear),
   ]);
-  return [`partner signal, same answers (partner score shown for ${pct(c.partnerVisibleShare)} of rated provider-cycles):`, ...grid(head, body)].join('\n');
+  return [
+    `partner signal, same answers (partner score shown for ${pct(c.partnerVisibleShare)} of rated provider-cycles):`,
+    ...grid(head, body),
+  ].join('\n');
 }
 
 const load = (file: string): Scenario => parseScenario(JSON.parse(readFileSync(file, 'utf8')));

@@ -51,7 +51,14 @@ describe('scenario generator', () => {
   it('makes a fortress team lose about one scale point (25 points) of relatedness and openness', () => {
     // One big drifting team, so sampling noise is small next to the drift.
     const g = generateScenario(
-      base({ teams: 1, teamSize: { min: 400, max: 400 }, teamsPerDepartment: 0, patterns: [{ pattern: 'fortress', share: 1, onset: { min: 4, max: 4 }, drop: 1, rampCycles: 4, pressureLead: 0, pressureRise: 0.5 }] }),
+      base({
+        teams: 1,
+        teamSize: { min: 400, max: 400 },
+        teamsPerDepartment: 0,
+        patterns: [
+          { pattern: 'fortress', share: 1, onset: { min: 4, max: 4 }, drop: 1, rampCycles: 4, pressureLead: 0, pressureRise: 0.5 },
+        ],
+      }),
     );
     const cycles = [...g.cycles()];
     const scores = (t: number) => cycles[t]!.teams.get(g.teams[0]!.id)!.answers.map((a) => scoreResponse(g.questionnaire, a));

@@ -10,8 +10,15 @@ import { partnerWorld, randomLinks, type PartnerLink, type SimRating } from './p
 import type { PartnerSpec, PatternSpec, Scenario } from './scenario.js';
 
 /** Latent dimensions: satisfaction and frustration of each need, and openness behaviour. */
-const latents = ['autonomy.satisfaction', 'autonomy.frustration', 'competence.satisfaction', 'competence.frustration',
-  'relatedness.satisfaction', 'relatedness.frustration', 'openness.behaviour'] as const;
+const latents = [
+  'autonomy.satisfaction',
+  'autonomy.frustration',
+  'competence.satisfaction',
+  'competence.frustration',
+  'relatedness.satisfaction',
+  'relatedness.frustration',
+  'openness.behaviour',
+] as const;
 const K = latents.length;
 const latentOf = (item: Item) => latents.indexOf(`${item.construct}.${item.facet}` as (typeof latents)[number]);
 const isFrustration = (k: number) => latents[k]!.endsWith('frustration');
@@ -161,7 +168,10 @@ function placeTeams(s: Scenario, patterns: readonly PatternSpec[]): { hierarchy:
     const responseRate = s.responseRate.min + r.next() * (s.responseRate.max - s.responseRate.min);
     // Drawn after the original draws, so a scenario without these options keeps its teams.
     const joined = s.joining && r.chance(s.joining.share) ? r.int(s.joining.at.min, s.joining.at.max) : 0;
-    const step = s.steps && r.chance(s.steps.share) ? { at: joined + r.int(s.steps.at.min, s.steps.at.max), size: (r.chance(0.5) ? 1 : -1) * s.steps.size } : null;
+    const step =
+      s.steps && r.chance(s.steps.share)
+        ? { at: joined + r.int(s.steps.at.min, s.steps.at.max), size: (r.chance(0.5) ? 1 : -1) * s.steps.size }
+        : null;
     const onset = relative === null ? null : joined + relative;
     onsets.push(onset ?? 0);
     hierarchy.push({ id, parentId });
@@ -214,7 +224,15 @@ function initialState(s: Scenario, team: SimTeam, i: number, pattern: PatternSpe
  * One team's answers in cycle t: its pattern's shift and a step once it came, the cycle's mood,
  * then each respondent's rounded, clamped answer per item. `shift` and `mood` are scratch buffers.
  */
-function teamAnswers(s: Scenario, team: SimTeam, st: TeamState, items: readonly GeneratorItem[], t: number, shift: Float64Array, mood: Float64Array): Record<string, number>[] {
+function teamAnswers(
+  s: Scenario,
+  team: SimTeam,
+  st: TeamState,
+  items: readonly GeneratorItem[],
+  t: number,
+  shift: Float64Array,
+  mood: Float64Array,
+): Record<string, number>[] {
   shiftAt(st.pattern, st.onset, t, shift);
   if (team.step && t >= team.step.at) for (let k = 0; k < K; k++) shift[k]! += isFrustration(k) ? -team.step.size : team.step.size;
   const extra = st.pattern.pattern === 'stable-noisy' ? st.pattern.cycleNoise : 0;
@@ -243,11 +261,21 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
   const items = generatorItems(questionnaire);
 
   const partnerSpec = s.partners;
-  const partnerLinks = partnerSpec ? randomLinks(teams.map((t) => t.id), partnerSpec, s.seed) : undefined;
+  const partnerLinks = partnerSpec
+    ? randomLinks(
+        teams.map((t) => t.id),
+        partnerSpec,
+        s.seed,
+      )
+    : undefined;
   const makeWorld = () =>
     partnerSpec && partnerLinks
       ? partnerWorld(
-          teams.map((team, i) => ({ id: team.id, size: team.size, shift: (t: number) => partnerShift(patterns[i]!, onsets[i]!, t, partnerSpec) })),
+          teams.map((team, i) => ({
+            id: team.id,
+            size: team.size,
+            shift: (t: number) => partnerShift(patterns[i]!, onsets[i]!, t, partnerSpec),
+          })),
           partnerLinks,
           partnerSpec,
           { seed: s.seed, betweenTeam: s.noise.betweenTeam, cycleNoise: s.noise.cycle },
@@ -271,5 +299,12 @@ export function generateScenario(s: Scenario, questionnaire: Questionnaire = cur
     }
   }
 
-  return { hierarchy, teams, questionnaire, ...(partnerLinks ? { partnerLinks } : {}), hierarchyAt: hierarchyByCycle(hierarchy, teams), cycles };
+  return {
+    hierarchy,
+    teams,
+    questionnaire,
+    ...(partnerLinks ? { partnerLinks } : {}),
+    hierarchyAt: hierarchyByCycle(hierarchy, teams),
+    cycles,
+  };
 }

@@ -37,7 +37,11 @@ describe('partner ratings in scenarios', () => {
     const cycles = [...g.cycles()];
     const fortress = g.teams.filter((t) => t.pattern === 'fortress');
     const scoreAt = (t: number) =>
-      mean(cycles[t]!.partners!.filter((r) => fortress.some((f) => f.id === r.providerId && f.onset! <= 20)).map((r) => partnerScore(r.answers, ['par_yes', 'par_direct'])));
+      mean(
+        cycles[t]!.partners!.filter((r) => fortress.some((f) => f.id === r.providerId && f.onset! <= 20)).map((r) =>
+          partnerScore(r.answers, ['par_yes', 'par_direct']),
+        ),
+      );
     // Onsets lie in 12..20 with a 4-cycle ramp: by cycle 23 every drift is complete.
     const fall = scoreAt(10) - scoreAt(23);
     expect(fall).toBeGreaterThan(17);

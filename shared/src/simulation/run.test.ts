@@ -37,10 +37,14 @@ describe('simulation against the naive rule', () => {
 
 describe('the suite against the targets, at a quarter of its size', () => {
   const load = (name: string) => parseScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')));
-  it.each(['early', 'joining', 'step'])('%s: drifts caught within 3 cycles, median delay ≤ 2, few stable teams flagged (teams of 8+)', (name) => {
-    const r = simulate({ ...load(name), teams: 250, teamSize: { min: 8, max: 15 } }).engine.teams8plus;
-    expect(r.detectionWithin3).toBeGreaterThanOrEqual(0.9);
-    expect(r.medianDelay).toBeLessThanOrEqual(2);
-    expect(r.stableFlaggedPerYear).toBeLessThanOrEqual(0.05);
-  }, 120_000);
+  it.each(['early', 'joining', 'step'])(
+    '%s: drifts caught within 3 cycles, median delay ≤ 2, few stable teams flagged (teams of 8+)',
+    (name) => {
+      const r = simulate({ ...load(name), teams: 250, teamSize: { min: 8, max: 15 } }).engine.teams8plus;
+      expect(r.detectionWithin3).toBeGreaterThanOrEqual(0.9);
+      expect(r.medianDelay).toBeLessThanOrEqual(2);
+      expect(r.stableFlaggedPerYear).toBeLessThanOrEqual(0.05);
+    },
+    120_000,
+  );
 });

@@ -42,7 +42,10 @@ export function runEngineOn(generated: GeneratedScenario, threshold: number, opt
   const cycles: CycleInput[] = [];
   for (const c of generated.cycles()) {
     const byTeam = new Map(
-      [...c.teams].map(([id, t]) => [id, { invited: t.invited, responses: t.answers.map((a) => scoreResponse(generated.questionnaire, a)) }]),
+      [...c.teams].map(([id, t]) => [
+        id,
+        { invited: t.invited, responses: t.answers.map((a) => scoreResponse(generated.questionnaire, a)) },
+      ]),
     );
     cycles.push({
       cycleId: c.cycleId,

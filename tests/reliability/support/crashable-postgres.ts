@@ -28,6 +28,7 @@ export async function startCrashablePostgres(): Promise<CrashablePostgres> {
   return {
     ...server,
     crash: async () => void (await pgCtl(['-D', server.dataDir, '-w', '-m', 'immediate', 'stop'])),
-    restart: async () => void (await pgCtl(['-D', server.dataDir, '-w', '-l', path.join(server.dataDir, 'server.log'), '-o', options, 'start'])),
+    restart: async () =>
+      void (await pgCtl(['-D', server.dataDir, '-w', '-l', path.join(server.dataDir, 'server.log'), '-o', options, 'start'])),
   };
 }

@@ -82,7 +82,10 @@ export async function pool<T, R>(items: readonly T[], concurrency: number, task:
 export async function answerAll(baseUrl: string, tokens: readonly string[], connections: number, body: string): Promise<Outcome[]> {
   const client = requester(baseUrl, connections);
   try {
-    return await pool(tokens, connections, async (token) => ({ ...(await client.send('POST', `/api/v1/pulse/${token}`, body)), key: token }));
+    return await pool(tokens, connections, async (token) => ({
+      ...(await client.send('POST', `/api/v1/pulse/${token}`, body)),
+      key: token,
+    }));
   } finally {
     client.close();
   }

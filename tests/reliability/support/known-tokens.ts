@@ -41,7 +41,12 @@ export async function openCycleWithTokens(db: Kysely<Database>, count: number, l
 
 /** The version a cycle created now asks (eNPS on by default), which `validSubmission` answers. */
 export async function currentQuestionnaireVersion(db: Kysely<Database>): Promise<number> {
-  const { version } = await db.selectFrom('questionnaire_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+  const { version } = await db
+    .selectFrom('questionnaire_versions')
+    .select('version')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return version;
 }
 

@@ -45,7 +45,8 @@ const de: Catalogue = {
   'pulse.unknownBody':
     'Prüfen Sie, ob Sie den ganzen Link aus Ihrer E-Mail geöffnet haben: Manche Mailprogramme trennen lange Links in zwei Teile. Zu jeder Pulsbefragung kommt ein neuer persönlicher Link per E-Mail.',
   'pulse.closedTitle': 'Diese Pulsbefragung ist beendet',
-  'pulse.closedBody': 'Sie nimmt keine Antworten mehr an. Sobald die nächste Pulsbefragung beginnt, erhalten Sie einen neuen persönlichen Link per E-Mail.',
+  'pulse.closedBody':
+    'Sie nimmt keine Antworten mehr an. Sobald die nächste Pulsbefragung beginnt, erhalten Sie einen neuen persönlichen Link per E-Mail.',
   'pulse.valuesTitle': 'Die Werte Ihres Teams',
   'pulse.valuesIntro': 'Ihr Team hat sich auf diese Werte geeinigt:',
   'pulse.partnersTitle': 'Teams, auf die Sie diesen Monat angewiesen waren',
@@ -115,9 +116,11 @@ const de: Catalogue = {
   'pulses.countedAt': 'Gezählt {when}.',
   'pulses.nextCount': 'Die nächste Zählung ist {when}.',
   'pulses.finalCount': 'Dies ist die endgültige Zählung.',
-  'pulses.languages': 'Antworten nach Sprache, für die ganze Organisation: {list}. Eine Sprache, in der weniger als {threshold} Personen geantwortet haben, wird nicht gezeigt, ebenso wenig eine, die sich aus den anderen ergäbe.',
+  'pulses.languages':
+    'Antworten nach Sprache, für die ganze Organisation: {list}. Eine Sprache, in der weniger als {threshold} Personen geantwortet haben, wird nicht gezeigt, ebenso wenig eine, die sich aus den anderen ergäbe.',
   'pulses.languageCount': '{language}: {count, number}',
-  'pulses.languagesNone': 'Keine Zählung nach Sprache wird gezeigt: In jeder Sprache haben weniger als {threshold} Personen geantwortet, oder sie ergäbe sich aus den anderen.',
+  'pulses.languagesNone':
+    'Keine Zählung nach Sprache wird gezeigt: In jeder Sprache haben weniger als {threshold} Personen geantwortet, oder sie ergäbe sich aus den anderen.',
   'nav.teams': 'Teams',
   'nav.members': 'Mitglieder',
   'nav.users': 'Benutzer',
@@ -147,7 +150,8 @@ const de: Catalogue = {
   'setPassword.inviteIntro': 'Willkommen, {name}. Wählen Sie ein Passwort für {email}, um Ihre Einladung abzuschließen.',
   'setPassword.resetIntro': 'Wählen Sie ein neues Passwort für {email}.',
   'setPassword.password': 'Neues Passwort',
-  'setPassword.hint': 'Mindestens 12 Zeichen. Ein paar Wörter, die nichts miteinander zu tun haben, ergeben ein starkes Passwort, das man sich gut merken kann.',
+  'setPassword.hint':
+    'Mindestens 12 Zeichen. Ein paar Wörter, die nichts miteinander zu tun haben, ergeben ein starkes Passwort, das man sich gut merken kann.',
   'setPassword.confirm': 'Passwort wiederholen',
   'setPassword.mismatch': 'Die beiden Passwörter stimmen nicht überein.',
   'setPassword.submit': 'Passwort speichern und anmelden',
@@ -204,7 +208,8 @@ const de: Catalogue = {
   'members.active': 'Aktiv',
   'members.inactive': 'Deaktiviert',
   'members.count': '{total, plural, one {# Person} other {# Personen}}',
-  'members.countPartial': '{shown} von {total, plural, one {# Person} other {# Personen}} angezeigt. Suchen Sie, um die Liste einzugrenzen.',
+  'members.countPartial':
+    '{shown} von {total, plural, one {# Person} other {# Personen}} angezeigt. Suchen Sie, um die Liste einzugrenzen.',
   'members.empty': 'Hier ist noch niemand.',
   'members.noMatch': 'Niemand passt zu dieser Suche.',
   'import.title': 'Mitglieder aus CSV importieren',
@@ -225,7 +230,8 @@ const de: Catalogue = {
   'import.done': '{file} importiert: {counts}',
   'users.title': 'Benutzer und Rollen',
   'users.inviteTitle': 'Jemanden einladen',
-  'users.inviteIntro': 'Die Person erhält eine E-Mail mit einem Link, um ein Passwort zu wählen. Der Link funktioniert einmal, 7 Tage lang.',
+  'users.inviteIntro':
+    'Die Person erhält eine E-Mail mit einem Link, um ein Passwort zu wählen. Der Link funktioniert einmal, 7 Tage lang.',
   'users.email': 'E-Mail',
   'users.name': 'Name',
   'users.role': 'Rolle',
@@ -391,10 +397,12 @@ const de: Catalogue = {
   'alertWords.participation': 'In {team} antworten weniger Menschen',
   'alertMeaning.fortress':
     'Die Menschen in {team} fühlen sich weniger verbunden und den Teams um sie herum gegenüber weniger offen, behalten aber die Kontrolle über ihre eigene Arbeit. Sich selbst überlassen vertieft sich das meist, und die Teams, die auf {team} angewiesen sind, spüren es zuerst.',
-  'alertMeaning.pressure': 'Anfragen von außen verdrängen die eigene Arbeit des Teams. Dieser Druck kommt oft, bevor sich ein Team abschottet.',
+  'alertMeaning.pressure':
+    'Anfragen von außen verdrängen die eigene Arbeit des Teams. Dieser Druck kommt oft, bevor sich ein Team abschottet.',
   'alertMeaning.need_drop':
     'Die Menschen fühlen sich weniger {needs} als zuvor. Solche Bedürfnisse tragen Motivation und gute Arbeit; ein anhaltender Rückgang heilt selten von selbst.',
-  'alertMeaning.participation': 'Weniger Menschen als sonst haben geantwortet. Das kann ein Zeichen von Rückzug sein, und es macht die Zahlen unsicherer.',
+  'alertMeaning.participation':
+    'Weniger Menschen als sonst haben geantwortet. Das kann ein Zeichen von Rückzug sein, und es macht die Zahlen unsicherer.',
   'need.autonomy': 'Herr über ihre Arbeit',
   'need.competence': 'fähig',
   'need.relatedness': 'miteinander verbunden',
@@ -625,12 +633,14 @@ const de: Catalogue = {
   'sso.failed.denied': 'Die Anmeldung wurde auf der Anmeldeseite Ihrer Firma abgebrochen.',
   'sso.failed.unverified_email':
     'Ihr Firmenkonto hat keine bestätigte E-Mail-Adresse, daher können wir nicht erkennen, wer Sie sind. Bitten Sie Ihre IT, sie zu bestätigen.',
-  'sso.failed.unknown_person': 'Für Ihre E-Mail-Adresse gibt es hier kein aktives Konto. Bitten Sie die Personalabteilung, Sie hinzuzufügen.',
+  'sso.failed.unknown_person':
+    'Für Ihre E-Mail-Adresse gibt es hier kein aktives Konto. Bitten Sie die Personalabteilung, Sie hinzuzufügen.',
   'sso.failed.unavailable': 'Der Anmeldedienst Ihrer Firma ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   'results.title': 'Die Ergebnisse Ihres Teams: {label}',
   'results.participation': '{responded} von {invited} Personen in Ihrem Team haben geantwortet.',
   'results.scoresTitle': 'Was die Antworten Ihres Teams zeigten',
-  'results.scoresIntro': 'Die Werte reichen von 0 bis 100; höher ist besser. Der Bereich ist der, in dem der wahre Wert am wahrscheinlichsten liegt (95 %).',
+  'results.scoresIntro':
+    'Die Werte reichen von 0 bis 100; höher ist besser. Der Bereich ist der, in dem der wahre Wert am wahrscheinlichsten liegt (95 %).',
   'results.figure': '{mean} (wahrscheinlich {low} bis {high})',
   'results.previous': 'Letzte Pulsbefragung: {figure}',
   'results.noPrevious': 'Keine frühere Pulsbefragung zum Vergleich.',
@@ -640,7 +650,8 @@ const de: Catalogue = {
   'results.noActions': 'Ihr Team hat sich noch zu keiner Maßnahme verpflichtet.',
   'results.due': 'fällig am {date}',
   'results.noteTitle': 'Eine Notiz Ihrer Führungskraft',
-  'results.privacy': 'Alle Eingeladenen aus Ihrem Team sehen genau diese Seite, ob sie geantwortet haben oder nicht. Sie zeigt nie die Antworten einer einzelnen Person.',
+  'results.privacy':
+    'Alle Eingeladenen aus Ihrem Team sehen genau diese Seite, ob sie geantwortet haben oder nicht. Sie zeigt nie die Antworten einer einzelnen Person.',
   'note.title': 'Ihre Notiz an das Team zu {cycle}',
   'note.intro':
     'Was Sie gehört haben und was Sie tun werden. Ihr Team sieht sie zusammen mit seinen Ergebnissen; die erste Fassung geht per E-Mail an alle Eingeladenen.',
@@ -707,16 +718,19 @@ const de: Catalogue = {
   'overviewSearch.clear': 'Suche löschen',
   'overviewSearch.none': 'Kein Teamname enthält „{q}“.',
   'overviewSearch.count': 'Teams, deren Name „{q}“ enthält: {count}.',
-  'overviewSearch.many': '{count, plural, one {Das erste Team} other {Die ersten # Teams}} nach Name. Geben Sie mehr vom Namen ein, um einzugrenzen.',
+  'overviewSearch.many':
+    '{count, plural, one {Das erste Team} other {Die ersten # Teams}} nach Name. Geben Sie mehr vom Namen ein, um einzugrenzen.',
   'overviewSearch.results': 'Gefundene Teams',
   'alertPages.more': 'Ältere Frühwarnungen zeigen ({shown} von {total} gezeigt)',
   'alertPages.failed': 'Ältere Frühwarnungen konnten nicht geladen werden. Versuchen Sie es erneut.',
   'conversation.linkTitle': 'Ihr privater Link zum Gespräch',
-  'conversation.linkIntro': 'Ihre Führungskräfte können auf Ihren Kommentar antworten. Lesen Sie die Antworten und schreiben Sie hier zurück, weiterhin anonym:',
+  'conversation.linkIntro':
+    'Ihre Führungskräfte können auf Ihren Kommentar antworten. Lesen Sie die Antworten und schreiben Sie hier zurück, weiterhin anonym:',
   'conversation.linkKeep':
     'Bewahren Sie diesen Link auf: Er wird nur jetzt gezeigt und ist der einzige Weg zurück zum Gespräch. Niemand sonst kann sehen, wer den Kommentar geschrieben hat, nicht einmal wir. Dieser Browser merkt ihn sich ebenfalls.',
   'conversation.title': 'Ihr Kommentar und die Antworten darauf',
-  'conversation.privacy': 'Nur dieser Link öffnet diese Seite. Ihre Führungskräfte sehen Ihren Kommentar und Ihre Antworten, nie Ihren Namen.',
+  'conversation.privacy':
+    'Nur dieser Link öffnet diese Seite. Ihre Führungskräfte sehen Ihren Kommentar und Ihre Antworten, nie Ihren Namen.',
   'conversation.yourComment': 'Ihr Kommentar',
   'conversation.noReplies': 'Noch keine Antwort. Schauen Sie später wieder über diesen Link vorbei.',
   'conversation.fromAuthor': 'Sie',
@@ -770,7 +784,8 @@ const de: Catalogue = {
     'Jede Pulsbefragung stellt die dreizehn Aussagen zu Bedürfnissen und Offenheit. Sie können bis zu fünf eigene Fragen hinzufügen, für alle oder für ausgewählte Teams, und den eNPS abfragen. Eine Änderung gilt für Pulsbefragungen, die ab jetzt angelegt werden; bereits gegebene Antworten behalten die Fragen, auf die sie sich beziehen. Ihre Fragen fließen nie in die vier Werte oder die Warnungen ein.',
   'questions.activeTitle': 'Ihre Fragen ({count} von {max})',
   'questions.none': 'Noch keine eigenen Fragen.',
-  'questions.full': 'Es werden bereits fünf Fragen gestellt, mehr fasst eine Pulsbefragung nicht. Nehmen Sie eine heraus, um eine weitere hinzuzufügen.',
+  'questions.full':
+    'Es werden bereits fünf Fragen gestellt, mehr fasst eine Pulsbefragung nicht. Nehmen Sie eine heraus, um eine weitere hinzuzufügen.',
   'questions.addTitle': 'Eine Frage hinzufügen',
   'questions.text': 'Frage',
   'questions.textHint': 'Eine Aussage, der man zustimmen kann, oder eine Frage, die von 0 bis 10 beantwortet wird. Bis zu 300 Zeichen.',
@@ -787,7 +802,8 @@ const de: Catalogue = {
   'questions.edit': 'Umformulieren oder Teams ändern',
   'questions.editLabel': 'Umformulieren oder Teams ändern: {text}',
   'questions.reword': 'Neue Formulierung',
-  'questions.rewordHint': 'Die Ergebnisse bleiben unter dieser Frage zusammen; jede Pulsbefragung behält die Formulierung, mit der sie gefragt hat.',
+  'questions.rewordHint':
+    'Die Ergebnisse bleiben unter dieser Frage zusammen; jede Pulsbefragung behält die Formulierung, mit der sie gefragt hat.',
   'questions.save': 'Speichern',
   'questions.saved': 'Gespeichert: „{text}“ wird so in Pulsbefragungen gestellt, die ab jetzt angelegt werden.',
   'questions.cancel': 'Abbrechen',
@@ -796,8 +812,7 @@ const de: Catalogue = {
   'questions.retired': '„{text}“ wird nicht mehr gestellt; die Ergebnisse bleiben erhalten.',
   'questions.retiredTitle': 'Herausgenommene Fragen',
   'questions.pulseTitle': 'Noch ein paar Fragen',
-  'questions.chartNote':
-    'Mittlere Antwort auf der eigenen Skala der Frage ({min}–{max}), mit 95-%-Intervall; nicht Teil der vier Werte.',
+  'questions.chartNote': 'Mittlere Antwort auf der eigenen Skala der Frage ({min}–{max}), mit 95-%-Intervall; nicht Teil der vier Werte.',
   'scales.title': 'Über die Skalen',
   'scales.link': 'Über die Skalen',
   'scales.intro':

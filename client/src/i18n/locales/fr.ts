@@ -46,7 +46,8 @@ const fr: Catalogue = {
   'pulse.unknownBody':
     'Vérifiez que vous avez ouvert le lien complet depuis votre e-mail : certains logiciels de messagerie coupent les liens longs en deux. Chaque sondage arrive avec un nouveau lien personnel par e-mail.',
   'pulse.closedTitle': 'Ce sondage est clos',
-  'pulse.closedBody': 'Il ne recueille plus de réponses. Vous recevrez un nouveau lien personnel par e-mail à l’ouverture du prochain sondage.',
+  'pulse.closedBody':
+    'Il ne recueille plus de réponses. Vous recevrez un nouveau lien personnel par e-mail à l’ouverture du prochain sondage.',
   'pulse.valuesTitle': 'Les valeurs de votre équipe',
   'pulse.valuesIntro': 'Votre équipe s’est accordée sur ces valeurs :',
   'pulse.partnersTitle': 'Les équipes sur lesquelles vous avez compté ce mois-ci',
@@ -116,9 +117,11 @@ const fr: Catalogue = {
   'pulses.countedAt': 'Compté {when}.',
   'pulses.nextCount': 'Le prochain comptage a lieu {when}.',
   'pulses.finalCount': 'C’est le comptage définitif.',
-  'pulses.languages': 'Réponses par langue, pour toute l’organisation : {list}. Une langue dans laquelle moins de {threshold} personnes ont répondu n’est pas affichée, ni une que les autres permettraient de déduire.',
+  'pulses.languages':
+    'Réponses par langue, pour toute l’organisation : {list}. Une langue dans laquelle moins de {threshold} personnes ont répondu n’est pas affichée, ni une que les autres permettraient de déduire.',
   'pulses.languageCount': '{language} : {count, number}',
-  'pulses.languagesNone': 'Aucun comptage par langue n’est affiché : dans chaque langue, moins de {threshold} personnes ont répondu, ou elle se déduirait des autres.',
+  'pulses.languagesNone':
+    'Aucun comptage par langue n’est affiché : dans chaque langue, moins de {threshold} personnes ont répondu, ou elle se déduirait des autres.',
   'nav.teams': 'Équipes',
   'nav.members': 'Membres',
   'nav.users': 'Utilisateurs',
@@ -205,7 +208,8 @@ const fr: Catalogue = {
   'members.active': 'Active',
   'members.inactive': 'Désactivée',
   'members.count': '{total, plural, one {# personne} other {# personnes}}',
-  'members.countPartial': '{shown} affichées sur {total, plural, one {# personne} other {# personnes}}. Lancez une recherche pour réduire la liste.',
+  'members.countPartial':
+    '{shown} affichées sur {total, plural, one {# personne} other {# personnes}}. Lancez une recherche pour réduire la liste.',
   'members.empty': 'Personne ici pour l’instant.',
   'members.noMatch': 'Personne ne correspond à cette recherche.',
   'import.title': 'Importer des membres depuis un CSV',
@@ -226,7 +230,8 @@ const fr: Catalogue = {
   'import.done': '{file} importé : {counts}',
   'users.title': 'Utilisateurs et rôles',
   'users.inviteTitle': 'Inviter quelqu’un',
-  'users.inviteIntro': 'La personne reçoit un e-mail avec un lien pour choisir un mot de passe. Le lien fonctionne une fois, pendant 7 jours.',
+  'users.inviteIntro':
+    'La personne reçoit un e-mail avec un lien pour choisir un mot de passe. Le lien fonctionne une fois, pendant 7 jours.',
   'users.email': 'E-mail',
   'users.name': 'Nom',
   'users.role': 'Rôle',
@@ -367,7 +372,8 @@ const fr: Catalogue = {
     'Scores de 0 à 100, cycle après cycle. La bande autour de chaque ligne est l’intervalle de confiance à 95 % : plus le groupe est petit, plus elle est large. Les cycles masqués pour protéger l’anonymat restent des trous (moins de {threshold} réponses, ou des chiffres qui révéleraient un groupe plus petit).',
   'team.fortressCaption': 'Indice de forteresse par cycle, de 0 à 100',
   'team.noFortress': 'Pas encore d’indice de forteresse : il faut des cycles visibles et quelques mois d’historique pour comparer.',
-  'team.fortressIntro': 'Monte quand l’appartenance et l’ouverture baissent alors que l’autonomie tient : l’indépendance plutôt que l’autonomie.',
+  'team.fortressIntro':
+    'Monte quand l’appartenance et l’ouverture baissent alors que l’autonomie tient : l’indépendance plutôt que l’autonomie.',
   'team.responseCaption': 'Part des personnes invitées qui ont répondu',
   'team.responseIntro': 'Affichée pour chaque cycle, masqués compris.',
   'alerts.title': 'Alertes',
@@ -629,7 +635,8 @@ const fr: Catalogue = {
   'sso.failed.unverified_email':
     'Votre compte d’entreprise n’a pas d’adresse e-mail vérifiée, nous ne pouvons donc pas savoir qui vous êtes. Demandez à votre service informatique de la vérifier.',
   'sso.failed.unknown_person': 'Il n’y a pas de compte actif ici pour votre adresse e-mail. Demandez aux RH de vous ajouter.',
-  'sso.failed.unavailable': 'Le service de connexion de votre entreprise est injoignable pour le moment. Veuillez réessayer dans un instant.',
+  'sso.failed.unavailable':
+    'Le service de connexion de votre entreprise est injoignable pour le moment. Veuillez réessayer dans un instant.',
   'results.title': 'Les résultats de votre équipe : {label}',
   'results.participation': '{responded} personnes sur {invited} de votre équipe ont répondu.',
   'results.scoresTitle': 'Ce que montrent les réponses de votre équipe',
@@ -718,7 +725,8 @@ const fr: Catalogue = {
   'alertPages.more': 'Afficher les alertes plus anciennes ({shown} affichées sur {total})',
   'alertPages.failed': 'Les alertes plus anciennes n’ont pas pu être chargées. Réessayez.',
   'conversation.linkTitle': 'Votre lien de conversation privé',
-  'conversation.linkIntro': 'Vos responsables peuvent répondre à votre commentaire. Lisez leurs réponses et répondez ici, toujours de façon anonyme :',
+  'conversation.linkIntro':
+    'Vos responsables peuvent répondre à votre commentaire. Lisez leurs réponses et répondez ici, toujours de façon anonyme :',
   'conversation.linkKeep':
     'Gardez ce lien : il n’est affiché que maintenant et c’est le seul moyen de revenir à la conversation. Personne d’autre ne peut voir qui a écrit le commentaire, pas même nous. Ce navigateur le garde aussi.',
   'conversation.title': 'Votre commentaire et ses réponses',
@@ -745,13 +753,16 @@ const fr: Catalogue = {
   'drivers.colNeed': 'Besoin',
   'drivers.colShare': 'Part de ce qui est expliqué',
   'drivers.colWeight': 'Poids (IC à 95 %)',
-  'drivers.explained': 'Ensemble, les quatre besoins expliquent {r2} % des différences dans la probabilité que les personnes recommandent leur équipe ({n} réponses).',
-  'drivers.lead': '{need} est ce qui va le plus de pair avec la recommandation de l’équipe : {share} % de ce que les quatre besoins expliquent ensemble.',
+  'drivers.explained':
+    'Ensemble, les quatre besoins expliquent {r2} % des différences dans la probabilité que les personnes recommandent leur équipe ({n} réponses).',
+  'drivers.lead':
+    '{need} est ce qui va le plus de pair avec la recommandation de l’équipe : {share} % de ce que les quatre besoins expliquent ensemble.',
   'drivers.method':
     'Poids relatifs de Johnson des quatre scores sur la question de recommandation (eNPS, 0–10), avec des intervalles à 95 % issus de 1 000 rééchantillonnages bootstrap. Ils montrent ce qui va de pair, pas ce qui cause quoi.',
   'drivers.reason.hidden': 'Les chiffres de l’organisation sont masqués pour ce sondage, afin de protéger un groupe plus petit.',
   'drivers.reason.no_cycle': 'Aucun sondage n’est encore clos.',
-  'drivers.reason.no_enps': 'Pas encore de réponses eNPS : personne (ou moins de {min} personnes) n’a répondu à la question de recommandation dans ce sondage, il n’y a donc rien à montrer.',
+  'drivers.reason.no_enps':
+    'Pas encore de réponses eNPS : personne (ou moins de {min} personnes) n’a répondu à la question de recommandation dans ce sondage, il n’y a donc rien à montrer.',
   'drivers.reason.not_computable': 'Les réponses ne varient pas assez pour calculer les poids.',
   'drivers.reason.too_few': 'Moins de {min} personnes ont répondu à ce sondage : trop peu pour conclure.',
   'enps.sectionTitle': 'La recommandation de l’équipe, et vos propres questions',
@@ -778,7 +789,8 @@ const fr: Catalogue = {
   'questions.add': 'Ajouter la question',
   'questions.added': '« {text} » est posée dans les sondages créés à partir de maintenant.',
   'questions.text': 'Question',
-  'questions.textHint': 'Une affirmation avec laquelle on est d’accord ou non, ou une question à laquelle on répond de 0 à 10. Jusqu’à 300 caractères.',
+  'questions.textHint':
+    'Une affirmation avec laquelle on est d’accord ou non, ou une question à laquelle on répond de 0 à 10. Jusqu’à 300 caractères.',
   'questions.scale': 'Réponse sur',
   'questions.scale.agreement': 'Accord, 1–5 (pas du tout d’accord à tout à fait d’accord)',
   'questions.scale.zero_to_ten': '0–10 (pas du tout probable à extrêmement probable)',
@@ -799,18 +811,21 @@ const fr: Catalogue = {
   'questions.retired': '« {text} » n’est plus posée ; ses résultats restent.',
   'questions.retiredTitle': 'Questions retirées',
   'questions.pulseTitle': 'Quelques questions de plus',
-  'questions.chartNote': 'Réponse moyenne sur l’échelle propre à la question ({min}–{max}), avec son intervalle à 95 % ; ne fait pas partie des quatre scores.',
+  'questions.chartNote':
+    'Réponse moyenne sur l’échelle propre à la question ({min}–{max}), avec son intervalle à 95 % ; ne fait pas partie des quatre scores.',
   'scales.link': 'À propos des échelles',
   'scales.title': 'À propos des échelles',
   'scales.intro':
     'Pulse mesure quatre choses, chacune avec trois ou quatre affirmations. Si les affirmations d’une échelle mesurent une seule chose, les personnes d’accord avec l’une ont tendance à l’être avec les autres. Les chiffres ci-dessous le vérifient à partir des réponses à un sondage, pour toute l’organisation.',
   'scales.howToRead':
     'α (alpha de Cronbach) et ω (oméga de McDonald) vont de 0 à 1. À partir de 0,7, les affirmations vont assez bien ensemble pour former un seul score ; en dessous de 0,7, le score mélange des choses différentes, lisez-le donc avec prudence. La corrélation item-total indique dans quelle mesure une affirmation va avec le reste de son échelle : une valeur faible signale une affirmation que les gens comprennent différemment.',
-  'scales.privacy': 'Calculé uniquement sur de grands groupes : toute l’organisation (avec au moins {min} réponses) et les groupes d’au moins {subtree} personnes, jamais une petite équipe, et seulement pour les sondages clos.',
+  'scales.privacy':
+    'Calculé uniquement sur de grands groupes : toute l’organisation (avec au moins {min} réponses) et les groupes d’au moins {subtree} personnes, jamais une petite équipe, et seulement pour les sondages clos.',
   'scales.cycle': 'Sondage',
   'scales.allGood': 'En {cycle}, les quatre échelles sont bien cohérentes : α et ω valent 0,7 ou plus.',
   'scales.warningTitle': 'Certaines échelles sont insuffisantes',
-  'scales.warning': 'En {cycle}, α ou ω est inférieur à 0,7 pour : {constructs}. Lisez ces scores avec prudence, et examinez leurs affirmations dont la corrélation item-total est la plus faible.',
+  'scales.warning':
+    'En {cycle}, α ou ω est inférieur à 0,7 pour : {constructs}. Lisez ces scores avec prudence, et examinez leurs affirmations dont la corrélation item-total est la plus faible.',
   'scales.tableCaption': 'Fiabilité par échelle, {cycle} ({n} réponses)',
   'scales.colScale': 'Échelle',
   'scales.colAlpha': 'α (IC à 95 %)',

@@ -142,7 +142,9 @@ function ActionForm({
   return (
     <form className="stack action-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('actions.plan')}>
       <Field label={t('actions.formTitle')} hint={t('actions.formHint')}>
-        {(props) => <input {...props} ref={titleRef} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        {(props) => (
+          <input {...props} ref={titleRef} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        )}
       </Field>
       <Field label={t('actions.construct')}>
         {(props) => (
@@ -181,7 +183,9 @@ function ActionForm({
             </select>
           )}
         </Field>
-        <Field label={t('actions.due')}>{(props) => <input {...props} type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />}</Field>
+        <Field label={t('actions.due')}>
+          {(props) => <input {...props} type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />}
+        </Field>
       </div>
       <FormError error={action.error} />
       <div className="actions">
@@ -197,7 +201,15 @@ function ActionForm({
 }
 
 /** One action: status, owner, due date, the team's feedback and the effect, and its next steps. */
-export function ActionCard({ action, onChanged, showTeam = false }: { action: Action; onChanged?(action: Action): void; showTeam?: boolean }) {
+export function ActionCard({
+  action,
+  onChanged,
+  showTeam = false,
+}: {
+  action: Action;
+  onChanged?(action: Action): void;
+  showTeam?: boolean;
+}) {
   const titleId = `action-${action.id}`;
   const effect = effectText(action);
   const feedback = feedbackText(action);

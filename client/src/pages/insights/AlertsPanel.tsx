@@ -18,7 +18,15 @@ const RESOLVED_PAGE = 10;
  * ten at a time, newest first. With `onPlanAction`, each current alert offers to plan an action
  * from its suggestions, and says which of the team's `actions` answer it.
  */
-export function AlertsPanel({ teamId, actions = [], onPlanAction }: { teamId: string; actions?: readonly Action[]; onPlanAction?: (alert: Alert) => void }) {
+export function AlertsPanel({
+  teamId,
+  actions = [],
+  onPlanAction,
+}: {
+  teamId: string;
+  actions?: readonly Action[];
+  onPlanAction?: (alert: Alert) => void;
+}) {
   const alerts = useCurrentTeamAlerts(teamId);
   const resolved = useAlertPages(`/api/v1/alerts?status=resolved&teamId=${encodeURIComponent(teamId)}&sort=newest&limit=${RESOLVED_PAGE}`);
   const counts = resolved.first.data?.counts;
@@ -35,7 +43,9 @@ export function AlertsPanel({ teamId, actions = [], onPlanAction }: { teamId: st
           const current = data.alerts.map((a) => updated[a.id] ?? a).sort(byUrgency);
           return (
             <>
-              {current.length === 0 && <p>{resolved.first.status === 'ready' && resolvedTotal === 0 ? t('alerts.none') : t('alerts.noneOpen')}</p>}
+              {current.length === 0 && (
+                <p>{resolved.first.status === 'ready' && resolvedTotal === 0 ? t('alerts.none') : t('alerts.noneOpen')}</p>
+              )}
               {current.map((alert) => (
                 <AlertCard
                   key={alert.id}
@@ -80,7 +90,9 @@ function ResolvedAlerts({ pages, total }: { pages: ReturnType<typeof useAlertPag
 }
 
 /** The most severe first; at one level, the fortress pattern before its parts. */
-export const byUrgency = (a: Alert, b: Alert) => alertLevelsBySeverity.indexOf(a.level) - alertLevelsBySeverity.indexOf(b.level) || alertKinds.indexOf(a.kind) - alertKinds.indexOf(b.kind);
+export const byUrgency = (a: Alert, b: Alert) =>
+  alertLevelsBySeverity.indexOf(a.level) - alertLevelsBySeverity.indexOf(b.level) ||
+  alertKinds.indexOf(a.kind) - alertKinds.indexOf(b.kind);
 
 function AlertCard({
   alert,
@@ -98,7 +110,10 @@ function AlertCard({
     <article className={`alert-card alert-${alert.level}`} aria-labelledby={titleId}>
       <h3 id={titleId}>
         <span className={`badge level-${alert.level}`}>{t(`level.${alert.level}`)}</span> {t(`alertKind.${alert.kind}`)}
-        <span className="alert-meta"> · {alert.cycleLabel} · {t(`alertStatus.${alert.status}`)}</span>
+        <span className="alert-meta">
+          {' '}
+          · {alert.cycleLabel} · {t(`alertStatus.${alert.status}`)}
+        </span>
       </h3>
       <p>{alertMeaning(alert)}</p>
       <h4>{t('alerts.changedTitle')}</h4>

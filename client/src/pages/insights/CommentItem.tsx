@@ -31,7 +31,15 @@ export function CommentItem({ comment }: { comment: ListedComment }) {
         <summary>{t('conversation.replyForm')}</summary>
         <form onSubmit={(e) => void submit(e)} aria-label={t('conversation.replyForm')}>
           <Field label={t('conversation.replyLabel')} hint={t('conversation.replyHint')}>
-            {(props) => <textarea {...props} rows={3} maxLength={CONVERSATION_MESSAGE_MAX_LENGTH} value={body} onChange={(e) => setBody(e.target.value)} />}
+            {(props) => (
+              <textarea
+                {...props}
+                rows={3}
+                maxLength={CONVERSATION_MESSAGE_MAX_LENGTH}
+                value={body}
+                onChange={(e) => setBody(e.target.value)}
+              />
+            )}
           </Field>
           <FormError error={reply.error} />
           <button type="submit" disabled={reply.pending || !body.trim()}>

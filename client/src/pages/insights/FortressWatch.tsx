@@ -22,7 +22,9 @@ export function FortressWatch({ rows, actions }: { rows: OverviewRow[]; actions?
               <span className="watch-index">
                 {row.fortressIndex === undefined ? t('watch.noIndex') : t('watch.index', { value: fmt(row.fortressIndex) })}
               </span>
-              {row.alertLevel && actions && <WatchActions actions={actions.filter((a) => a.teamId === row.team.id && a.alertId && a.status !== 'dropped')} />}
+              {row.alertLevel && actions && (
+                <WatchActions actions={actions.filter((a) => a.teamId === row.team.id && a.alertId && a.status !== 'dropped')} />
+              )}
             </li>
           ))}
         </ol>

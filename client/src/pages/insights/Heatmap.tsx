@@ -54,7 +54,9 @@ export function Heatmap({ rows, cycleLabel, sort, descending, onSort, loadChildr
   // team's sub-teams: they show under it, and expanding it again loads the rest.
   const childrenIn = (list: readonly OverviewRow[], id: string) => list.filter((c) => c.team.parentId === id).length;
   const complete = (list: readonly OverviewRow[], row: OverviewRow) => childrenIn(list, row.team.id) >= (row.childCount ?? 0);
-  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(rows.filter((r) => childrenIn(rows, r.team.id) > 0).map((r) => r.team.id)));
+  const [open, setOpen] = useState<ReadonlySet<string>>(
+    () => new Set(rows.filter((r) => childrenIn(rows, r.team.id) > 0).map((r) => r.team.id)),
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const toggle = async (id: string) => {
@@ -157,9 +159,17 @@ function HeatRow({ node, open, onToggle }: { node: HeatNode; open: boolean; onTo
         <>
           {CONSTRUCTS.map((construct) => {
             const score = row.scores![construct];
-            const detail = t('heatmap.cellDetail', { ci: fmtCi(score.ciLow !== null && score.ciHigh !== null ? [score.ciLow, score.ciHigh] : null), n: score.n });
+            const detail = t('heatmap.cellDetail', {
+              ci: fmtCi(score.ciLow !== null && score.ciHigh !== null ? [score.ciLow, score.ciHigh] : null),
+              n: score.n,
+            });
             return (
-              <td key={construct} className="heat-cell" style={heatColours(score.mean)} title={`${t(`construct.${construct}`)} ${fmt(score.mean)}: ${detail}`}>
+              <td
+                key={construct}
+                className="heat-cell"
+                style={heatColours(score.mean)}
+                title={`${t(`construct.${construct}`)} ${fmt(score.mean)}: ${detail}`}
+              >
                 <span className="heat-value">{fmt(score.mean)}</span>
                 <span className="visually-hidden">, {detail}</span>
               </td>
@@ -171,7 +181,13 @@ function HeatRow({ node, open, onToggle }: { node: HeatNode; open: boolean; onTo
       )}
       <PartnerCell row={row} />
       <td>
-        {row.invited > 0 ? t('heatmap.participationCell', { responded: row.responded, invited: row.invited, rate: Math.round((100 * row.responded) / row.invited) }) : '—'}
+        {row.invited > 0
+          ? t('heatmap.participationCell', {
+              responded: row.responded,
+              invited: row.invited,
+              rate: Math.round((100 * row.responded) / row.invited),
+            })
+          : '—'}
       </td>
       <td>{row.alertLevel && <span className={`badge level-${row.alertLevel}`}>{t(`level.${row.alertLevel}`)}</span>}</td>
     </tr>
@@ -195,7 +211,11 @@ function EnpsCell({ row }: { row: HeatNode['row'] }) {
 function PartnerCell({ row }: { row: HeatNode['row'] }) {
   const partner = row.partner;
   if (!partner) return <td className="partner-cell">—</td>;
-  const detail = t('heatmap.partnerDetail', { n: partner.n, teams: partner.raterTeams, ci: fmtCi(partner.ciLow !== null && partner.ciHigh !== null ? [partner.ciLow, partner.ciHigh] : null) });
+  const detail = t('heatmap.partnerDetail', {
+    n: partner.n,
+    teams: partner.raterTeams,
+    ci: fmtCi(partner.ciLow !== null && partner.ciHigh !== null ? [partner.ciLow, partner.ciHigh] : null),
+  });
   return (
     <td className="partner-cell" title={detail}>
       {fmt(partner.mean)}

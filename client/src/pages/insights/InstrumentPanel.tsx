@@ -26,7 +26,13 @@ export function InstrumentPanel({ data, comparisonName }: { data: TrendsResponse
             title={t('enps.chartTitle')}
             note={<p className="hint">{t('enps.explain')}</p>}
             height={PANEL_HEIGHT_PX}
-            chart={<TrendChart figure={{ name: t('enps.column'), colour: enpsColour, domain: [-100, 100] }} data={enps} comparisonName={comparisonName} />}
+            chart={
+              <TrendChart
+                figure={{ name: t('enps.column'), colour: enpsColour, domain: [-100, 100] }}
+                data={enps}
+                comparisonName={comparisonName}
+              />
+            }
             table={<TrendTable title={t('enps.column')} data={enps} comparisonName={comparisonName} />}
           />
         )}
@@ -38,7 +44,13 @@ export function InstrumentPanel({ data, comparisonName }: { data: TrendsResponse
               title={item.text}
               note={<p className="hint">{t('questions.chartNote', { min: item.min, max: item.max })}</p>}
               height={PANEL_HEIGHT_PX}
-              chart={<TrendChart figure={{ name: item.text, colour: itemColour, domain: [item.min, item.max] }} data={series} comparisonName={comparisonName} />}
+              chart={
+                <TrendChart
+                  figure={{ name: item.text, colour: itemColour, domain: [item.min, item.max] }}
+                  data={series}
+                  comparisonName={comparisonName}
+                />
+              }
               table={<TrendTable title={item.text} data={series} comparisonName={comparisonName} />}
             />
           );

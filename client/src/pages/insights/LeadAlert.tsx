@@ -19,7 +19,9 @@ export function LeadAlert({ teamId, actions }: { teamId: string; actions: readon
   const related = open.slice(1).filter((a) => a.cycleId === lead.cycleId);
   const firstAction = lead.actions[0];
   const storyIds = new Set([lead.id, ...related.map((a) => a.id)]);
-  const committed = actions.filter((a) => a.alertId !== null && storyIds.has(a.alertId) && (a.status === 'planned' || a.status === 'in_progress'));
+  const committed = actions.filter(
+    (a) => a.alertId !== null && storyIds.has(a.alertId) && (a.status === 'planned' || a.status === 'in_progress'),
+  );
   return (
     <section className={`lead-alert alert-${lead.level}`} aria-labelledby="lead-alert-title">
       <h2 id="lead-alert-title">{alertHeadline(lead)}</h2>
@@ -38,7 +40,9 @@ export function LeadAlert({ teamId, actions }: { teamId: string; actions: readon
       ))}
       {related.length > 0 && (
         <p className="lead-related">
-          {t('lead.related', { alerts: related.map((a) => `${t(`alertKind.${a.kind}`)} (${t(`level.${a.level}`).toLowerCase()})`).join(', ') })}
+          {t('lead.related', {
+            alerts: related.map((a) => `${t(`alertKind.${a.kind}`)} (${t(`level.${a.level}`).toLowerCase()})`).join(', '),
+          })}
         </p>
       )}
       <a href="#alerts">{t('lead.seeAll')}</a>

@@ -40,7 +40,9 @@ export function RangeForm({
   };
   return (
     <form className="filters range-form" onSubmit={submit} noValidate aria-label={t('range.label')}>
-      <Field label={t('range.from')}>{(props) => <input {...props} type="month" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+      <Field label={t('range.from')}>
+        {(props) => <input {...props} type="month" value={from} onChange={(e) => setFrom(e.target.value)} />}
+      </Field>
       <Field label={t('range.to')} error={invalid ? t('range.invalid') : undefined}>
         {(props) => <input {...props} type="month" value={to} onChange={(e) => setTo(e.target.value)} />}
       </Field>

@@ -49,7 +49,4 @@ export function feedbackText(action: Action): string | null {
 }
 
 /** "due 12 Jan 2027" for a YYYY-MM-DD date, or that there is none. */
-export const dueText = (due: string | null) =>
-  due
-    ? t('actions.dueOn', { date: formatDate(due) })
-    : t('actions.noDue');
+export const dueText = (due: string | null) => (due ? t('actions.dueOn', { date: formatDate(due) }) : t('actions.noDue'));

@@ -9,7 +9,9 @@ export const alertHeadline = (alert: Alert) => `${t(`level.${alert.level}`)}: ${
 /** What the alert means for the team, without statistics. */
 export function alertMeaning(alert: Alert): string {
   if (alert.kind !== 'need_drop') return t(`alertMeaning.${alert.kind}`, { team: alert.teamName });
-  const needs = alert.signals.filter((s) => s.construct !== 'participation' && s.change < 0).map((s) => t(`need.${s.construct as 'autonomy'}`));
+  const needs = alert.signals
+    .filter((s) => s.construct !== 'participation' && s.change < 0)
+    .map((s) => t(`need.${s.construct as 'autonomy'}`));
   return t('alertMeaning.need_drop', { needs: needs.join(t('words.and')) });
 }
 
@@ -17,7 +19,8 @@ export function alertMeaning(alert: Alert): string {
 export function signalName(s: Signal): string {
   if (s.construct === 'participation') return t('signalName.participation');
   if (s.facet === 'partner') return t('signalName.partner');
-  if (s.facet === 'frustration') return t(s.construct === 'competence' ? 'signalName.competenceFrustration' : 'signalName.autonomyFrustration');
+  if (s.facet === 'frustration')
+    return t(s.construct === 'competence' ? 'signalName.competenceFrustration' : 'signalName.autonomyFrustration');
   return t(`signalName.${s.construct}`);
 }
 
@@ -25,6 +28,13 @@ export function signalName(s: Signal): string {
 export function signalMove(s: Signal): string {
   const n = Math.round(Math.abs(s.change));
   if (n === 0) return t('signalMove.same');
-  const key: MessageKey = s.construct === 'participation' ? (s.change < 0 ? 'signalMove.fellRate' : 'signalMove.roseRate') : s.change < 0 ? 'signalMove.fell' : 'signalMove.rose';
+  const key: MessageKey =
+    s.construct === 'participation'
+      ? s.change < 0
+        ? 'signalMove.fellRate'
+        : 'signalMove.roseRate'
+      : s.change < 0
+        ? 'signalMove.fell'
+        : 'signalMove.rose';
   return t(key, { n });
 }

@@ -9,7 +9,16 @@ const row = (id: string, parentId: string | null, mean: number | null): Overview
   invited: 10,
   responded: 8,
   suppressed: mean === null,
-  ...(mean === null ? { reason: 'fewer than 5 responses' } : { scores: { autonomy: { mean, sd: 1, ciLow: mean, ciHigh: mean, n: 8 }, competence: { mean, sd: 1, ciLow: mean, ciHigh: mean, n: 8 }, relatedness: { mean, sd: 1, ciLow: mean, ciHigh: mean, n: 8 }, openness: { mean, sd: 1, ciLow: mean, ciHigh: mean, n: 8 } } }),
+  ...(mean === null
+    ? { reason: 'fewer than 5 responses' }
+    : {
+        scores: {
+          autonomy: { mean, sd: 1, ciLow: mean, ciHigh: mean, n: 8 },
+          competence: { mean, sd: 1, ciLow: mean, ciHigh: mean, n: 8 },
+          relatedness: { mean, sd: 1, ciLow: mean, ciHigh: mean, n: 8 },
+          openness: { mean, sd: 1, ciLow: mean, ciHigh: mean, n: 8 },
+        },
+      }),
   team: { id, name: id, parentId, path: id },
   depth: 0,
   alertLevel: null,
@@ -21,7 +30,13 @@ describe('heatmap tree', () => {
   it('sorts siblings only, keeps sub-teams under their parent, and puts hidden cells last', () => {
     const names = (collapsed = new Set<string>()) => visibleRows(heatTree(rows, 'openness', true), collapsed).map((n) => n.row.team.name);
     expect(names()).toEqual(['Sales', 'Ops', 'IT', 'Legal', 'Tiny']);
-    expect(visibleRows(heatTree(rows, 'openness', false), new Set()).map((n) => n.row.team.name)).toEqual(['Ops', 'Legal', 'IT', 'Tiny', 'Sales']);
+    expect(visibleRows(heatTree(rows, 'openness', false), new Set()).map((n) => n.row.team.name)).toEqual([
+      'Ops',
+      'Legal',
+      'IT',
+      'Tiny',
+      'Sales',
+    ]);
     expect(names(new Set(['Ops']))).toEqual(['Sales', 'Ops']);
   });
 

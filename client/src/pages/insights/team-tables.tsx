@@ -51,7 +51,10 @@ export function FortressTable({ title, data }: { title: string; data: FortressDa
 
 export function ResponseTable({ title, data }: { title: string; data: ResponseDatum[] }) {
   return (
-    <ScrollTable label={t('table.label', { title })} headers={[t('table.cycle'), t('table.responded'), t('table.invited'), t('table.rate')]}>
+    <ScrollTable
+      label={t('table.label', { title })}
+      headers={[t('table.cycle'), t('table.responded'), t('table.invited'), t('table.rate')]}
+    >
       {data.map((d) => (
         <tr key={d.key}>
           <th scope="row">{d.label}</th>

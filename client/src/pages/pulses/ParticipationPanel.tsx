@@ -47,7 +47,9 @@ export function ParticipationPanel({ cycles, version }: { cycles: CycleSummary[]
                 {data.teams.map((team) => (
                   <tr key={team.teamId}>
                     <th scope="row">{team.name}</th>
-                    <td>{t('pulses.counts', { responded: team.responded, invited: team.invited, rate: rate(team.responded, team.invited) })}</td>
+                    <td>
+                      {t('pulses.counts', { responded: team.responded, invited: team.invited, rate: rate(team.responded, team.invited) })}
+                    </td>
                   </tr>
                 ))}
               </ScrollTable>

@@ -6,7 +6,15 @@ import { useAction } from '../../components/use-action.js';
 import { formatDateTime, formatWeekday } from '../../i18n/dates.js';
 import { t } from '../../i18n/messages.js';
 
-const DEFAULT: Schedule = { enabled: true, weekday: 'monday', week: 1, hour: 9, timeZone: 'Europe/Berlin', openDays: 7, reminderAfterDays: 3 };
+const DEFAULT: Schedule = {
+  enabled: true,
+  weekday: 'monday',
+  week: 1,
+  hour: 9,
+  timeZone: 'Europe/Berlin',
+  openDays: 7,
+  reminderAfterDays: 3,
+};
 const weekdayName = (day: Weekday) => formatWeekday(weekdays.indexOf(day));
 
 /** The monthly rhythm: which weekday and hour in which time zone a pulse opens, how long it stays open, when it reminds. */
@@ -72,7 +80,17 @@ export function ScheduleForm({ state }: { state: ScheduleState }) {
           {(props) => <input {...props} value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />}
         </Field>
         <Field label={t('pulses.openDays')}>
-          {(props) => <input {...props} type="number" inputMode="numeric" min={1} max={21} value={form.openDays} onChange={(e) => set({ openDays: number(e.target.value) })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={21}
+              value={form.openDays}
+              onChange={(e) => set({ openDays: number(e.target.value) })}
+            />
+          )}
         </Field>
         <Field label={t('pulses.reminder')} hint={t('pulses.reminderHint')}>
           {(props) => (

@@ -24,7 +24,9 @@ export function AddQuestionForm({ teams, onAdded }: { teams: Team[]; onAdded: (t
   return (
     <form onSubmit={(e) => void submit(e)} className="stack narrow" noValidate>
       <Field label={t('questions.text')} hint={t('questions.textHint')}>
-        {(props) => <textarea {...props} rows={2} maxLength={CUSTOM_ITEM_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(props) => (
+          <textarea {...props} rows={2} maxLength={CUSTOM_ITEM_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
       </Field>
       <fieldset className="choices">
         <legend>{t('questions.scale')}</legend>

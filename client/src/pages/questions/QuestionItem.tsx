@@ -31,12 +31,16 @@ export function QuestionItem({ item, teams, onChanged }: { item: CustomItem; tea
         <p className="team-name">{item.text}</p>
         <p className="question-meta">
           {t(`questions.scale.${item.scale}`)} ·{' '}
-          {item.teamIds.length ? t('questions.forTeams', { teams: item.teamIds.map((id) => names.get(id) ?? id).join(', ') }) : t('questions.everyone')}
+          {item.teamIds.length
+            ? t('questions.forTeams', { teams: item.teamIds.map((id) => names.get(id) ?? id).join(', ') })
+            : t('questions.everyone')}
         </p>
         {editing ? (
           <form onSubmit={(e) => void submit(e)} className="editor" noValidate>
             <Field label={t('questions.reword')} hint={t('questions.rewordHint')}>
-              {(props) => <textarea {...props} rows={2} maxLength={CUSTOM_ITEM_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />}
+              {(props) => (
+                <textarea {...props} rows={2} maxLength={CUSTOM_ITEM_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+              )}
             </Field>
             <TeamPicker teams={teams} chosen={chosen} onChange={setChosen} />
             <FormError error={save.error} />
@@ -51,10 +55,21 @@ export function QuestionItem({ item, teams, onChanged }: { item: CustomItem; tea
           </form>
         ) : (
           <div className="actions">
-            <button type="button" className="button-secondary" onClick={() => setEditing(true)} aria-label={t('questions.editLabel', { text: item.text })}>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setEditing(true)}
+              aria-label={t('questions.editLabel', { text: item.text })}
+            >
               {t('questions.edit')}
             </button>
-            <button type="button" className="button-secondary" disabled={retire.pending} onClick={() => void retireNow()} aria-label={t('questions.retireLabel', { text: item.text })}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={retire.pending}
+              onClick={() => void retireNow()}
+              aria-label={t('questions.retireLabel', { text: item.text })}
+            >
               {t('questions.retire')}
             </button>
           </div>

@@ -73,7 +73,10 @@ export async function teamState(db: Kysely<Database>, id: string): Promise<{ arc
 }
 
 /** Active accounts that may own a team's actions: leaders of the team or of a team above it, and HR. */
-export async function ownerCandidates(db: Kysely<Database>, teamId: string): Promise<{ id: string; name: string; role: 'leader' | 'hr' }[]> {
+export async function ownerCandidates(
+  db: Kysely<Database>,
+  teamId: string,
+): Promise<{ id: string; name: string; role: 'leader' | 'hr' }[]> {
   const { rows } = await sql<{ id: string; name: string; role: 'leader' | 'hr' }>`
     with recursive lineage(id, parent_id) as (
       select id, parent_id from teams where id = ${teamId}
@@ -93,7 +96,11 @@ export async function ownerCandidates(db: Kysely<Database>, teamId: string): Pro
  * The actions in progress a member of `teamId` is asked about: the team's own, then those of the
  * teams above it, each group in the order they started; at most `limit`.
  */
-export async function actionsInProgressAbove(db: Kysely<Database>, teamId: string, limit: number): Promise<{ id: string; title: string }[]> {
+export async function actionsInProgressAbove(
+  db: Kysely<Database>,
+  teamId: string,
+  limit: number,
+): Promise<{ id: string; title: string }[]> {
   const { rows } = await sql<{ id: string; title: string }>`
     with recursive lineage(id, parent_id, depth) as (
       select id, parent_id, 0 from teams where id = ${teamId}
@@ -126,7 +133,18 @@ export async function closedCycleAnswers(
 export async function overdueWithOwners(
   db: Kysely<Database>,
   today: string,
-): Promise<{ id: string; title: string; team_id: string; team_name: string; due_at: string; owner_id: string; owner_email: string; owner_name: string }[]> {
+): Promise<
+  {
+    id: string;
+    title: string;
+    team_id: string;
+    team_name: string;
+    due_at: string;
+    owner_id: string;
+    owner_email: string;
+    owner_name: string;
+  }[]
+> {
   return db
     .selectFrom('actions as a')
     .innerJoin('teams as t', 't.id', 'a.team_id')

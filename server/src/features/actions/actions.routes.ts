@@ -45,7 +45,15 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const action = await createAction(app.db, app.config, request.user!, await teamScope(app.db, request.user!), request.params.id, request.body, new Date());
+      const action = await createAction(
+        app.db,
+        app.config,
+        request.user!,
+        await teamScope(app.db, request.user!),
+        request.params.id,
+        request.body,
+        new Date(),
+      );
       return reply.code(201).send({ action });
     },
   );
@@ -63,7 +71,15 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      action: await changeAction(app.db, app.config, request.user!, await teamScope(app.db, request.user!), request.params.id, request.body, new Date()),
+      action: await changeAction(
+        app.db,
+        app.config,
+        request.user!,
+        await teamScope(app.db, request.user!),
+        request.params.id,
+        request.body,
+        new Date(),
+      ),
     }),
   );
 

@@ -115,15 +115,33 @@ async function feedbackOf(db: Kysely<Database>, threshold: number, ids: readonly
       continue;
     }
     const s = summarize(answers.map(feedbackScore));
-    result.set(id, { cycleLabel: label, score: { mean: s.mean!, ciLow: s.ciLow === null ? null : Math.max(0, s.ciLow), ciHigh: s.ciHigh === null ? null : Math.min(100, s.ciHigh), n: s.n } });
+    result.set(id, {
+      cycleLabel: label,
+      score: {
+        mean: s.mean!,
+        ciLow: s.ciLow === null ? null : Math.max(0, s.ciLow),
+        ciHigh: s.ciHigh === null ? null : Math.min(100, s.ciHigh),
+        n: s.n,
+      },
+    });
   }
   return result;
 }
 
-async function toActions(db: Kysely<Database>, settings: ThresholdSettings, scope: TeamScope, rows: readonly ActionView[], now: Date): Promise<Action[]> {
+async function toActions(
+  db: Kysely<Database>,
+  settings: ThresholdSettings,
+  scope: TeamScope,
+  rows: readonly ActionView[],
+  now: Date,
+): Promise<Action[]> {
   const trends = new TrendCache(db, settings, scope);
   const threshold = await getAnonymityThreshold(db, settings);
-  const feedback = await feedbackOf(db, threshold, rows.map((r) => r.id));
+  const feedback = await feedbackOf(
+    db,
+    threshold,
+    rows.map((r) => r.id),
+  );
   const today = isoDay(now);
   const actions: Action[] = [];
   for (const row of rows) {
@@ -152,7 +170,13 @@ async function toActions(db: Kysely<Database>, settings: ThresholdSettings, scop
 }
 
 /** GET /teams/:id/actions */
-export async function teamActions(db: Kysely<Database>, settings: ThresholdSettings, scope: TeamScope, teamId: string, now: Date): Promise<TeamActionsResponse> {
+export async function teamActions(
+  db: Kysely<Database>,
+  settings: ThresholdSettings,
+  scope: TeamScope,
+  teamId: string,
+  now: Date,
+): Promise<TeamActionsResponse> {
   await assertTeam(db, scope, teamId, false);
   const rows = await listActions(db, { teamIds: [teamId] });
   return { actions: await toActions(db, settings, scope, rows, now), owners: await ownerCandidates(db, teamId) };
@@ -176,9 +200,7 @@ export async function actionsInScope(
 async function checkOwner(db: Kysely<Database>, teamId: string, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
   if (!(await ownerCandidates(db, teamId)).some((o) => o.id === ownerId)) {
-    throw badRequest('actions.badOwner', [
-      { path: 'ownerId', message: 'is not a leader of this team or an HR account' },
-    ]);
+    throw badRequest('actions.badOwner', [{ path: 'ownerId', message: 'is not a leader of this team or an HR account' }]);
   }
 }
 
@@ -214,7 +236,12 @@ export async function createAction(
       due_at: body.dueAt ?? null,
       created_by: actor.id,
     });
-    await recordAudit(trx, actor, 'actions.create', `action:${created}`, { teamId, alertId: body.alertId ?? null, construct: body.construct ?? null, ownerId });
+    await recordAudit(trx, actor, 'actions.create', `action:${created}`, {
+      teamId,
+      alertId: body.alertId ?? null,
+      construct: body.construct ?? null,
+      ownerId,
+    });
     return created;
   });
   return oneAction(db, settings, scope, id, now);
@@ -261,11 +288,22 @@ export async function changeAction(
 /** The actions in progress a member's pulse asks about (the team's own first, then those above it). */
 export async function actionsForPulse(db: Kysely<Database>, teamId: string): Promise<PulseAction[]> {
   const rows = await actionsInProgressAbove(db, teamId, MAX_ACTIONS_PER_PULSE);
-  return rows.map((r) => ({ id: r.id, title: r.title, item: { text: actionItem.text, scale: { ...actionItem.scale, labels: [...actionItem.scale.labels] }, notNoticed: actionItem.notNoticed } }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    item: {
+      text: actionItem.text,
+      scale: { ...actionItem.scale, labels: [...actionItem.scale.labels] },
+      notNoticed: actionItem.notNoticed,
+    },
+  }));
 }
 
 /** A team's own actions as its members see them on their results page: title, state and due date, nothing else. */
-export async function actionsForMembers(db: Kysely<Database>, teamId: string): Promise<{ title: string; status: ActionStatus; dueAt: string | null }[]> {
+export async function actionsForMembers(
+  db: Kysely<Database>,
+  teamId: string,
+): Promise<{ title: string; status: ActionStatus; dueAt: string | null }[]> {
   const rows = await listActions(db, { teamIds: [teamId] });
   return rows.map((r) => ({ title: r.title, status: r.status, dueAt: r.due_at }));
 }

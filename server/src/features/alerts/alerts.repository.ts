@@ -4,7 +4,19 @@ import type { AlertsTable } from '@pulse/db';
 
 export type AlertRow = Selectable<AlertsTable>;
 /** The columns an alert is shown with (alerts.service `toAlert`), and its team's and cycle's names. */
-const viewColumns = ['id', 'team_id', 'cycle_id', 'kind', 'level', 'status', 'summary', 'signals', 'actions', 'acknowledged_at', 'note'] as const;
+const viewColumns = [
+  'id',
+  'team_id',
+  'cycle_id',
+  'kind',
+  'level',
+  'status',
+  'summary',
+  'signals',
+  'actions',
+  'acknowledged_at',
+  'note',
+] as const;
 export type AlertView = Pick<AlertRow, (typeof viewColumns)[number]> & { team_name: string; cycle_label: string };
 
 export async function allAlertRows(trx: Transaction<Database>): Promise<AlertRow[]> {
@@ -15,7 +27,10 @@ export async function deleteAlerts(trx: Transaction<Database>, ids: string[]): P
   if (ids.length) await trx.deleteFrom('alerts').where('id', 'in', ids).execute();
 }
 
-export async function insertAlerts(trx: Transaction<Database>, rows: Omit<AlertRow, 'id' | 'acknowledged_at' | 'acknowledged_by' | 'acknowledged_level' | 'note'>[]) {
+export async function insertAlerts(
+  trx: Transaction<Database>,
+  rows: Omit<AlertRow, 'id' | 'acknowledged_at' | 'acknowledged_by' | 'acknowledged_level' | 'note'>[],
+) {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, signals: JSON.stringify(r.signals), actions: JSON.stringify(r.actions) }));
     await trx.insertInto('alerts').values(chunk).execute();
@@ -50,9 +65,5 @@ export async function listAlerts(
     .where('a.status', 'in', filter.statuses);
   if (filter.teamIds) query = query.where('a.team_id', 'in', filter.teamIds);
   if (filter.id) query = query.where('a.id', '=', filter.id);
-  return query
-    .orderBy(alertSeverityRank('a.level'))
-    .orderBy('c.opens_at', 'desc')
-    .orderBy('t.name')
-    .execute();
+  return query.orderBy(alertSeverityRank('a.level')).orderBy('c.opens_at', 'desc').orderBy('t.name').execute();
 }

@@ -99,7 +99,11 @@ export async function storeAlertEpisodes(
       continue;
     }
     const acknowledgedAbove = row.acknowledged_level !== null && rank(e.last.level) <= rank(row.acknowledged_level);
-    const status: AlertStatus = e.resolvedCycleId ? 'resolved' : row.status === 'acknowledged' && acknowledgedAbove ? 'acknowledged' : 'open';
+    const status: AlertStatus = e.resolvedCycleId
+      ? 'resolved'
+      : row.status === 'acknowledged' && acknowledgedAbove
+        ? 'acknowledged'
+        : 'open';
     if (status === 'open' && rank(e.last.level) > rank(row.level)) escalated.push(e.key);
     // Most episodes are untouched by a new cycle: write only those that changed.
     const unchanged =
@@ -108,7 +112,10 @@ export async function storeAlertEpisodes(
     if (!unchanged) await updateAlert(trx, row.id, { ...content, status });
   }
   await insertAlerts(trx, fresh);
-  await deleteAlerts(trx, [...existing.values()].map((r) => r.id));
+  await deleteAlerts(
+    trx,
+    [...existing.values()].map((r) => r.id),
+  );
   return [...fresh.filter((f) => f.status === 'open').map((f) => f.episode_key), ...escalated];
 }
 
@@ -165,7 +172,15 @@ function decodeCursor(text: string): AlertCursor {
     const [rank, opensAt, teamName, id] = JSON.parse(Buffer.from(text, 'base64url').toString()) as unknown[];
     const timestamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (typeof rank === 'number' && Number.isInteger(rank) && typeof opensAt === 'string' && timestamp.test(opensAt) && typeof teamName === 'string' && typeof id === 'string' && uuid.test(id))
+    if (
+      typeof rank === 'number' &&
+      Number.isInteger(rank) &&
+      typeof opensAt === 'string' &&
+      timestamp.test(opensAt) &&
+      typeof teamName === 'string' &&
+      typeof id === 'string' &&
+      uuid.test(id)
+    )
       return { rank, opensAt, teamName, id };
   } catch {
     // falls through to the 400 below
@@ -183,18 +198,28 @@ export async function alertsPage(db: Kysely<Database>, scope: TeamScope, query: 
   let teamIds: string[] | null = scope === 'all' ? null : [...scope];
   if (query.teamId) teamIds = inScope(scope, query.teamId) ? [query.teamId] : [];
   const filter: AlertFilter = {
-    statuses: query.status === 'all' ? ['open', 'acknowledged', 'resolved'] : query.status === 'current' ? ['open', 'acknowledged'] : [query.status],
+    statuses:
+      query.status === 'all'
+        ? ['open', 'acknowledged', 'resolved']
+        : query.status === 'current'
+          ? ['open', 'acknowledged']
+          : [query.status],
     teamIds,
     subtreeOf: query.subtreeOf,
     level: query.level,
     kind: query.kind,
   };
   const limit = query.limit ?? null;
-  const [rows, counts] = await Promise.all([pageOfAlerts(db, filter, query.sort, limit === null ? null : limit + 1, cursor), countsByLevel(db, filter)]);
+  const [rows, counts] = await Promise.all([
+    pageOfAlerts(db, filter, query.sort, limit === null ? null : limit + 1, cursor),
+    countsByLevel(db, filter),
+  ]);
   const page = limit === null ? rows : rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    limit !== null && rows.length > limit && last ? encodeCursor({ rank: last.rank, opensAt: last.opens_text, teamName: last.team_name, id: last.id }) : null;
+    limit !== null && rows.length > limit && last
+      ? encodeCursor({ rank: last.rank, opensAt: last.opens_text, teamName: last.team_name, id: last.id })
+      : null;
   return { alerts: page.map(toAlert), counts, nextCursor };
 }
 

@@ -24,9 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Work that runs once an answer has left; closing the app waits for it. */
   const pending = new Set<Promise<void>>();
   const afterAnswer = (work: () => Promise<void>) => {
-    const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(work)
-      .finally(() => pending.delete(done));
+    const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve)).then(work).finally(() => pending.delete(done));
     pending.add(done);
   };
   app.addHook('onClose', async () => {

@@ -5,7 +5,11 @@ import { chooseLanguage } from '../../i18n/language.js';
 import { getDefaultLanguage } from '../settings/settings.service.js';
 
 /** The dashboard's language for this person: their own choice, else `Accept-Language`, else the organisation's default. */
-export async function sessionLanguage(db: Kysely<Database>, userId: string, acceptLanguage: string | undefined): Promise<{ language: Language; ownLanguage: Language | null }> {
+export async function sessionLanguage(
+  db: Kysely<Database>,
+  userId: string,
+  acceptLanguage: string | undefined,
+): Promise<{ language: Language; ownLanguage: Language | null }> {
   const row = await db.selectFrom('users').select('language').where('id', '=', userId).executeTakeFirst();
   const ownLanguage = isLanguage(row?.language) ? row.language : null;
   return { language: chooseLanguage([ownLanguage], acceptLanguage, await getDefaultLanguage(db)), ownLanguage };

@@ -28,12 +28,20 @@ function message(app: FastifyInstance, purpose: TokenPurpose, user: Recipient, l
     const body = mailText(language, 'account.invite.body', { inviter: inviter ?? mailText(language, 'account.invite.hr') });
     const choose = mailText(language, 'account.invite.choose', { days: hours / 24 });
     const signIn = mailText(language, 'account.invite.signIn', { url: `${app.config.publicUrl}/login` });
-    return { to: user.email, subject: mailText(language, 'account.invite.subject'), text: `${hello}\n\n${body}\n${choose}\n\n${link}\n\n${signIn}\n` };
+    return {
+      to: user.email,
+      subject: mailText(language, 'account.invite.subject'),
+      text: `${hello}\n\n${body}\n${choose}\n\n${link}\n\n${signIn}\n`,
+    };
   }
   const body = mailText(language, 'account.reset.body');
   const choose = mailText(language, 'account.reset.choose', { hours });
   const notYou = mailText(language, 'account.reset.notYou');
-  return { to: user.email, subject: mailText(language, 'account.reset.subject'), text: `${hello}\n\n${body}\n${choose}\n\n${link}\n\n${notYou}\n` };
+  return {
+    to: user.email,
+    subject: mailText(language, 'account.reset.subject'),
+    text: `${hello}\n\n${body}\n${choose}\n\n${link}\n\n${notYou}\n`,
+  };
 }
 
 /** Creates a single-use link (only its hash is stored) and mails it. */
@@ -60,7 +68,11 @@ const canSignIn = (user: { active: boolean; role: string } | undefined) => Boole
  */
 export async function requestPasswordReset(app: FastifyInstance, email: string, ip: string): Promise<void> {
   const target = email.trim().toLowerCase();
-  const reservation = await reserveAttempt(app.db, [{ key: `reset:${target}`, max: RESET_MAILS_PER_WINDOW }], app.config.loginWindowSeconds);
+  const reservation = await reserveAttempt(
+    app.db,
+    [{ key: `reset:${target}`, max: RESET_MAILS_PER_WINDOW }],
+    app.config.loginWindowSeconds,
+  );
   if (!reservation.granted) return;
   const user = await findUserByEmail(app.db, email);
   const known = canSignIn(user);

@@ -7,7 +7,13 @@ export async function readSlack(db: Kysely<Database>) {
 }
 
 export async function saveSlack(db: Kysely<Database>, row: { tokenCiphertext: string; workspace: string; by: string; now: Date }) {
-  const values = { token_ciphertext: row.tokenCiphertext, workspace: row.workspace, status: 'connected' as const, connected_at: row.now, connected_by: row.by };
+  const values = {
+    token_ciphertext: row.tokenCiphertext,
+    workspace: row.workspace,
+    status: 'connected' as const,
+    connected_at: row.now,
+    connected_by: row.by,
+  };
   await db
     .insertInto('chat_integrations')
     .values({ provider: 'slack', ...values })
@@ -17,7 +23,12 @@ export async function saveSlack(db: Kysely<Database>, row: { tokenCiphertext: st
 
 /** Slack refused the token: nothing more goes to Slack until an admin connects again. */
 export async function markSlackRevoked(db: Kysely<Database>, tokenCiphertext: string): Promise<void> {
-  await db.updateTable('chat_integrations').set({ status: 'revoked' }).where('provider', '=', 'slack').where('token_ciphertext', '=', tokenCiphertext).execute();
+  await db
+    .updateTable('chat_integrations')
+    .set({ status: 'revoked' })
+    .where('provider', '=', 'slack')
+    .where('token_ciphertext', '=', tokenCiphertext)
+    .execute();
 }
 
 export async function deleteSlack(db: Kysely<Database>): Promise<boolean> {
@@ -29,7 +40,13 @@ export async function deleteSlack(db: Kysely<Database>): Promise<boolean> {
  * Claims one message for delivery: false when it was delivered already (by whichever
  * channel), so it is never sent twice.
  */
-export async function claimDelivery(db: Kysely<Database>, kind: DeliveryKind, ref: string, channel: DeliveryChannel, now: Date): Promise<boolean> {
+export async function claimDelivery(
+  db: Kysely<Database>,
+  kind: DeliveryKind,
+  ref: string,
+  channel: DeliveryChannel,
+  now: Date,
+): Promise<boolean> {
   const row = await db
     .insertInto('message_deliveries')
     .values({ kind, ref, channel, created_at: now })
@@ -40,8 +57,19 @@ export async function claimDelivery(db: Kysely<Database>, kind: DeliveryKind, re
 }
 
 /** Records that another channel carried the message, and why the first did not. */
-export async function recordFallback(db: Kysely<Database>, kind: DeliveryKind, ref: string, channel: DeliveryChannel, reason: string | null): Promise<void> {
-  await db.updateTable('message_deliveries').set({ channel, fallback_reason: reason }).where('kind', '=', kind).where('ref', '=', ref).execute();
+export async function recordFallback(
+  db: Kysely<Database>,
+  kind: DeliveryKind,
+  ref: string,
+  channel: DeliveryChannel,
+  reason: string | null,
+): Promise<void> {
+  await db
+    .updateTable('message_deliveries')
+    .set({ channel, fallback_reason: reason })
+    .where('kind', '=', kind)
+    .where('ref', '=', ref)
+    .execute();
 }
 
 /** Frees a claim whose every channel failed, so a later pass sends it. */

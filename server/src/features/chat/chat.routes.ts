@@ -13,7 +13,17 @@ import { ApiError, conflict, notFound } from '../../errors.js';
 import { mailText } from '../../i18n/mail-text.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { sessionLanguage } from '../auth/language.service.js';
-import { deleteSlack, deleteTeamsWebhook, deliveryCounts, markSlackRevoked, readSlack, saveSlack, saveTeamsWebhook, teamExists, teamsWebhooks } from './chat.repository.js';
+import {
+  deleteSlack,
+  deleteTeamsWebhook,
+  deliveryCounts,
+  markSlackRevoked,
+  readSlack,
+  saveSlack,
+  saveTeamsWebhook,
+  teamExists,
+  teamsWebhooks,
+} from './chat.repository.js';
 import { open, seal } from './secret-box.js';
 import { failureOf, slackClient, type SlackFailure } from './slack.js';
 
@@ -36,12 +46,19 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/integrations',
-    { onRequest: admin, schema: { tags, summary: 'Chat connections and messages delivered per channel', response: { 200: zIntegrations } } },
+    {
+      onRequest: admin,
+      schema: { tags, summary: 'Chat connections and messages delivered per channel', response: { 200: zIntegrations } },
+    },
     async () => {
       const slack = await readSlack(app.db);
       return {
         secretKeyConfigured: app.config.secretKey !== undefined,
-        slack: { status: slack?.status ?? ('disconnected' as const), workspace: slack?.workspace ?? null, connectedAt: slack?.connected_at.toISOString() ?? null },
+        slack: {
+          status: slack?.status ?? ('disconnected' as const),
+          workspace: slack?.workspace ?? null,
+          connectedAt: slack?.connected_at.toISOString() ?? null,
+        },
         teamsWebhooks: (await teamsWebhooks(app.db)).map(({ teamId, teamName }) => ({ teamId, teamName })),
         deliveries: await deliveryCounts(app.db),
       };
@@ -74,7 +91,10 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/integrations/slack',
-    { onRequest: admin, schema: { tags, summary: 'Disconnect Slack: everything goes by mail again', response: { 204: z.null(), 404: zErrorBody } } },
+    {
+      onRequest: admin,
+      schema: { tags, summary: 'Disconnect Slack: everything goes by mail again', response: { 204: z.null(), 404: zErrorBody } },
+    },
     async (request, reply) => {
       if (!(await deleteSlack(app.db))) throw notFound('slackConnection');
       await recordAudit(app.db, request.user, 'integrations.slack.disconnect', null, {});
@@ -86,7 +106,11 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/integrations/slack/test',
     {
       onRequest: admin,
-      schema: { tags, summary: 'Send the signed-in admin a test direct message', response: { 200: zSlackTestResult, 409: zErrorBody, 502: zErrorBody } },
+      schema: {
+        tags,
+        summary: 'Send the signed-in admin a test direct message',
+        response: { 200: zSlackTestResult, 409: zErrorBody, 502: zErrorBody },
+      },
     },
     async (request) => {
       const secret = key();
@@ -133,7 +157,12 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/integrations/teams/:teamId',
     {
       onRequest: admin,
-      schema: { tags, summary: "Stop posting this team's digest to Microsoft Teams", params: zTeamsWebhookParams, response: { 204: z.null(), 400: zErrorBody, 404: zErrorBody } },
+      schema: {
+        tags,
+        summary: "Stop posting this team's digest to Microsoft Teams",
+        params: zTeamsWebhookParams,
+        response: { 204: z.null(), 400: zErrorBody, 404: zErrorBody },
+      },
     },
     async (request, reply) => {
       if (!(await deleteTeamsWebhook(app.db, request.params.teamId))) throw notFound('teamsWorkflow');

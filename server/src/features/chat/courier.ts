@@ -72,7 +72,8 @@ export function openCourier(ctx: CourierContext) {
         revoked = true;
         await markSlackRevoked(ctx.db, connection.sealed);
       }
-      if (failure.reason !== 'not_in_slack') ctx.log.warn({ kind: message.kind, reason: failure.reason }, 'Slack did not deliver; sent by mail');
+      if (failure.reason !== 'not_in_slack')
+        ctx.log.warn({ kind: message.kind, reason: failure.reason }, 'Slack did not deliver; sent by mail');
       return failure.reason;
     }
   }

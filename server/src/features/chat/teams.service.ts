@@ -18,7 +18,12 @@ interface TeamsContext {
  * most once; a refused post is counted on the delivery page and not repeated (the leaders have
  * their own digest by Slack or mail anyway). Channel posts carry team-view links only.
  */
-export async function postTeamDigests(ctx: TeamsContext, cycleId: string, build: (teamId: string) => TeamsDigest | undefined, now: Date): Promise<number> {
+export async function postTeamDigests(
+  ctx: TeamsContext,
+  cycleId: string,
+  build: (teamId: string) => TeamsDigest | undefined,
+  now: Date,
+): Promise<number> {
   const key = ctx.chat?.secretKey;
   if (!key) return 0;
   let posted = 0;

@@ -64,7 +64,12 @@ export async function recomputeInsights(trx: Transaction<Database>, threshold: n
   await storeFigures(trx, result, ledger, targets);
   await storePartnerStats(trx, result, targets);
   if (builtWith !== threshold) await recordFiguresThreshold(trx, threshold);
-  return storeAlertEpisodes(trx, result.alerts, cycles.map((c) => c.id), cyclesIncluding(result.drift));
+  return storeAlertEpisodes(
+    trx,
+    result.alerts,
+    cycles.map((c) => c.id),
+    cyclesIncluding(result.drift),
+  );
 }
 
 /** Rebuilds every cycle's figures and alerts unless they were built at `threshold`; resolves whether it did. */

@@ -23,7 +23,12 @@ export async function alignFiguresWithThreshold(db: Kysely<Database>, config: Th
  * Served figures follow the new threshold in the same transaction: raising it hides more in
  * every cycle; a closed cycle never shows more than it was published with (the publication ledger).
  */
-export async function updateSettings(db: Kysely<Database>, config: Config, actor: SessionUser, body: UpdateSettingsBody): Promise<Settings> {
+export async function updateSettings(
+  db: Kysely<Database>,
+  config: Config,
+  actor: SessionUser,
+  body: UpdateSettingsBody,
+): Promise<Settings> {
   await db.transaction().execute(async (trx) => {
     const before = await lockedAnonymityThreshold(trx, config);
     await writeAnonymityThreshold(trx, body.anonymityThreshold);

@@ -40,7 +40,8 @@ async function findTarget(db: Kysely<Database>, where: ReturnType<typeof sql>): 
 export const findComment = (db: Kysely<Database>, commentId: string) => findTarget(db, sql`comment_id = ${commentId}`);
 
 /** The comment whose conversation token has this hash. */
-export const findConversation = (db: Kysely<Database>, conversationHash: string) => findTarget(db, sql`conversation_hash = ${conversationHash}`);
+export const findConversation = (db: Kysely<Database>, conversationHash: string) =>
+  findTarget(db, sql`conversation_hash = ${conversationHash}`);
 
 const messageColumns = ['sender as from', 'body', sql<string>`to_char(sent_on, 'YYYY-MM-DD')`.as('at')] as const;
 
@@ -50,7 +51,13 @@ export async function messagesOf(db: Kysely<Database>, commentId: string): Promi
 }
 
 /** Adds a message, dated to the day only. */
-export async function addMessage(db: Kysely<Database>, commentId: string, from: ConversationMessage['from'], body: string, now: Date): Promise<ConversationMessage> {
+export async function addMessage(
+  db: Kysely<Database>,
+  commentId: string,
+  from: ConversationMessage['from'],
+  body: string,
+  now: Date,
+): Promise<ConversationMessage> {
   return db
     .insertInto('conversation_messages')
     .values({ comment_id: commentId, sender: from, body, sent_on: now.toISOString().slice(0, 10) })
@@ -71,7 +78,12 @@ export async function subtreeComments(db: Kysely<Database>, cycleId: string, tea
     order by comment, comment_id`.execute(db);
   const ids = rows.rows.map((r) => r.id);
   const messages = ids.length
-    ? await db.selectFrom('conversation_messages').where('comment_id', 'in', ids).select(['comment_id', ...messageColumns]).orderBy('id').execute()
+    ? await db
+        .selectFrom('conversation_messages')
+        .where('comment_id', 'in', ids)
+        .select(['comment_id', ...messageColumns])
+        .orderBy('id')
+        .execute()
     : [];
   return rows.rows.map((r) => ({ ...r, replies: messages.filter((m) => m.comment_id === r.id).map(({ comment_id: _, ...m }) => m) }));
 }

@@ -32,7 +32,8 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: zMessageSent, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send({ message: await answerBack(app.db, app.mailer, request.params.token, request.body.body, new Date()) }),
+    async (request, reply) =>
+      reply.status(201).send({ message: await answerBack(app.db, app.mailer, request.params.token, request.body.body, new Date()) }),
   );
 
   app.post(
@@ -49,7 +50,9 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const scope = await teamScope(app.db, request.user!);
-      return reply.status(201).send({ message: await replyToComment(app.db, app.mailer, request.user!, scope, request.params.id, request.body.body, new Date()) });
+      return reply.status(201).send({
+        message: await replyToComment(app.db, app.mailer, request.user!, scope, request.params.id, request.body.body, new Date()),
+      });
     },
   );
 };

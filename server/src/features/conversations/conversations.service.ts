@@ -8,7 +8,15 @@ import { inScope, type TeamScope } from '../../plugins/scope.js';
 import type { Language } from '@pulse/shared';
 import { mailText, spokenLanguage } from '../../i18n/mail-text.js';
 import { getDefaultLanguage } from '../settings/settings.service.js';
-import { addMessage, findComment, findConversation, leaderAddresses, messagesOf, subtreeComments, type CommentTarget } from './conversations.repository.js';
+import {
+  addMessage,
+  findComment,
+  findConversation,
+  leaderAddresses,
+  messagesOf,
+  subtreeComments,
+  type CommentTarget,
+} from './conversations.repository.js';
 
 /** The comment behind a conversation token, else 404 (an unknown token and a wrong one look the same). */
 async function conversationFor(db: Kysely<Database>, token: string): Promise<CommentTarget> {
@@ -42,7 +50,13 @@ async function tellLeaders(db: Kysely<Database>, mailer: Mailer, target: Comment
 }
 
 /** POST /conversations/:token: the author answers back, still anonymous; the team's leaders are told. */
-export async function answerBack(db: Kysely<Database>, mailer: Mailer, token: string, body: string, now: Date): Promise<ConversationMessage> {
+export async function answerBack(
+  db: Kysely<Database>,
+  mailer: Mailer,
+  token: string,
+  body: string,
+  now: Date,
+): Promise<ConversationMessage> {
   const target = await conversationFor(db, token);
   const message = await addMessage(db, target.commentId, 'author', body, now);
   await tellLeaders(db, mailer, target, message);

@@ -31,15 +31,27 @@ export function parseCustomerCsv(text: string): { rows: CustomerCsvRow[]; errors
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // `info: true` wraps each record with where it ends; the typings do not follow the option.
-    records = parse(text, { bom: true, info: true, trim: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      trim: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { rows: [], errors: [detail((error as CsvError & { lines?: number }).lines ?? 1, [`The file cannot be read here: ${error.message.split(':')[0]}.`])] };
+    return {
+      rows: [],
+      errors: [
+        detail((error as CsvError & { lines?: number }).lines ?? 1, [`The file cannot be read here: ${error.message.split(':')[0]}.`]),
+      ],
+    };
   }
   const [header, ...body] = records;
   if (!header) return { rows: [], errors: [detail(1, [`The file is empty. ${EXPECTED}`])] };
   const columns = header.record.map((c) => c.toLowerCase());
-  if (columns.join(',') !== CUSTOMER_CSV_COLUMNS.join(',')) return { rows: [], errors: [detail(header.info.lines, [`The first line is "${header.record.join(',')}". ${EXPECTED}`])] };
+  if (columns.join(',') !== CUSTOMER_CSV_COLUMNS.join(','))
+    return { rows: [], errors: [detail(header.info.lines, [`The first line is "${header.record.join(',')}". ${EXPECTED}`])] };
 
   const rows: CustomerCsvRow[] = [];
   const errors: ErrorDetail[] = [];

@@ -18,7 +18,11 @@ export async function listLinks(db: Kysely<Database>, providerIds?: readonly str
 /** Replaces one provider's customers. */
 export async function replaceCustomers(trx: Transaction<Database>, providerId: string, rows: readonly LinkRow[]): Promise<void> {
   await trx.deleteFrom('team_customers').where('provider_team_id', '=', providerId).execute();
-  if (rows.length) await trx.insertInto('team_customers').values([...rows]).execute();
+  if (rows.length)
+    await trx
+      .insertInto('team_customers')
+      .values([...rows])
+      .execute();
 }
 
 /** Adds relationships or changes their kind; leaves every other one alone. */
@@ -27,7 +31,9 @@ export async function upsertLinks(trx: Transaction<Database>, rows: readonly Lin
     await trx
       .insertInto('team_customers')
       .values(rows.slice(i, i + 1_000))
-      .onConflict((oc) => oc.columns(['provider_team_id', 'customer_team_id']).doUpdateSet((eb) => ({ relationship: eb.ref('excluded.relationship') })))
+      .onConflict((oc) =>
+        oc.columns(['provider_team_id', 'customer_team_id']).doUpdateSet((eb) => ({ relationship: eb.ref('excluded.relationship') })),
+      )
       .execute();
   }
 }

@@ -103,7 +103,11 @@ export async function importCustomerMap(
     const resolve = (name: string, role: string) => {
       const found = teams.find(name);
       if (found.length === 1) return found[0]!;
-      problems.push(found.length === 0 ? `The ${role} team "${name}" does not exist.` : `The ${role} team "${name}" is ambiguous: write its path, e.g. ${found[0]!.path}.`);
+      problems.push(
+        found.length === 0
+          ? `The ${role} team "${name}" does not exist.`
+          : `The ${role} team "${name}" is ambiguous: write its path, e.g. ${found[0]!.path}.`,
+      );
       return undefined;
     };
     const provider = resolve(row.provider, 'provider');
@@ -116,7 +120,9 @@ export async function importCustomerMap(
     errors.sort((a, b) => Number(a.path.slice(5)) - Number(b.path.slice(5)));
     throw badRequest(['import.lineProblems', { count: errors.length }], errors);
   }
-  const preview = parsed.rows.slice(0, PREVIEW_ROWS).map(({ line, provider, customer, relationship }) => ({ line, provider, customer, relationship }));
+  const preview = parsed.rows
+    .slice(0, PREVIEW_ROWS)
+    .map(({ line, provider, customer, relationship }) => ({ line, provider, customer, relationship }));
   return db.transaction().execute(async (trx) => {
     const existing = new Map((await listLinks(trx)).map((r) => [`${r.provider_team_id}|${r.customer_team_id}`, r.relationship]));
     // The same pair written two ways (name and path) counts once.

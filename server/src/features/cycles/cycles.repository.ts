@@ -18,7 +18,11 @@ export async function insertCycle(
   teams: readonly string[] | null,
 ): Promise<CycleRow> {
   const cycle = await trx.insertInto('cycles').values(values).returningAll().executeTakeFirstOrThrow();
-  if (teams) await trx.insertInto('cycle_teams').values(teams.map((team_id) => ({ cycle_id: cycle.id, team_id }))).execute();
+  if (teams)
+    await trx
+      .insertInto('cycle_teams')
+      .values(teams.map((team_id) => ({ cycle_id: cycle.id, team_id })))
+      .execute();
   return cycle;
 }
 

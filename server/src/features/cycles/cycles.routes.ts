@@ -6,7 +6,6 @@ import { deliverDigests } from '../digests/digests.service.js';
 import { closeCycle, createCycleAndOpenIfDue, extendCycle, listCycles } from './cycles.service.js';
 import { participationOf } from './participation.service.js';
 
-
 /** Pulse cycles, for admin and HR (contract: shared/src/api/cycles.ts). */
 export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
   const onRequest = app.requireRole('admin', 'hr');
@@ -71,7 +70,10 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const cycle = await closeCycle(app.db, request.params.id, new Date(), app.config);
       // The close has committed: leaders with new or escalated alerts get their digest now.
-      await deliverDigests({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log, chat: app.config }, new Date());
+      await deliverDigests(
+        { db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log, chat: app.config },
+        new Date(),
+      );
       await recordAudit(app.db, request.user, 'cycles.close', cycle.id, { label: cycle.label });
       return { cycle };
     },

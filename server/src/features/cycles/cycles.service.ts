@@ -141,7 +141,8 @@ export async function extendCycle(db: Kysely<Database>, cycleId: string, closesA
     // The field's detail keeps the English words, as every field detail does.
     const field = (message: ErrorMessage) => badRequest(message, [{ path: 'closesAt', message: badRequest(message).message }]);
     if (closesAt <= cycle.closes_at) throw field('cycles.notLater');
-    if (closesAt.getTime() - cycle.opens_at.getTime() > MAX_CYCLE_DAYS * 86_400_000) throw field(['cycles.tooLong', { days: MAX_CYCLE_DAYS }]);
+    if (closesAt.getTime() - cycle.opens_at.getTime() > MAX_CYCLE_DAYS * 86_400_000)
+      throw field(['cycles.tooLong', { days: MAX_CYCLE_DAYS }]);
     if (await overlapsAnotherCycle(trx, cycle.id, cycle.opens_at, closesAt)) throw conflict('cycles.overlap');
     await setClosesAt(trx, cycle.id, closesAt);
   });

@@ -10,7 +10,6 @@ export const pulseLink = (publicUrl: string, token: string): string => `${public
 /** Which mail: the first invitation, or the one reminder. */
 export type MailKind = 'invitation' | 'reminder';
 
-
 /** The texts of an invitation or reminder in `language`: the mail and the Slack message say the same. */
 export function pulseTexts(kind: MailKind, to: Pick<ClaimedMail, 'name' | 'label' | 'closesAt'>, timeZone: string, language: Language) {
   const zone = timeZone.replace(/_/g, ' ');

@@ -16,7 +16,9 @@ export function pulseSlack(kind: MailKind, to: ClaimedMail, link: string, timeZo
       { type: 'section', text: { type: 'mrkdwn', text: `${slackText(texts.hello)}\n${slackText(texts.opening)}` } },
       {
         type: 'actions',
-        elements: [{ type: 'button', action_id: 'open_pulse', style: 'primary', text: { type: 'plain_text', text: texts.button }, url: link }],
+        elements: [
+          { type: 'button', action_id: 'open_pulse', style: 'primary', text: { type: 'plain_text', text: texts.button }, url: link },
+        ],
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: slackText([texts.privacy, texts.ignore].filter(Boolean).join(' ')) }] },
     ],

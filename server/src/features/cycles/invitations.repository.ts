@@ -66,12 +66,7 @@ export async function markCyclesReminded(trx: Transaction<Database>, invitationI
 }
 
 /** Undoes `markMailSent` after a failed delivery, so a later run retries with a new link. */
-export async function releaseMail(
-  db: Kysely<Database>,
-  kind: 'invitation' | 'reminder',
-  id: string,
-  tokenHash: string,
-): Promise<void> {
+export async function releaseMail(db: Kysely<Database>, kind: 'invitation' | 'reminder', id: string, tokenHash: string): Promise<void> {
   const query = db.updateTable('invitations').where('id', '=', id);
   if (kind === 'invitation') await query.set({ sent_at: null }).where('token_hash', '=', tokenHash).execute();
   else await query.set({ reminded_at: null, reminder_token_hash: null }).where('reminder_token_hash', '=', tokenHash).execute();

@@ -45,7 +45,12 @@ async function sendPending(ctx: MailContext, kind: MailKind, now: Date): Promise
         await markMailSent(trx, kind, mail.id, hashToken(token), now);
         withTokens.push({ ...mail, token });
       }
-      if (kind === 'reminder') await markCyclesReminded(trx, claimed.map((m) => m.id), now);
+      if (kind === 'reminder')
+        await markCyclesReminded(
+          trx,
+          claimed.map((m) => m.id),
+          now,
+        );
       return withTokens;
     });
     if (!batch.length) return sent;

@@ -6,7 +6,13 @@ import { publishedThreshold } from '../insights/insights.service.js';
 import { languageCounts, reportableLanguages } from '../pulse/language-counts.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
 import { findCycle } from './cycles.repository.js';
-import { COUNT_INTERVAL_MS, lockCycleDueForCount, openCycleIds, readParticipation, recordParticipation } from './participation.repository.js';
+import {
+  COUNT_INTERVAL_MS,
+  lockCycleDueForCount,
+  openCycleIds,
+  readParticipation,
+  recordParticipation,
+} from './participation.repository.js';
 
 /**
  * Recounts participation for every open cycle whose count is a day old (the scheduler calls

@@ -18,7 +18,8 @@ function signalText(s: Signal, language: Language): string {
   const change = Math.round(s.change);
   const down = change < 0;
   const vars = { change: Math.abs(change), construct: s.construct, frustration: s.facet === 'frustration' ? 'yes' : 'no' };
-  if (s.construct === 'participation') return mailText(language, down ? 'digest.signal.participationDown' : 'digest.signal.participation', vars);
+  if (s.construct === 'participation')
+    return mailText(language, down ? 'digest.signal.participationDown' : 'digest.signal.participation', vars);
   if (s.facet === 'partner') return mailText(language, down ? 'digest.signal.partnerDown' : 'digest.signal.partner', vars);
   return mailText(language, down ? 'digest.signal.constructDown' : 'digest.signal.construct', vars);
 }
@@ -38,7 +39,6 @@ export function digestLine(alert: DigestAlertRow, language: Language = 'en'): st
   const level = levels.has(alert.level) ? mailText(language, `digest.level.${alert.level}` as MailKey) : alert.level;
   return mailText(language, 'digest.line', { team: alert.team_name, kind, level, what: `${what.charAt(0).toUpperCase()}${what.slice(1)}` });
 }
-
 
 /** An overdue action a digest reminds its owner of. */
 export interface OverdueLine {
@@ -64,7 +64,9 @@ export function digestMail(
   const subject = alerts.length
     ? mailText(language, 'digest.subject.alerts', { organisation, count: alerts.length, label })
     : mailText(language, 'digest.subject.overdue', { count: overdue.length, label });
-  const intro = alerts.length ? mailText(language, 'digest.intro', { label, organisation }) : mailText(language, 'digest.closed', { label });
+  const intro = alerts.length
+    ? mailText(language, 'digest.intro', { label, organisation })
+    : mailText(language, 'digest.closed', { label });
   const outro = mailText(language, 'digest.outro');
   const teamView = mailText(language, 'digest.teamView');
   const hello = mailText(language, 'hello', { name: to.name });
@@ -89,10 +91,16 @@ export function digestMail(
       `<p>${escapeHtml(hello)}</p>`,
       `<p>${escapeHtml(intro)}</p>`,
       ...(items.length
-        ? [`<ul>${items.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">${escapeHtml(teamView)}</a></li>`).join('')}</ul>`, `<p>${escapeHtml(outro)}</p>`]
+        ? [
+            `<ul>${items.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">${escapeHtml(teamView)}</a></li>`).join('')}</ul>`,
+            `<p>${escapeHtml(outro)}</p>`,
+          ]
         : []),
       ...(lateItems.length
-        ? [`<p>${escapeHtml(lateIntro)}</p>`, `<ul>${lateItems.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">${escapeHtml(teamView)}</a></li>`).join('')}</ul>`]
+        ? [
+            `<p>${escapeHtml(lateIntro)}</p>`,
+            `<ul>${lateItems.map((i) => `<li>${escapeHtml(i.line)} <a href="${escapeHtml(i.link)}">${escapeHtml(teamView)}</a></li>`).join('')}</ul>`,
+          ]
         : []),
     ].join('\n'),
   };

@@ -82,7 +82,13 @@ export async function leaderScopes(db: Kysely<Database>): Promise<{ id: string; 
 
 /** Active HR people, who get the organisation digest. */
 export async function hrPeople(db: Kysely<Database>): Promise<{ id: string; email: string; name: string }[]> {
-  return db.selectFrom('users').where('role', '=', 'hr').where('active', '=', true).select(['id', 'email', 'name']).orderBy('email').execute();
+  return db
+    .selectFrom('users')
+    .where('role', '=', 'hr')
+    .where('active', '=', true)
+    .select(['id', 'email', 'name'])
+    .orderBy('email')
+    .execute();
 }
 
 /** Each of these people's own language (null: the organisation's default). */

@@ -48,15 +48,35 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
     for (const [id, leader] of leaders) {
       const mine = alerts.filter((a) => leader.teams.has(a.team_id));
       const language = languageOf(id);
-      if (mine.length) mails.push({ key: id, language, message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: lateFor(id), language }) });
+      if (mine.length)
+        mails.push({
+          key: id,
+          language,
+          message: digestMail(leader, mine, { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: lateFor(id), language }),
+        });
     }
     for (const person of hr) {
       const language = languageOf(person.id);
-      mails.push({ key: person.id, language, message: digestMail(person, alerts, { publicUrl: ctx.publicUrl, cycleLabel, organisation: true, overdue: lateFor(person.id), language }) });
+      mails.push({
+        key: person.id,
+        language,
+        message: digestMail(person, alerts, {
+          publicUrl: ctx.publicUrl,
+          cycleLabel,
+          organisation: true,
+          overdue: lateFor(person.id),
+          language,
+        }),
+      });
     }
     for (const [id, owner] of overdue) {
       const language = languageOf(id);
-      if (!mails.some((m) => m.key === id)) mails.push({ key: id, language, message: digestMail(owner, [], { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: owner.actions, language }) });
+      if (!mails.some((m) => m.key === id))
+        mails.push({
+          key: id,
+          language,
+          message: digestMail(owner, [], { publicUrl: ctx.publicUrl, cycleLabel, organisation: false, overdue: owner.actions, language }),
+        });
     }
     const done = new Set(digest.sent_to);
     let failed = false;
@@ -77,15 +97,24 @@ export async function deliverDigests(ctx: MailContext, now: Date): Promise<numbe
     // A team's own alerts to its Microsoft Teams channel, if it has one: no personal link. The
     // channel is its leaders': in the language they share (those who lead it or a team above
     // it), else the organisation's.
-    await postTeamDigests(ctx, digest.cycle_id, (teamId) => {
-      const own = alerts.filter((a) => a.team_id === teamId);
-      if (!own.length) return undefined;
-      const spoken = new Set([...leaders].filter(([, leader]) => leader.teams.has(teamId)).map(([id]) => languageOf(id)));
-      const language = spoken.size === 1 ? [...spoken][0]! : organisationLanguage;
-      const title = mailText(language, 'digest.teams.title', { team: own[0]!.team_name, label: cycleLabel });
-      const linkText = mailText(language, 'digest.teamView');
-      return { title, linkText, lines: own.map((a) => ({ text: digestLine(a, language), link: teamViewLink(ctx.publicUrl, a.team_id) })) };
-    }, now);
+    await postTeamDigests(
+      ctx,
+      digest.cycle_id,
+      (teamId) => {
+        const own = alerts.filter((a) => a.team_id === teamId);
+        if (!own.length) return undefined;
+        const spoken = new Set([...leaders].filter(([, leader]) => leader.teams.has(teamId)).map(([id]) => languageOf(id)));
+        const language = spoken.size === 1 ? [...spoken][0]! : organisationLanguage;
+        const title = mailText(language, 'digest.teams.title', { team: own[0]!.team_name, label: cycleLabel });
+        const linkText = mailText(language, 'digest.teamView');
+        return {
+          title,
+          linkText,
+          lines: own.map((a) => ({ text: digestLine(a, language), link: teamViewLink(ctx.publicUrl, a.team_id) })),
+        };
+      },
+      now,
+    );
     // A failure ends this pass, so a broken mail server is not hammered in a loop.
     if (failed) return sent;
   }

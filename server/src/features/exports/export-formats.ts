@@ -44,7 +44,10 @@ export function csvStream(pages: AsyncIterable<ExportRow[]>): Readable {
 }
 
 /** `{ threshold, from, to, rows: [...] }`, one chunk per page. */
-export function jsonStream(head: { threshold: number; from: string | null; to: string | null }, pages: AsyncIterable<ExportRow[]>): Readable {
+export function jsonStream(
+  head: { threshold: number; from: string | null; to: string | null },
+  pages: AsyncIterable<ExportRow[]>,
+): Readable {
   async function* chunks() {
     yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
     let first = true;

@@ -64,7 +64,17 @@ export async function statsPage(db: Kysely<Database>, teamIds: readonly string[]
     .leftJoin('partner_cycle_stats as p', (join) =>
       join.onRef('p.cycle_id', '=', 's.cycle_id').onRef('p.provider_team_id', '=', 's.team_id').on('p.rater_team_id', 'is', null),
     )
-    .select(['s.team_id', 'c.label', 'c.opens_at', 's.invited', 's.responded', 's.suppressed', 's.reason', 's.fortress_index', 's.threshold'])
+    .select([
+      's.team_id',
+      'c.label',
+      'c.opens_at',
+      's.invited',
+      's.responded',
+      's.suppressed',
+      's.reason',
+      's.fortress_index',
+      's.threshold',
+    ])
     .select(['s.enps', 's.custom_items', 'v.enps as enps_asked', 'v.custom_items as version_items'])
     .select(['p.reason as partner_reason', 'p.threshold as partner_threshold', sql<boolean>`p.cycle_id is not null`.as('partner_rated')])
     .select(figureColumns)

@@ -46,7 +46,12 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
  * of rows: once the last page is out (before the response ends), or with `completed: false`
  * when the download stops early.
  */
-async function* audited(pages: AsyncIterable<ExportRow[]>, db: Kysely<Database>, user: SessionUser, query: ExportQuery): AsyncGenerator<ExportRow[]> {
+async function* audited(
+  pages: AsyncIterable<ExportRow[]>,
+  db: Kysely<Database>,
+  user: SessionUser,
+  query: ExportQuery,
+): AsyncGenerator<ExportRow[]> {
   let count = 0;
   let completed = false;
   try {

@@ -1,14 +1,10 @@
 import type { Database } from '@pulse/db';
 import type { ExportQuery, ExportRow } from '@pulse/shared';
-import {
-  alertLevels,
-  partnerSuppressionMessage,
-  suppressionMessage,
-} from '@pulse/shared/insights';
+import { alertLevels, partnerSuppressionMessage, suppressionMessage } from '@pulse/shared/insights';
 import type { Kysely } from 'kysely';
 import { teamsInPathOrder } from '../teams/team-directory.js';
 import { getAnonymityThreshold, type ThresholdSettings } from '../settings/settings.service.js';
-import type { EXTRA_SCORES} from './exports.repository.js';
+import type { EXTRA_SCORES } from './exports.repository.js';
 import { alertSpans, CONSTRUCTS, statsPage, type AlertSpan, type CycleRange, type ExportStat } from './exports.repository.js';
 
 /** Teams per query: with 36 cycles a page holds 720 stored cells, so memory stays flat. */
@@ -87,7 +83,13 @@ export async function aggregateExport(db: Kysely<Database>, settings: ThresholdS
       const page = teams.slice(i, i + TEAMS_PER_PAGE);
       const order = new Map(page.map((team, index) => [team.id, index]));
       // The query orders by team id; the export follows the teams' path order.
-      const stats = (await statsPage(db, page.map((t) => t.id), range)).sort((x, y) => order.get(x.team_id!)! - order.get(y.team_id!)!);
+      const stats = (
+        await statsPage(
+          db,
+          page.map((t) => t.id),
+          range,
+        )
+      ).sort((x, y) => order.get(x.team_id!)! - order.get(y.team_id!)!);
       yield* batches(stats, (stat) => page[order.get(stat.team_id!)!]!);
     }
   }
@@ -102,9 +104,14 @@ const hidden = { n: null, mean: null, ci_low: null, ci_high: null };
  * the stored cell shows them, which is only in a visible cell; a hidden cell has the same empty
  * row with its reason for each item the cycle asked there, exactly like the constructs.
  */
-function instrumentRows(stat: ExportStat, teamId: string | null, shared: Omit<ExportRow, 'construct' | 'n' | 'mean' | 'ci_low' | 'ci_high'>): ExportRow[] {
+function instrumentRows(
+  stat: ExportStat,
+  teamId: string | null,
+  shared: Omit<ExportRow, 'construct' | 'n' | 'mean' | 'ci_low' | 'ci_high'>,
+): ExportRow[] {
   const rows: ExportRow[] = [];
-  if (stat.enps) rows.push({ ...shared, construct: 'enps', n: stat.enps.n, mean: stat.enps.score, ci_low: stat.enps.ciLow, ci_high: stat.enps.ciHigh });
+  if (stat.enps)
+    rows.push({ ...shared, construct: 'enps', n: stat.enps.n, mean: stat.enps.score, ci_low: stat.enps.ciLow, ci_high: stat.enps.ciHigh });
   else if (stat.suppressed && stat.enps_asked) rows.push({ ...shared, construct: 'enps', ...hidden });
   for (const item of stat.custom_items ?? []) {
     rows.push({ ...shared, construct: `custom:${item.id}`, n: item.n, mean: item.mean, ci_low: item.ciLow, ci_high: item.ciHigh });

@@ -5,11 +5,7 @@ import type { TeamNode } from '../teams/team-paths.js';
 
 /** Every team, archived ones included (history stays readable). */
 export async function allTeams(db: Kysely<Database>): Promise<TeamNode[]> {
-  return db
-    .selectFrom('teams')
-    .select(['id', 'name', 'parent_id'])
-    .orderBy('name')
-    .execute();
+  return db.selectFrom('teams').select(['id', 'name', 'parent_id']).orderBy('name').execute();
 }
 
 /** A team and its ancestors, archived ones included: enough for its path, without the whole tree. */
@@ -31,7 +27,10 @@ export async function teamExists(db: Kysely<Database>, id: string): Promise<bool
 type StoredCell = Selectable<Database['team_cycle_stats']>;
 
 /** A stored cell with its cycle's label and opening (the threshold: its decision's, null before the ledger). */
-export type StatsView = Pick<StoredCell, 'cycle_id' | 'team_id' | 'invited' | 'responded' | 'suppressed' | 'reason' | 'scores' | 'fortress_index' | 'threshold'> & {
+export type StatsView = Pick<
+  StoredCell,
+  'cycle_id' | 'team_id' | 'invited' | 'responded' | 'suppressed' | 'reason' | 'scores' | 'fortress_index' | 'threshold'
+> & {
   label: string;
   opens_at: Date;
   alignment?: StoredCell['alignment'];
@@ -101,4 +100,3 @@ export async function activeAlertLevels(db: Kysely<Database>): Promise<Map<strin
     order by team_id, ${alertSeverityRank('level')}`.execute(db);
   return new Map(rows.rows.map((r) => [r.team_id, r.level]));
 }
-

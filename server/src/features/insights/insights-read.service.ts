@@ -110,7 +110,12 @@ function endOfDay(value: string): Date {
 }
 
 /** GET /overview: one row per team in scope for a cycle (the latest closed one by default). */
-export async function overviewFor(db: Kysely<Database>, settings: ThresholdSettings, scope: TeamScope, cycleId?: string): Promise<OverviewResponse> {
+export async function overviewFor(
+  db: Kysely<Database>,
+  settings: ThresholdSettings,
+  scope: TeamScope,
+  cycleId?: string,
+): Promise<OverviewResponse> {
   const threshold = await getAnonymityThreshold(db, settings);
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];
@@ -204,6 +209,10 @@ export async function servedCells(
   const org = await organisation(db);
   const cells = (await statsForCycle(db, cycle.id))
     .filter((stat) => stat.team_id === null || org.byId.has(stat.team_id))
-    .map((stat) => ({ team: stat.team_id === null ? null : dropDepth(org.ref(stat.team_id)), responded: stat.responded, visible: !stat.suppressed }));
+    .map((stat) => ({
+      team: stat.team_id === null ? null : dropDepth(org.ref(stat.team_id)),
+      responded: stat.responded,
+      visible: !stat.suppressed,
+    }));
   return { cycle, cycles, cells };
 }

@@ -111,7 +111,10 @@ export type StatsRow = Insertable<TeamCycleStatsTable>;
 export async function replaceStats(trx: Transaction<Database>, cycleIds: string[], rows: StatsRow[]): Promise<void> {
   if (cycleIds.length) await trx.deleteFrom('team_cycle_stats').where('cycle_id', 'in', cycleIds).execute();
   for (let i = 0; i < rows.length; i += 1_000) {
-    await trx.insertInto('team_cycle_stats').values(rows.slice(i, i + 1_000)).execute();
+    await trx
+      .insertInto('team_cycle_stats')
+      .values(rows.slice(i, i + 1_000))
+      .execute();
   }
 }
 
@@ -121,7 +124,8 @@ export async function publications(db: Kysely<Database>): Promise<Map<string, Pu
   for (const c of await db.selectFrom('published_cycles').select(['cycle_id', 'threshold']).execute()) {
     out.set(c.cycle_id, { threshold: c.threshold, cells: new Map() });
   }
-  for (const c of await db.selectFrom('published_cells').select(['cycle_id', 'cell', 'n']).execute()) out.get(c.cycle_id)!.cells.set(c.cell, c.n);
+  for (const c of await db.selectFrom('published_cells').select(['cycle_id', 'cell', 'n']).execute())
+    out.get(c.cycle_id)!.cells.set(c.cell, c.n);
   return out;
 }
 
@@ -147,5 +151,9 @@ export async function publishedThresholdOf(db: Kysely<Database>, cycleId: string
 export async function recordPublication(trx: Transaction<Database>, cycleId: string, publication: Publication): Promise<void> {
   await trx.insertInto('published_cycles').values({ cycle_id: cycleId, threshold: publication.threshold }).execute();
   const rows = [...publication.cells].map(([cell, n]) => ({ cycle_id: cycleId, cell, n }));
-  for (let i = 0; i < rows.length; i += 1_000) await trx.insertInto('published_cells').values(rows.slice(i, i + 1_000)).execute();
+  for (let i = 0; i < rows.length; i += 1_000)
+    await trx
+      .insertInto('published_cells')
+      .values(rows.slice(i, i + 1_000))
+      .execute();
 }

@@ -12,7 +12,8 @@ import type { StatsView } from './insights-read.repository.js';
 type Scope = readonly string[] | null;
 
 /** `column in (ids)`, false for no ids (one parameter per id: both drivers take them alike). */
-const isOneOf = (column: string, ids: readonly string[]) => (ids.length === 0 ? sql`false` : sql`${sql.ref(column)} in (${sql.join([...ids])})`);
+const isOneOf = (column: string, ids: readonly string[]) =>
+  ids.length === 0 ? sql`false` : sql`${sql.ref(column)} in (${sql.join([...ids])})`;
 const inScopeSql = (column: string, scope: Scope) => (scope === null ? sql`true` : isOneOf(column, scope));
 
 /**
@@ -100,7 +101,13 @@ export async function searchTeams(db: Kysely<Database>, cycleId: string, q: stri
  * then index, highest first. The candidates come from the unresolved alerts and from the
  * cycle's high-index cells (`team_cycle_stats_fortress_idx`), never from every cell.
  */
-export async function fortressWatchIds(db: Kysely<Database>, cycleId: string, limit: number, scope: Scope, minIndex = 20): Promise<string[]> {
+export async function fortressWatchIds(
+  db: Kysely<Database>,
+  cycleId: string,
+  limit: number,
+  scope: Scope,
+  minIndex = 20,
+): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     with levels as (
       select team_id, min(${alertSeverityRank('level')}) as rank

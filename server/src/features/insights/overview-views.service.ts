@@ -27,7 +27,13 @@ import {
  */
 type Ids = (cycleId: string) => Promise<readonly string[]>;
 
-async function viewOf(db: Kysely<Database>, settings: ThresholdSettings, cycleId: string | undefined, pick: Ids, order: 'path' | 'picked'): Promise<OverviewResponse> {
+async function viewOf(
+  db: Kysely<Database>,
+  settings: ThresholdSettings,
+  cycleId: string | undefined,
+  pick: Ids,
+  order: 'path' | 'picked',
+): Promise<OverviewResponse> {
   const threshold = await getAnonymityThreshold(db, settings);
   const cycles = await cyclesWithStats(db);
   const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : cycles[0];

@@ -15,7 +15,8 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: managers,
       schema: {
         tags: ['instrument'],
-        summary: "Each construct's Cronbach's α and McDonald's ω with 95% intervals and its items' corrected item–total correlations, for the organisation and subtrees of at least 100 respondents (default: the latest closed cycle)",
+        summary:
+          "Each construct's Cronbach's α and McDonald's ω with 95% intervals and its items' corrected item–total correlations, for the organisation and subtrees of at least 100 respondents (default: the latest closed cycle)",
         querystring: zReliabilityQuery,
         response: { 200: zReliabilityResponse, ...errors },
       },
@@ -29,7 +30,8 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: managers,
       schema: {
         tags: ['instrument'],
-        summary: "Johnson's relative weights of autonomy, competence, relatedness and openness in explaining eNPS, with bootstrap 95% intervals, for the organisation or a subtree of at least 100 respondents (`teamId`)",
+        summary:
+          "Johnson's relative weights of autonomy, competence, relatedness and openness in explaining eNPS, with bootstrap 95% intervals, for the organisation or a subtree of at least 100 respondents (`teamId`)",
         querystring: zDriversQuery,
         response: { 200: zDriversResponse, ...errors },
       },

@@ -7,7 +7,13 @@ import {
   type ReliabilityResponse,
   type ScalesReasonCode,
 } from '@pulse/shared/api/scales';
-import { constructReliabilitySteps, enpsDriversSteps, type ConstructReliability as Computed, type Steps, type StoredAnswers } from '@pulse/shared/instrument';
+import {
+  constructReliabilitySteps,
+  enpsDriversSteps,
+  type ConstructReliability as Computed,
+  type Steps,
+  type StoredAnswers,
+} from '@pulse/shared/instrument';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { constructs, questionnaires, type Item } from '@pulse/shared';
 import type { Kysely } from 'kysely';
@@ -43,7 +49,12 @@ const toApi = (c: Computed): ConstructReliability => ({
   alphaCi: c.alphaCi,
   omega: c.omega,
   omegaCi: c.omegaCi,
-  items: c.items.map(({ id, itemTotal }) => ({ id, text: itemsById.get(id)?.text ?? id, reverse: itemsById.get(id)?.reverse ?? false, itemTotal })),
+  items: c.items.map(({ id, itemTotal }) => ({
+    id,
+    text: itemsById.get(id)?.text ?? id,
+    reverse: itemsById.get(id)?.reverse ?? false,
+    itemTotal,
+  })),
 });
 
 // A closed cycle's answers never change, so a group's figures are kept (bounded) rather than
@@ -110,7 +121,10 @@ export async function reliabilityFor(db: Kysely<Database>, cycleId?: string): Pr
 }
 
 /** GET /instrument/drivers: Johnson's relative weights of the four needs on eNPS, for the organisation or a large subtree. */
-export async function driversFor(db: Kysely<Database>, query: { cycleId?: string | undefined; teamId?: string | undefined }): Promise<DriversResponse> {
+export async function driversFor(
+  db: Kysely<Database>,
+  query: { cycleId?: string | undefined; teamId?: string | undefined },
+): Promise<DriversResponse> {
   const teamId = query.teamId ?? null;
   const minimum = teamId ? MIN_SUBTREE_RESPONDENTS : MIN_ORGANISATION_RESPONDENTS;
   const { cycle, cells } = await servedCells(db, query.cycleId);

@@ -23,7 +23,8 @@ function permissionErrors(rows: MemberCsvRow[], existing: Map<string, repo.Exist
     const current = existing.get(row.email.toLowerCase());
     let message: string | undefined;
     if (current?.id === actor.id && current.role !== row.role) message = 'You cannot change your own role.';
-    else if (actor.role !== 'admin' && row.role === 'admin' && current?.role !== 'admin') message = 'Only an admin can grant the admin role.';
+    else if (actor.role !== 'admin' && row.role === 'admin' && current?.role !== 'admin')
+      message = 'Only an admin can grant the admin role.';
     else if (actor.role !== 'admin' && current?.role === 'admin') message = 'Only an admin can change an admin account.';
     if (message) errors.push({ path: `line ${row.line}`, message });
   }
@@ -78,7 +79,13 @@ async function apply(
     keep.push(current.id);
     // A file without the language (or an empty cell) leaves the person's language as it is.
     const language = row.language ?? current.language;
-    if (current.name === row.name && current.role === row.role && current.team_id === teamId && current.active && current.language === language) {
+    if (
+      current.name === row.name &&
+      current.role === row.role &&
+      current.team_id === teamId &&
+      current.active &&
+      current.language === language
+    ) {
       unchanged++;
       continue;
     }
@@ -129,7 +136,11 @@ export async function importMembers(
       if (options.dryRun) throw new DryRunRollback({ ...result, dryRun: true, preview });
       return result;
     });
-    await recordAudit(db, actor, 'members.import', null, { ...counts, rows: parsed.rows.length, deactivateMissing: options.deactivateMissing });
+    await recordAudit(db, actor, 'members.import', null, {
+      ...counts,
+      rows: parsed.rows.length,
+      deactivateMissing: options.deactivateMissing,
+    });
     return { ...counts, dryRun: false, preview };
   } catch (error) {
     if (error instanceof DryRunRollback) return error.result;

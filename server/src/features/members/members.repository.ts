@@ -22,7 +22,10 @@ function filtered(db: Kysely<Database>, query: MemberQuery) {
 /** Matching users sorted by name, and how many match in all. */
 export async function listMembers(db: Kysely<Database>, query: MemberQuery): Promise<{ rows: UserRow[]; total: number }> {
   if (query.teamIds?.size === 0) return { rows: [], total: 0 };
-  let rowsQuery = filtered(db, query).selectAll().orderBy(sql`lower(name)`).orderBy('id');
+  let rowsQuery = filtered(db, query)
+    .selectAll()
+    .orderBy(sql`lower(name)`)
+    .orderBy('id');
   if (query.limit !== undefined) rowsQuery = rowsQuery.limit(query.limit);
   const [rows, count] = await Promise.all([
     rowsQuery.execute(),
@@ -114,10 +117,15 @@ export async function addLeaders(trx: Transaction<Database>, pairs: { team_id: s
 /** Team leadership ends with the leader role. */
 export async function removeLeadershipOf(trx: Transaction<Database>, userIds: readonly string[]): Promise<void> {
   if (!userIds.length) return;
-  await trx.deleteFrom('team_leaders').where('user_id', 'in', [...userIds]).execute();
+  await trx
+    .deleteFrom('team_leaders')
+    .where('user_id', 'in', [...userIds])
+    .execute();
 }
 
 export async function endSessionsOf(trx: Transaction<Database>, userIds: readonly string[]): Promise<void> {
   if (!userIds.length) return;
-  await sql`delete from sessions where user_id in (select value::uuid from json_array_elements_text(${JSON.stringify(userIds)}::json))`.execute(trx);
+  await sql`delete from sessions where user_id in (select value::uuid from json_array_elements_text(${JSON.stringify(userIds)}::json))`.execute(
+    trx,
+  );
 }

@@ -20,7 +20,14 @@ export async function findNote(db: Kysely<Database>, teamId: string, cycleId: st
 }
 
 /** Writes (or rewrites) the note. */
-export async function upsertNote(db: Kysely<Database>, teamId: string, cycleId: string, body: string, authorId: string, now: Date): Promise<void> {
+export async function upsertNote(
+  db: Kysely<Database>,
+  teamId: string,
+  cycleId: string,
+  body: string,
+  authorId: string,
+  now: Date,
+): Promise<void> {
   await db
     .insertInto('team_notes')
     .values({ team_id: teamId, cycle_id: cycleId, body, author_id: authorId, written_at: now })
@@ -42,7 +49,11 @@ export async function claimNoteMail(db: Kysely<Database>, teamId: string, cycleI
 }
 
 /** The cycle's label and whether the team has published figures in it (the cycle closed with the team in it). */
-export async function publishedCycle(db: Kysely<Database>, teamId: string, cycleId: string): Promise<{ label: string; published: boolean } | undefined> {
+export async function publishedCycle(
+  db: Kysely<Database>,
+  teamId: string,
+  cycleId: string,
+): Promise<{ label: string; published: boolean } | undefined> {
   const row = await db
     .selectFrom('cycles as c')
     .leftJoin('team_cycle_stats as s', (join) => join.onRef('s.cycle_id', '=', 'c.id').on('s.team_id', '=', teamId))
@@ -53,7 +64,11 @@ export async function publishedCycle(db: Kysely<Database>, teamId: string, cycle
 }
 
 /** Addresses of the active people invited from the team in that cycle: the team the results page speaks to. */
-export async function invitedAddresses(db: Kysely<Database>, teamId: string, cycleId: string): Promise<{ email: string; language: string | null }[]> {
+export async function invitedAddresses(
+  db: Kysely<Database>,
+  teamId: string,
+  cycleId: string,
+): Promise<{ email: string; language: string | null }[]> {
   const rows = await db
     .selectFrom('invitations as i')
     .innerJoin('users as u', 'u.id', 'i.user_id')

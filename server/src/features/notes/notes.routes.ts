@@ -37,6 +37,15 @@ export const notesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      writeNote(app.db, app.mailer, request.user!, await teamScope(app.db, request.user!), request.params.id, request.params.cycleId, request.body.body, new Date()),
+      writeNote(
+        app.db,
+        app.mailer,
+        request.user!,
+        await teamScope(app.db, request.user!),
+        request.params.id,
+        request.params.cycleId,
+        request.body.body,
+        new Date(),
+      ),
   );
 };

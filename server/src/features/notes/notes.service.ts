@@ -27,7 +27,11 @@ export async function noteFor(db: Kysely<Database>, scope: TeamScope, teamId: st
 }
 
 /** The note as the team's results page shows it: the words and the day, not who wrote it. */
-export async function noteForMembers(db: Kysely<Database>, teamId: string, cycleId: string): Promise<{ body: string; at: string } | undefined> {
+export async function noteForMembers(
+  db: Kysely<Database>,
+  teamId: string,
+  cycleId: string,
+): Promise<{ body: string; at: string } | undefined> {
   const note = await findNote(db, teamId, cycleId);
   return note && { body: note.body, at: note.at };
 }

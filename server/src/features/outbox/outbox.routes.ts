@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors.js';
 import { listOutbox, readOutboxMessage } from './outbox.service.js';
 
-
 /** Embedded mail mode: the admin reads what would have been sent, links included. */
 export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = app.requireRole('admin');

@@ -7,7 +7,11 @@ import { notFound } from '../../errors.js';
 /** The newest messages listed; an outbox fills up as cycles mail every member. */
 export const LIST_LIMIT = 200;
 
-const addresses = (value: AddressObject | AddressObject[] | undefined) => [value ?? []].flat().map((a) => a.text).join(', ');
+const addresses = (value: AddressObject | AddressObject[] | undefined) =>
+  [value ?? []]
+    .flat()
+    .map((a) => a.text)
+    .join(', ');
 
 async function parse(dir: string, id: string) {
   const raw = await readFile(path.join(dir, id)).catch(() => undefined);
@@ -22,7 +26,10 @@ function summary(id: string, mail: Awaited<ReturnType<typeof simpleParser>>): Ou
 /** The newest .eml files first (their names start with the time they were written). */
 export async function listOutbox(dir: string): Promise<{ messages: OutboxMessage[]; total: number }> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  const emls = names.filter((n) => n.endsWith('.eml')).sort().reverse();
+  const emls = names
+    .filter((n) => n.endsWith('.eml'))
+    .sort()
+    .reverse();
   const messages = await Promise.all(emls.slice(0, LIST_LIMIT).map(async (id) => summary(id, await parse(dir, id))));
   return { messages, total: emls.length };
 }

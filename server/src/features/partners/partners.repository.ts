@@ -5,10 +5,18 @@ import type { PartnerCycleStatsTable } from '@pulse/db';
 
 /** One cycle's stored partner ratings, to be turned into moments when it closes. */
 export async function cycleRatings(trx: Kysely<Database>, cycleId: string) {
-  return trx.selectFrom('partner_ratings').where('cycle_id', '=', cycleId).select(['provider_team_id', 'rater_team_id', 'answers']).execute();
+  return trx
+    .selectFrom('partner_ratings')
+    .where('cycle_id', '=', cycleId)
+    .select(['provider_team_id', 'rater_team_id', 'answers'])
+    .execute();
 }
 
-export async function replacePartnerMoments(trx: Transaction<Database>, cycleId: string, cells: readonly PartnerCellInput[]): Promise<void> {
+export async function replacePartnerMoments(
+  trx: Transaction<Database>,
+  cycleId: string,
+  cells: readonly PartnerCellInput[],
+): Promise<void> {
   await trx.deleteFrom('partner_cycle_moments').where('cycle_id', '=', cycleId).execute();
   const rows = cells.map((c) => ({
     cycle_id: cycleId,
@@ -18,7 +26,11 @@ export async function replacePartnerMoments(trx: Transaction<Database>, cycleId:
     mean: c.moments.mean,
     m2: c.moments.m2,
   }));
-  for (let i = 0; i < rows.length; i += 1_000) await trx.insertInto('partner_cycle_moments').values(rows.slice(i, i + 1_000)).execute();
+  for (let i = 0; i < rows.length; i += 1_000)
+    await trx
+      .insertInto('partner_cycle_moments')
+      .values(rows.slice(i, i + 1_000))
+      .execute();
 }
 
 /** Every cycle's partner moments, as the engine takes them. */
@@ -36,9 +48,21 @@ export async function allPartnerMoments(db: Kysely<Database>): Promise<Map<strin
 export type PartnerStatsRow = Insertable<PartnerCycleStatsTable>;
 
 /** Replaces the served partner figures of the given cycles. */
-export async function replacePartnerStats(trx: Transaction<Database>, cycleIds: readonly string[], rows: readonly PartnerStatsRow[]): Promise<void> {
-  if (cycleIds.length) await trx.deleteFrom('partner_cycle_stats').where('cycle_id', 'in', [...cycleIds]).execute();
-  for (let i = 0; i < rows.length; i += 1_000) await trx.insertInto('partner_cycle_stats').values(rows.slice(i, i + 1_000)).execute();
+export async function replacePartnerStats(
+  trx: Transaction<Database>,
+  cycleIds: readonly string[],
+  rows: readonly PartnerStatsRow[],
+): Promise<void> {
+  if (cycleIds.length)
+    await trx
+      .deleteFrom('partner_cycle_stats')
+      .where('cycle_id', 'in', [...cycleIds])
+      .execute();
+  for (let i = 0; i < rows.length; i += 1_000)
+    await trx
+      .insertInto('partner_cycle_stats')
+      .values(rows.slice(i, i + 1_000))
+      .execute();
 }
 
 /** Visible partner totals: of one provider in every cycle, or of every provider in one cycle. */

@@ -34,7 +34,11 @@ export async function storeCyclePartners(trx: Transaction<Database>, cycleId: st
     if (!cell) scores.set(key, (cell = { providerId: r.provider_team_id, raterTeamId: r.rater_team_id, values: [] }));
     cell.values.push(partnerScore(r.answers, partnerItemIds));
   }
-  const cells: PartnerCellInput[] = [...scores.values()].map((c) => ({ providerId: c.providerId, raterTeamId: c.raterTeamId, moments: momentsOf(c.values) }));
+  const cells: PartnerCellInput[] = [...scores.values()].map((c) => ({
+    providerId: c.providerId,
+    raterTeamId: c.raterTeamId,
+    moments: momentsOf(c.values),
+  }));
   await replacePartnerMoments(trx, cycleId, cells);
 }
 
@@ -148,7 +152,14 @@ export async function matrixFor(db: Kysely<Database>, settings: ThresholdSetting
     .filter((r) => r.rater_team_id !== null)
     .map((r) => ({ providerId: r.provider_team_id, customerId: r.rater_team_id!, ...r.score! }));
   // Columns: every customer team of the rated providers on today's map, rated or not.
-  const customerIds = new Set((await listLinks(db, providers.map((p) => p.teamId))).map((l) => l.customer_team_id));
+  const customerIds = new Set(
+    (
+      await listLinks(
+        db,
+        providers.map((p) => p.teamId),
+      )
+    ).map((l) => l.customer_team_id),
+  );
   for (const c of cells) customerIds.add(c.customerId);
   return { cycle, cycles, threshold, providers, customers: [...customerIds].map(ref).sort(byPath), cells };
 }

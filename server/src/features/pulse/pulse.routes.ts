@@ -22,7 +22,8 @@ export const pulseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zPulse, ...errors },
       },
     },
-    async (request) => getPulse(app.db, request.params.token, new Date(), { lang: request.query.lang, acceptLanguage: request.headers['accept-language'] }),
+    async (request) =>
+      getPulse(app.db, request.params.token, new Date(), { lang: request.query.lang, acceptLanguage: request.headers['accept-language'] }),
   );
 
   app.post(

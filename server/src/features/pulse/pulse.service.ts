@@ -68,7 +68,11 @@ async function extrasFor(
   db: Kysely<Database>,
   target: TokenTarget,
 ): Promise<{ values: TeamValue[]; partners: { id: string; name: string }[]; actions: PulseAction[] }> {
-  const [values, partners, actions] = await Promise.all([valuesOf(db, target.teamId), partnersForRespondent(db, target), actionsForPulse(db, target.teamId)]);
+  const [values, partners, actions] = await Promise.all([
+    valuesOf(db, target.teamId),
+    partnersForRespondent(db, target),
+    actionsForPulse(db, target.teamId),
+  ]);
   return { values, partners, actions };
 }
 
@@ -100,7 +104,12 @@ export async function getPulse(db: Kysely<Database>, token: string, now: Date, a
     })),
     actions: extras.actions.map((a) => ({
       ...a,
-      item: { ...a.item, text: extraText('action', language), scale: localiseScale(a.item.scale, language), notNoticed: extraText('notNoticed', language) },
+      item: {
+        ...a.item,
+        text: extraText('action', language),
+        scale: localiseScale(a.item.scale, language),
+        notNoticed: extraText('notNoticed', language),
+      },
     })),
     values: extras.values.length
       ? {
@@ -111,7 +120,8 @@ export async function getPulse(db: Kysely<Database>, token: string, now: Date, a
   };
 }
 
-const inScale = (value: number | undefined, scale: { min: number; max: number }) => value !== undefined && value >= scale.min && value <= scale.max;
+const inScale = (value: number | undefined, scale: { min: number; max: number }) =>
+  value !== undefined && value >= scale.min && value <= scale.max;
 
 /** The values item: required when the team has values, unknown otherwise. */
 function valuesProblems(answer: number | undefined, hasValues: boolean): ErrorDetail[] {
@@ -137,7 +147,8 @@ function partnerProblems(partnerAnswers: PulseSubmission['partnerAnswers'], offe
     for (const item of partnerItems) {
       const value = Object.hasOwn(answers, item.id) ? answers[item.id] : undefined;
       if (value === undefined) problems.push({ path: `${path}.${item.id}`, message: 'is required, or leave the team out' });
-      else if (!inScale(value, item.scale)) problems.push({ path: `${path}.${item.id}`, message: `must be from ${item.scale.min} to ${item.scale.max}` });
+      else if (!inScale(value, item.scale))
+        problems.push({ path: `${path}.${item.id}`, message: `must be from ${item.scale.min} to ${item.scale.max}` });
     }
     for (const id of Object.keys(answers)) {
       if (!partnerItems.some((i) => i.id === id)) problems.push({ path: `${path}.${id}`, message: 'is not a question of this pulse' });
@@ -152,7 +163,8 @@ function actionProblems(actionAnswers: PulseSubmission['actionAnswers'], offered
   for (const [actionId, answer] of Object.entries(actionAnswers ?? {})) {
     const path = `actionAnswers.${actionId}`;
     if (!offered.has(actionId)) problems.push({ path, message: 'is not an action this pulse asks about' });
-    else if (!inScale(answer, actionItem.scale)) problems.push({ path, message: `must be from ${actionItem.scale.min} to ${actionItem.scale.max}` });
+    else if (!inScale(answer, actionItem.scale))
+      problems.push({ path, message: `must be from ${actionItem.scale.min} to ${actionItem.scale.max}` });
   }
   return problems;
 }
@@ -195,7 +207,20 @@ export async function submitPulse(
   // (which also refuses a team with values: their item is then missing).
   const plain = Object.keys(submission.partnerAnswers ?? {}).length === 0 && Object.keys(submission.actionAnswers ?? {}).length === 0;
   const guess = plain ? await versionAnswered(db, submission.answers) : undefined;
-  if (guess && (await claimAndStoreResponse(db, tokenHash, guess.version, orderedAnswers(guess, submission.answers), written, now, undefined, answeredIn))) return received;
+  if (
+    guess &&
+    (await claimAndStoreResponse(
+      db,
+      tokenHash,
+      guess.version,
+      orderedAnswers(guess, submission.answers),
+      written,
+      now,
+      undefined,
+      answeredIn,
+    ))
+  )
+    return received;
   const target = await usableTarget(db, tokenHash, now);
   const questionnaire = await questionnaireFor(db, target.questionnaireVersion, target.teamId);
   const extras = await extrasFor(db, target);
@@ -216,7 +241,8 @@ export async function submitPulse(
   };
   const answers = orderedAnswers(questionnaire, core, aligned === undefined ? {} : { [valuesItem.id]: aligned });
   const sameAsFastPath = questionnaire.version === guess?.version && !stored.withValues && stored.actions!.length === 0;
-  if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, written, now, stored, answeredIn))) return received;
+  if (!sameAsFastPath && (await claimAndStoreResponse(db, tokenHash, questionnaire.version, answers, written, now, stored, answeredIn)))
+    return received;
   // Someone else won the race (same link, or the cycle closed meanwhile): say which.
   await usableTarget(db, tokenHash, now);
   throw alreadyAnswered();

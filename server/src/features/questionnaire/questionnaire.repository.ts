@@ -37,7 +37,9 @@ export async function insertVersion(trx: Transaction<Database>, v: { core: numbe
   return row.version;
 }
 
-const teamIdsOf = sql<string[]>`coalesce((select array_agg(t.team_id::text order by t.team_id) from questionnaire_item_teams t where t.item_id = i.id), '{}')`;
+const teamIdsOf = sql<
+  string[]
+>`coalesce((select array_agg(t.team_id::text order by t.team_id) from questionnaire_item_teams t where t.item_id = i.id), '{}')`;
 
 /** Every custom question with its teams: active ones first, oldest first. */
 export async function listItems(db: Kysely<Database>): Promise<ItemRow[]> {
@@ -52,16 +54,29 @@ export async function listItems(db: Kysely<Database>): Promise<ItemRow[]> {
 }
 
 export async function findItem(db: Kysely<Database>, id: string): Promise<ItemRow | undefined> {
-  return db.selectFrom('questionnaire_items as i').selectAll('i').select(teamIdsOf.as('team_ids')).where('i.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('questionnaire_items as i')
+    .selectAll('i')
+    .select(teamIdsOf.as('team_ids'))
+    .where('i.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function countActive(trx: Kysely<Database>): Promise<number> {
-  const row = await trx.selectFrom('questionnaire_items').where('retired_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('questionnaire_items')
+    .where('retired_at', 'is', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function insertItem(trx: Transaction<Database>, item: { text: string; scale: VersionItem['scale'] }): Promise<string> {
-  const row = await trx.insertInto('questionnaire_items').values({ text: item.text, scale: item.scale, retired_at: null }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('questionnaire_items')
+    .values({ text: item.text, scale: item.scale, retired_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -75,7 +90,11 @@ export async function retire(trx: Transaction<Database>, id: string, at: Date): 
 
 export async function replaceItemTeams(trx: Transaction<Database>, id: string, teamIds: readonly string[]): Promise<void> {
   await trx.deleteFrom('questionnaire_item_teams').where('item_id', '=', id).execute();
-  if (teamIds.length) await trx.insertInto('questionnaire_item_teams').values(teamIds.map((team_id) => ({ item_id: id, team_id }))).execute();
+  if (teamIds.length)
+    await trx
+      .insertInto('questionnaire_item_teams')
+      .values(teamIds.map((team_id) => ({ item_id: id, team_id })))
+      .execute();
 }
 
 /** One cycle's responses with the version they were given with: their answers to score extra items. */
@@ -83,10 +102,19 @@ export async function cycleAnswers(trx: Kysely<Database>, cycleId: string) {
   return trx.selectFrom('responses').where('cycle_id', '=', cycleId).select(['team_id', 'questionnaire_version', 'answers']).execute();
 }
 
-export async function storeItemMoments(trx: Transaction<Database>, cycleId: string, byTeam: ReadonlyMap<string, StoredTeamItems>): Promise<void> {
+export async function storeItemMoments(
+  trx: Transaction<Database>,
+  cycleId: string,
+  byTeam: ReadonlyMap<string, StoredTeamItems>,
+): Promise<void> {
   await trx.updateTable('team_cycle_moments').set({ items: null }).where('cycle_id', '=', cycleId).execute();
   for (const [teamId, items] of byTeam) {
-    await trx.updateTable('team_cycle_moments').set({ items: JSON.stringify(items) }).where('cycle_id', '=', cycleId).where('team_id', '=', teamId).execute();
+    await trx
+      .updateTable('team_cycle_moments')
+      .set({ items: JSON.stringify(items) })
+      .where('cycle_id', '=', cycleId)
+      .where('team_id', '=', teamId)
+      .execute();
   }
 }
 
@@ -103,5 +131,7 @@ export async function allItemMoments(db: Kysely<Database>) {
 /** Which of `ids` are teams that are not archived. */
 export async function existingTeams(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  return new Set((await db.selectFrom('teams').select('id').where('id', 'in', ids).where('archived_at', 'is', null).execute()).map((r) => r.id));
+  return new Set(
+    (await db.selectFrom('teams').select('id').where('id', 'in', ids).where('archived_at', 'is', null).execute()).map((r) => r.id),
+  );
 }

@@ -1,6 +1,12 @@
 import type { Database, StoredTeamItems, VersionItem } from '@pulse/db';
 import { currentQuestionnaire, enpsItem, questionnaireVersion, scaleOf, type ExtraItem, type Questionnaire } from '@pulse/shared';
-import { MAX_CUSTOM_ITEMS, type CustomItem, type CustomItemCreate, type CustomItemUpdate, type Instrument } from '@pulse/shared/api/questionnaire';
+import {
+  MAX_CUSTOM_ITEMS,
+  type CustomItem,
+  type CustomItemCreate,
+  type CustomItemUpdate,
+  type Instrument,
+} from '@pulse/shared/api/questionnaire';
 import { enpsCounts, momentsOf, type ItemMeta, type ItemsInput, type TeamItems } from '@pulse/shared/insights';
 import type { Kysely, Transaction } from 'kysely';
 import { badRequest, conflict, notFound } from '../../errors.js';
@@ -68,8 +74,7 @@ async function checkTeams(db: Kysely<Database>, teamIds: readonly string[] | und
   return teams;
 }
 
-const tooMany = () =>
-  conflict(['questionnaire.tooMany', { max: MAX_CUSTOM_ITEMS }]);
+const tooMany = () => conflict(['questionnaire.tooMany', { max: MAX_CUSTOM_ITEMS }]);
 
 /** POST /questionnaire/items: a new question for cycles created from now on (a new version). */
 export async function addItem(db: Kysely<Database>, actor: Actor, body: CustomItemCreate): Promise<{ item: CustomItem; version: number }> {
@@ -93,7 +98,12 @@ async function activeItem(trx: Kysely<Database>, id: string): Promise<ItemRow> {
 }
 
 /** PATCH /questionnaire/items/:id: rewording or new teams keep the id and make a new version. */
-export async function updateItem(db: Kysely<Database>, actor: Actor, id: string, body: CustomItemUpdate): Promise<{ item: CustomItem; version: number }> {
+export async function updateItem(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  body: CustomItemUpdate,
+): Promise<{ item: CustomItem; version: number }> {
   const teams = body.teamIds === undefined ? undefined : await checkTeams(db, body.teamIds);
   const version = await db.transaction().execute(async (trx) => {
     await lockInstrument(trx);
@@ -107,7 +117,12 @@ export async function updateItem(db: Kysely<Database>, actor: Actor, id: string,
 }
 
 /** POST /questionnaire/items/:id/retire: cycles created from now on no longer ask it. */
-export async function retireItem(db: Kysely<Database>, actor: Actor, id: string, now: Date): Promise<{ item: CustomItem; version: number }> {
+export async function retireItem(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  now: Date,
+): Promise<{ item: CustomItem; version: number }> {
   const version = await db.transaction().execute(async (trx) => {
     await lockInstrument(trx);
     await activeItem(trx, id);
@@ -195,10 +210,12 @@ export async function storeCycleItems(trx: Transaction<Database>, cycleId: strin
       items.enps = [c.n, c.promoters, c.detractors];
     }
     if (team.custom.size) {
-      items.custom = Object.fromEntries([...team.custom].map(([id, values]) => {
-        const m = momentsOf(values);
-        return [id, [m.n, m.mean, m.m2]];
-      }));
+      items.custom = Object.fromEntries(
+        [...team.custom].map(([id, values]) => {
+          const m = momentsOf(values);
+          return [id, [m.n, m.mean, m.m2]];
+        }),
+      );
     }
     if (items.enps || items.custom) stored.set(teamId, items);
   }

@@ -23,7 +23,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock fields of instant `at` in `timeZone`, as if they were UTC. */
 function wallClock(at: number, timeZone: string): number {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(at)).map((p) => [p.type, Number(p.value)]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, Number(p.value)]),
+  );
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 }
 

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { getScheduleState, saveSchedule } from './schedule.service.js';
 
-
 /** The monthly pulse rhythm, for admin and HR. */
 export const scheduleRoutes: FastifyPluginAsyncZod = async (app) => {
   const onRequest = app.requireRole('admin', 'hr');

@@ -13,7 +13,14 @@ declare module 'fastify' {
  * (NODE_ENV=test) call `app.scheduler.tick()` themselves instead.
  */
 async function scheduler(app: FastifyInstance) {
-  const instance = createScheduler({ db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: app.log, settings: app.config, chat: app.config });
+  const instance = createScheduler({
+    db: app.db,
+    mailer: app.mailer,
+    publicUrl: app.config.publicUrl,
+    log: app.log,
+    settings: app.config,
+    chat: app.config,
+  });
   app.decorate('scheduler', instance);
   if (app.config.nodeEnv !== 'test') app.addHook('onReady', async () => instance.start());
   // Before the database closes: a pass in flight finishes first.

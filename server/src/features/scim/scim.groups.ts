@@ -32,7 +32,8 @@ async function audit(app: FastifyInstance, client: ScimClient, action: string, t
 async function memberIds(app: FastifyInstance, value: unknown): Promise<string[]> {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const ids = list.map((m) => (m && typeof m === 'object' ? (m as { value?: unknown }).value : undefined));
-  if (!ids.every((id): id is string => typeof id === 'string' && isUuid(id))) throw new ScimError(400, 'members must be [{ "value": "<user id>" }].', 'invalidValue');
+  if (!ids.every((id): id is string => typeof id === 'string' && isUuid(id)))
+    throw new ScimError(400, 'members must be [{ "value": "<user id>" }].', 'invalidValue');
   const known = await repo.existingUserIds(app.db, ids);
   if (known.length !== new Set(ids).size) throw new ScimError(400, 'A member is not a known user.', 'invalidValue');
   return known;
@@ -75,7 +76,11 @@ export async function replaceGroup(app: FastifyInstance, client: ScimClient, id:
   const ids = await memberIds(app, body.members);
   await repo.renameTeam(app.db, id, body.displayName);
   const current = (await repo.teamMembers(app.db, id)).map((m) => m.id);
-  await repo.removeTeamMembers(app.db, id, current.filter((m) => !ids.includes(m)));
+  await repo.removeTeamMembers(
+    app.db,
+    id,
+    current.filter((m) => !ids.includes(m)),
+  );
   await repo.addTeamMembers(app.db, id, ids);
   await audit(app, client, 'scim.group.replace', id, { members: ids.length });
   return getGroup(app, id);
@@ -112,7 +117,12 @@ export async function patchGroup(app: FastifyInstance, client: ScimClient, id: s
       if (op.op === 'remove') removed += ids?.length ?? 1;
       else added += ids!.length;
     } else {
-      const value = path === 'displayname' ? op.value : !op.path && op.value && typeof op.value === 'object' ? (op.value as { displayName?: unknown }).displayName : undefined;
+      const value =
+        path === 'displayname'
+          ? op.value
+          : !op.path && op.value && typeof op.value === 'object'
+            ? (op.value as { displayName?: unknown }).displayName
+            : undefined;
       if (typeof value === 'string' && value.trim() && op.op !== 'remove') {
         if (value.trim() !== team.name) await assertNameFree(app, value.trim(), id);
         await repo.renameTeam(app.db, id, value.trim().slice(0, 200));

@@ -13,7 +13,11 @@ export interface TeamRowLite {
 // ---- tokens
 
 export async function insertScimToken(db: Kysely<Database>, name: string, tokenHash: string, createdBy: string): Promise<string> {
-  const row = await db.insertInto('scim_tokens').values({ name, token_hash: tokenHash, created_by: createdBy }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('scim_tokens')
+    .values({ name, token_hash: tokenHash, created_by: createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -47,10 +51,17 @@ function usersWhere(db: Kysely<Database>, filter: UserFilter) {
   return q;
 }
 
-export async function listScimUsers(db: Kysely<Database>, filter: UserFilter, offset: number, limit: number): Promise<{ rows: ScimUserRow[]; total: number }> {
+export async function listScimUsers(
+  db: Kysely<Database>,
+  filter: UserFilter,
+  offset: number,
+  limit: number,
+): Promise<{ rows: ScimUserRow[]; total: number }> {
   const [rows, count] = await Promise.all([
     limit > 0 ? usersWhere(db, filter).select(USER_COLUMNS).orderBy('created_at').orderBy('id').offset(offset).limit(limit).execute() : [],
-    usersWhere(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    usersWhere(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -59,8 +70,15 @@ export function findScimUser(db: Kysely<Database>, id: string): Promise<ScimUser
   return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertScimUser(db: Kysely<Database>, values: { email: string; name: string; active: boolean; external_id: string | null }): Promise<string> {
-  const row = await db.insertInto('users').values({ ...values, role: 'member', team_id: null }).returning('id').executeTakeFirstOrThrow();
+export async function insertScimUser(
+  db: Kysely<Database>,
+  values: { email: string; name: string; active: boolean; external_id: string | null },
+): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({ ...values, role: 'member', team_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -80,14 +98,23 @@ export async function endSessions(db: Kysely<Database>, userId: string): Promise
 /** Which of `ids` are users (unknown ids are left out). */
 export async function existingUserIds(db: Kysely<Database>, ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('users').select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((r) => r.id);
 }
 
 // ---- groups (live teams)
 
 export function findLiveTeam(db: Kysely<Database>, id: string): Promise<TeamRowLite | undefined> {
-  return db.selectFrom('teams').select(['id', 'name', 'created_at']).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('teams')
+    .select(['id', 'name', 'created_at'])
+    .where('id', '=', id)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
 }
 
 function teamsWhere(db: Kysely<Database>, displayName: string | undefined) {
@@ -98,8 +125,18 @@ function teamsWhere(db: Kysely<Database>, displayName: string | undefined) {
 
 export async function listLiveTeams(db: Kysely<Database>, displayName: string | undefined, offset: number, limit: number) {
   const [rows, count] = await Promise.all([
-    limit > 0 ? teamsWhere(db, displayName).select(['id', 'name', 'created_at']).orderBy('created_at').orderBy('id').offset(offset).limit(limit).execute() : [],
-    teamsWhere(db, displayName).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    limit > 0
+      ? teamsWhere(db, displayName)
+          .select(['id', 'name', 'created_at'])
+          .orderBy('created_at')
+          .orderBy('id')
+          .offset(offset)
+          .limit(limit)
+          .execute()
+      : [],
+    teamsWhere(db, displayName)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as TeamRowLite[], total: Number(count.n) };
 }
@@ -128,7 +165,12 @@ export function teamMembers(db: Kysely<Database>, teamId: string): Promise<{ id:
 
 /** Puts these people in the team (a person is in one team: this moves them). */
 export async function addTeamMembers(db: Kysely<Database>, teamId: string, userIds: readonly string[]): Promise<void> {
-  if (userIds.length) await db.updateTable('users').set({ team_id: teamId }).where('id', 'in', [...userIds]).execute();
+  if (userIds.length)
+    await db
+      .updateTable('users')
+      .set({ team_id: teamId })
+      .where('id', 'in', [...userIds])
+      .execute();
 }
 
 /** Takes these people (or, with `null`, everyone) out of the team. */

@@ -37,43 +37,111 @@ export const scimRoutes: FastifyPluginAsyncZod = async (app) => {
     return payload;
   });
 
-  app.get('/Users', { schema: { tags, summary: 'List users (filter userName eq "…" or externalId eq "…")', querystring: zScimListQuery, response: { 200: zScimResource, ...errors } } }, async (request) =>
-    users.listUsers(app, request.query),
+  app.get(
+    '/Users',
+    {
+      schema: {
+        tags,
+        summary: 'List users (filter userName eq "…" or externalId eq "…")',
+        querystring: zScimListQuery,
+        response: { 200: zScimResource, ...errors },
+      },
+    },
+    async (request) => users.listUsers(app, request.query),
   );
-  app.get('/Users/:id', { schema: { tags, summary: 'One user', params: zScimIdParams, response: { 200: zScimResource, ...errors } } }, async (request) =>
-    users.getUser(app, request.params.id),
+  app.get(
+    '/Users/:id',
+    { schema: { tags, summary: 'One user', params: zScimIdParams, response: { 200: zScimResource, ...errors } } },
+    async (request) => users.getUser(app, request.params.id),
   );
-  app.post('/Users', { schema: { tags, summary: 'Create a member', body: zScimUserBody, response: { 201: zScimResource, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await users.createUser(app, request.scimClient!, request.body)),
+  app.post(
+    '/Users',
+    { schema: { tags, summary: 'Create a member', body: zScimUserBody, response: { 201: zScimResource, ...errors } } },
+    async (request, reply) => reply.status(201).send(await users.createUser(app, request.scimClient!, request.body)),
   );
-  app.put('/Users/:id', { schema: { tags, summary: 'Replace a user', params: zScimIdParams, body: zScimUserBody, response: { 200: zScimResource, ...errors } } }, async (request) =>
-    users.replaceUser(app, request.scimClient!, request.params.id, request.body),
+  app.put(
+    '/Users/:id',
+    {
+      schema: { tags, summary: 'Replace a user', params: zScimIdParams, body: zScimUserBody, response: { 200: zScimResource, ...errors } },
+    },
+    async (request) => users.replaceUser(app, request.scimClient!, request.params.id, request.body),
   );
-  app.patch('/Users/:id', { schema: { tags, summary: 'Change a user (active, names)', params: zScimIdParams, body: zScimPatchBody, response: { 200: zScimResource, ...errors } } }, async (request) =>
-    users.patchUser(app, request.scimClient!, request.params.id, request.body.Operations),
+  app.patch(
+    '/Users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a user (active, names)',
+        params: zScimIdParams,
+        body: zScimPatchBody,
+        response: { 200: zScimResource, ...errors },
+      },
+    },
+    async (request) => users.patchUser(app, request.scimClient!, request.params.id, request.body.Operations),
   );
-  app.delete('/Users/:id', { schema: { tags, summary: 'Deactivate a user (sessions end)', params: zScimIdParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-    await users.deleteUser(app, request.scimClient!, request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/Users/:id',
+    { schema: { tags, summary: 'Deactivate a user (sessions end)', params: zScimIdParams, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await users.deleteUser(app, request.scimClient!, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/Groups', { schema: { tags, summary: 'List groups (teams; filter displayName eq "…")', querystring: zScimListQuery, response: { 200: zScimResource, ...errors } } }, async (request) =>
-    groups.listGroups(app, request.query),
+  app.get(
+    '/Groups',
+    {
+      schema: {
+        tags,
+        summary: 'List groups (teams; filter displayName eq "…")',
+        querystring: zScimListQuery,
+        response: { 200: zScimResource, ...errors },
+      },
+    },
+    async (request) => groups.listGroups(app, request.query),
   );
-  app.get('/Groups/:id', { schema: { tags, summary: 'One group', params: zScimIdParams, response: { 200: zScimResource, ...errors } } }, async (request) =>
-    groups.getGroup(app, request.params.id),
+  app.get(
+    '/Groups/:id',
+    { schema: { tags, summary: 'One group', params: zScimIdParams, response: { 200: zScimResource, ...errors } } },
+    async (request) => groups.getGroup(app, request.params.id),
   );
-  app.post('/Groups', { schema: { tags, summary: 'Create a group (a top-level team)', body: zScimGroupBody, response: { 201: zScimResource, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await groups.createGroup(app, request.scimClient!, request.body)),
+  app.post(
+    '/Groups',
+    { schema: { tags, summary: 'Create a group (a top-level team)', body: zScimGroupBody, response: { 201: zScimResource, ...errors } } },
+    async (request, reply) => reply.status(201).send(await groups.createGroup(app, request.scimClient!, request.body)),
   );
-  app.put('/Groups/:id', { schema: { tags, summary: 'Replace a group', params: zScimIdParams, body: zScimGroupBody, response: { 200: zScimResource, ...errors } } }, async (request) =>
-    groups.replaceGroup(app, request.scimClient!, request.params.id, request.body),
+  app.put(
+    '/Groups/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a group',
+        params: zScimIdParams,
+        body: zScimGroupBody,
+        response: { 200: zScimResource, ...errors },
+      },
+    },
+    async (request) => groups.replaceGroup(app, request.scimClient!, request.params.id, request.body),
   );
-  app.patch('/Groups/:id', { schema: { tags, summary: 'Add or remove members, rename', params: zScimIdParams, body: zScimPatchBody, response: { 200: zScimResource, ...errors } } }, async (request) =>
-    groups.patchGroup(app, request.scimClient!, request.params.id, request.body.Operations),
+  app.patch(
+    '/Groups/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Add or remove members, rename',
+        params: zScimIdParams,
+        body: zScimPatchBody,
+        response: { 200: zScimResource, ...errors },
+      },
+    },
+    async (request) => groups.patchGroup(app, request.scimClient!, request.params.id, request.body.Operations),
   );
-  app.delete('/Groups/:id', { schema: { tags, summary: 'Archive a group (its team)', params: zScimIdParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-    await groups.deleteGroup(app, request.scimClient!, request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/Groups/:id',
+    { schema: { tags, summary: 'Archive a group (its team)', params: zScimIdParams, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await groups.deleteGroup(app, request.scimClient!, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 };

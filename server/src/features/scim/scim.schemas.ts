@@ -23,7 +23,10 @@ export const zScimUserBody = z.looseObject({
   externalId: z.string().max(200).optional(),
   displayName: z.string().max(200).optional(),
   name: zName.optional(),
-  emails: z.array(z.looseObject({ value: z.string().max(320), primary: zScimBoolean.optional() })).max(20).optional(),
+  emails: z
+    .array(z.looseObject({ value: z.string().max(320), primary: zScimBoolean.optional() }))
+    .max(20)
+    .optional(),
   active: zScimBoolean.optional(),
 });
 export type ScimUserBody = z.infer<typeof zScimUserBody>;
@@ -31,12 +34,18 @@ export type ScimUserBody = z.infer<typeof zScimUserBody>;
 export const zScimGroupBody = z.looseObject({
   displayName: z.string().trim().min(1).max(200),
   externalId: z.string().max(200).optional(),
-  members: z.array(z.looseObject({ value: z.string().max(100) })).max(100_000).optional(),
+  members: z
+    .array(z.looseObject({ value: z.string().max(100) }))
+    .max(100_000)
+    .optional(),
 });
 export type ScimGroupBody = z.infer<typeof zScimGroupBody>;
 
 export const zPatchOperation = z.looseObject({
-  op: z.string().transform((op) => op.toLowerCase()).pipe(z.enum(['add', 'remove', 'replace'])),
+  op: z
+    .string()
+    .transform((op) => op.toLowerCase())
+    .pipe(z.enum(['add', 'remove', 'replace'])),
   path: z.string().max(500).optional(),
   value: z.unknown().optional(),
 });

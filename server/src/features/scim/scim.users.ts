@@ -47,7 +47,12 @@ async function userOr404(db: Kysely<Database>, id: string) {
 }
 
 /** Active state changes; deactivation ends the person's sessions at once, as the CSV import's does. */
-async function applyChanges(app: FastifyInstance, client: ScimClient, before: repo.ScimUserRow, changes: Parameters<typeof repo.updateScimUser>[2]) {
+async function applyChanges(
+  app: FastifyInstance,
+  client: ScimClient,
+  before: repo.ScimUserRow,
+  changes: Parameters<typeof repo.updateScimUser>[2],
+) {
   if (changes.email && changes.email.toLowerCase() !== before.email.toLowerCase()) {
     const { total } = await repo.listScimUsers(app.db, { email: changes.email }, 0, 0);
     if (total > 0) throw new ScimError(409, 'Another user has this userName.', 'uniqueness');
@@ -61,12 +66,21 @@ async function applyChanges(app: FastifyInstance, client: ScimClient, before: re
   }
 }
 
-export async function listUsers(app: FastifyInstance, query: { filter?: string | undefined; startIndex?: number | undefined; count?: number | undefined }) {
+export async function listUsers(
+  app: FastifyInstance,
+  query: { filter?: string | undefined; startIndex?: number | undefined; count?: number | undefined },
+) {
   const eq = parseEqFilter(query.filter, ['username', 'externalid']);
   const { offset, limit, startIndex } = page(query.startIndex, query.count);
   const filter = eq ? (eq.attribute === 'username' ? { email: eq.value } : { externalId: eq.value }) : {};
   const { rows, total } = await repo.listScimUsers(app.db, filter, offset, limit);
-  return { schemas: [LIST_SCHEMA], totalResults: total, startIndex, itemsPerPage: rows.length, Resources: rows.map((r) => toScimUser(app.config.publicUrl, r)) };
+  return {
+    schemas: [LIST_SCHEMA],
+    totalResults: total,
+    startIndex,
+    itemsPerPage: rows.length,
+    Resources: rows.map((r) => toScimUser(app.config.publicUrl, r)),
+  };
 }
 
 export async function getUser(app: FastifyInstance, id: string) {
@@ -77,7 +91,12 @@ export async function getUser(app: FastifyInstance, id: string) {
 export async function createUser(app: FastifyInstance, client: ScimClient, body: ScimUserBody) {
   const { total } = await repo.listScimUsers(app.db, { email: body.userName }, 0, 0);
   if (total > 0) throw new ScimError(409, 'A user with this userName already exists.', 'uniqueness');
-  const id = await repo.insertScimUser(app.db, { email: body.userName, name: nameOf(body), active: body.active ?? true, external_id: body.externalId ?? null });
+  const id = await repo.insertScimUser(app.db, {
+    email: body.userName,
+    name: nameOf(body),
+    active: body.active ?? true,
+    external_id: body.externalId ?? null,
+  });
   await audit(app, client, 'scim.user.create', id);
   return getUser(app, id);
 }
@@ -111,7 +130,8 @@ export async function patchUser(app: FastifyInstance, client: ScimClient, id: st
     const key = path.toLowerCase();
     if (key === 'active') changes.active = asBoolean(value);
     else if (key === 'username' && typeof value === 'string' && value.trim()) changes.email = value.trim();
-    else if ((key === 'displayname' || key === 'name.formatted') && typeof value === 'string' && value.trim()) changes.name = value.trim().slice(0, 200);
+    else if ((key === 'displayname' || key === 'name.formatted') && typeof value === 'string' && value.trim())
+      changes.name = value.trim().slice(0, 200);
     else if (key === 'externalid' && (typeof value === 'string' || value === null)) changes.external_id = value;
   };
   for (const op of operations) {

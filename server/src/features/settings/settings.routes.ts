@@ -4,7 +4,6 @@ import { updateSettings } from '../close/threshold.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { DEFAULT_LANGUAGE_KEY, getDefaultLanguage, getSettings, writeDefaultLanguage } from './settings.service.js';
 
-
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/settings',

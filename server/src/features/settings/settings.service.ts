@@ -51,7 +51,11 @@ export async function recordFiguresThreshold(trx: Transaction<Database>, thresho
 }
 
 export async function getSettings(db: Kysely<Database>, config: Config): Promise<Settings> {
-  return { anonymityThreshold: await getAnonymityThreshold(db, config), latestPublication: await latestPublication(db), defaultLanguage: await getDefaultLanguage(db) };
+  return {
+    anonymityThreshold: await getAnonymityThreshold(db, config),
+    latestPublication: await latestPublication(db),
+    defaultLanguage: await getDefaultLanguage(db),
+  };
 }
 
 /** The settings key of the organisation's default language. */

@@ -13,8 +13,14 @@ export interface PendingLogin {
 
 /** Stores a started sign-in under the hash of its browser cookie; forgets expired ones. */
 export async function insertPendingLogin(db: Kysely<Database>, idHash: string, login: PendingLogin): Promise<void> {
-  await db.deleteFrom('oidc_logins').where('created_at', '<', sql<Date>`now() - make_interval(secs => ${LOGIN_TTL_SECONDS})`).execute();
-  await db.insertInto('oidc_logins').values({ id_hash: idHash, ...login }).execute();
+  await db
+    .deleteFrom('oidc_logins')
+    .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${LOGIN_TTL_SECONDS})`)
+    .execute();
+  await db
+    .insertInto('oidc_logins')
+    .values({ id_hash: idHash, ...login })
+    .execute();
 }
 
 /** The started sign-in, removed so it can be used once; undefined when unknown or expired. */

@@ -42,7 +42,11 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       if (!oidc) throw notFound('singleSignOn');
-      const limit = await reserveAttempt(app.db, [{ key: `oidc-start|${request.ip}`, max: STARTS_PER_ADDRESS }], app.config.loginWindowSeconds);
+      const limit = await reserveAttempt(
+        app.db,
+        [{ key: `oidc-start|${request.ip}`, max: STARTS_PER_ADDRESS }],
+        app.config.loginWindowSeconds,
+      );
       if (!limit.granted) {
         reply.header('retry-after', String(limit.retryAfter));
         throw new ApiError(429, 'too_many_requests', 'auth.tooManyStarts');

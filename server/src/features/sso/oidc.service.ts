@@ -16,7 +16,10 @@ export const homePath = (role: Role) => (role === 'member' ? '/' : role === 'adm
 
 /** A sign-in that ends on the sign-in page with a reason, never a stack. */
 export class SsoError extends Error {
-  constructor(readonly reason: SsoFailure, detail: string) {
+  constructor(
+    readonly reason: SsoFailure,
+    detail: string,
+  ) {
     super(detail);
     this.name = 'SsoError';
   }
@@ -101,7 +104,8 @@ export class OidcClient {
         claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), ...idClaims };
       }
     } catch (error) {
-      if (error instanceof client.AuthorizationResponseError && error.error === 'access_denied') throw new SsoError('denied', 'access_denied');
+      if (error instanceof client.AuthorizationResponseError && error.error === 'access_denied')
+        throw new SsoError('denied', 'access_denied');
       // The library's message names the failed check (never a token), for the operator.
       log.warn({ code: (error as { code?: unknown }).code, reason: (error as Error).message }, 'OpenID sign-in refused');
       throw new SsoError('failed', (error as Error).message);

@@ -22,7 +22,10 @@ export async function teamDirectory(db: Kysely<Database>): Promise<TeamDirectory
   const rows = await db.selectFrom('teams').select(['id', 'name', 'parent_id', 'archived_at']).execute();
   const places = placesOf(rows);
   const byId = new Map<string, TeamEntry>(
-    rows.map((r) => [r.id, { id: r.id, name: r.name, parentId: r.parent_id, path: places.get(r.id)!.path, archived: r.archived_at !== null }]),
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name: r.name, parentId: r.parent_id, path: places.get(r.id)!.path, archived: r.archived_at !== null },
+    ]),
   );
   const live = [...byId.values()].filter((t) => !t.archived);
   const byPath = new Map(live.map((t) => [t.path.toLowerCase(), t]));

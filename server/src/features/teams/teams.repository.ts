@@ -22,7 +22,9 @@ export function listTeams(
       't.name',
       't.parent_id',
       't.archived_at',
-      sql<string[]>`(select coalesce(json_agg(tl.user_id order by tl.user_id), '[]'::json) from team_leaders tl where tl.team_id = t.id)`.as(
+      sql<
+        string[]
+      >`(select coalesce(json_agg(tl.user_id order by tl.user_id), '[]'::json) from team_leaders tl where tl.team_id = t.id)`.as(
         'leader_ids',
       ),
       sql<number>`(select count(*)::int from users u where u.team_id = t.id and u.active)`.as('member_count'),
@@ -102,7 +104,11 @@ export async function deleteTeam(db: Kysely<Database>, id: string): Promise<void
 /** Replaces a team's leaders. */
 export async function setLeaders(trx: Transaction<Database>, teamId: string, userIds: readonly string[]): Promise<void> {
   await trx.deleteFrom('team_leaders').where('team_id', '=', teamId).execute();
-  if (userIds.length) await trx.insertInto('team_leaders').values(userIds.map((user_id) => ({ team_id: teamId, user_id }))).execute();
+  if (userIds.length)
+    await trx
+      .insertInto('team_leaders')
+      .values(userIds.map((user_id) => ({ team_id: teamId, user_id })))
+      .execute();
 }
 
 /** The subset of `ids` that are active users with the leader role. */

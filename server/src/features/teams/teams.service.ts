@@ -74,9 +74,7 @@ export async function updateTeam(db: Kysely<Database>, actor: SessionUser, id: s
     if (body.parentId !== null) {
       await assertLiveParent(db, body.parentId);
       if ((await repo.subtreeIds(db, id)).has(body.parentId)) {
-        throw badRequest('teams.ownSubtree', [
-          { path: 'parentId', message: 'This would put the team inside its own subtree.' },
-        ]);
+        throw badRequest('teams.ownSubtree', [{ path: 'parentId', message: 'This would put the team inside its own subtree.' }]);
       }
     }
     changes.parent_id = body.parentId;

@@ -32,7 +32,9 @@ function accounts(db: Kysely<Database>) {
       'u.team_id',
       'u.active',
       sql<boolean>`u.password_hash is not null`.as('has_password'),
-      sql<string[]>`(select coalesce(json_agg(tl.team_id order by tl.team_id), '[]'::json) from team_leaders tl where tl.user_id = u.id)`.as(
+      sql<
+        string[]
+      >`(select coalesce(json_agg(tl.team_id order by tl.team_id), '[]'::json) from team_leaders tl where tl.user_id = u.id)`.as(
         'leads_team_ids',
       ),
     ]);
@@ -40,7 +42,9 @@ function accounts(db: Kysely<Database>) {
 
 /** Accounts with a role (all but members unless `role` says otherwise), by name. */
 export function listAccounts(db: Kysely<Database>, filter: { role?: Role | undefined; q?: string | undefined }): Promise<AccountRow[]> {
-  let q = accounts(db).orderBy(sql`lower(u.name)`).orderBy('u.id');
+  let q = accounts(db)
+    .orderBy(sql`lower(u.name)`)
+    .orderBy('u.id');
   q = filter.role ? q.where('u.role', '=', filter.role) : q.where('u.role', '<>', 'member');
   if (filter.q) {
     const pattern = containsPattern(filter.q);

@@ -43,11 +43,11 @@ export async function createUser(app: FastifyInstance, actor: SessionUser, body:
   assertMayManage(actor, undefined, body.role);
   await assertTeam(app, body.teamId);
   if (await repo.findUserByEmail(app.db, body.email)) throw conflict('users.emailTakenChangeRole');
-  const id = await repo.insertUser(app.db, { email: body.email, name: body.name, role: body.role, team_id: body.teamId ?? null }).catch(
-    (error: unknown) => {
+  const id = await repo
+    .insertUser(app.db, { email: body.email, name: body.name, role: body.role, team_id: body.teamId ?? null })
+    .catch((error: unknown) => {
       throw (error as { code?: string }).code === '23505' ? conflict('users.emailTaken') : error;
-    },
-  );
+    });
   await recordAudit(app.db, actor, 'users.create', id, { email: body.email, role: body.role, teamId: body.teamId ?? null });
   if (body.invite !== false && body.role !== 'member') await inviteUser(app, actor, id);
   return account(app, id);

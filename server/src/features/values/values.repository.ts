@@ -10,7 +10,10 @@ export async function valuesOf(db: Kysely<Database>, teamId: string): Promise<Te
 export async function replaceValues(trx: Transaction<Database>, teamId: string, values: readonly TeamValue[]): Promise<void> {
   await trx.deleteFrom('team_values').where('team_id', '=', teamId).execute();
   if (values.length) {
-    await trx.insertInto('team_values').values(values.map((v, i) => ({ team_id: teamId, position: i + 1, value: v.value, cost: v.cost }))).execute();
+    await trx
+      .insertInto('team_values')
+      .values(values.map((v, i) => ({ team_id: teamId, position: i + 1, value: v.value, cost: v.cost })))
+      .execute();
   }
 }
 
@@ -23,10 +26,19 @@ export async function alignmentAnswers(trx: Kysely<Database>, cycleId: string): 
 }
 
 /** Stores each team's own alignment moments (n, mean, m2) for a closing cycle. */
-export async function storeAlignmentMoments(trx: Transaction<Database>, cycleId: string, byTeam: ReadonlyMap<string, number[]>): Promise<void> {
+export async function storeAlignmentMoments(
+  trx: Transaction<Database>,
+  cycleId: string,
+  byTeam: ReadonlyMap<string, number[]>,
+): Promise<void> {
   await trx.updateTable('team_cycle_moments').set({ alignment: null }).where('cycle_id', '=', cycleId).execute();
   for (const [teamId, moments] of byTeam) {
-    await trx.updateTable('team_cycle_moments').set({ alignment: moments }).where('cycle_id', '=', cycleId).where('team_id', '=', teamId).execute();
+    await trx
+      .updateTable('team_cycle_moments')
+      .set({ alignment: moments })
+      .where('cycle_id', '=', cycleId)
+      .where('team_id', '=', teamId)
+      .execute();
   }
 }
 

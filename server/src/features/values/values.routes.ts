@@ -30,7 +30,7 @@ export const valuesRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: editors,
       schema: {
         tags: ['values'],
-        summary: "Replace the team's values: at most three, each \"X even at the cost of Y\"",
+        summary: 'Replace the team\'s values: at most three, each "X even at the cost of Y"',
         params: zTeamParams,
         body: zTeamValues,
         response: { 200: zTeamValues, ...errors },

@@ -23,7 +23,13 @@ export async function teamValues(db: Kysely<Database>, scope: TeamScope, teamId:
 }
 
 /** PUT /teams/:id/values: replaces the team's values (at most three, checked by the schema). */
-export async function setTeamValues(db: Kysely<Database>, actor: SessionUser, scope: TeamScope, teamId: string, values: TeamValue[]): Promise<TeamValue[]> {
+export async function setTeamValues(
+  db: Kysely<Database>,
+  actor: SessionUser,
+  scope: TeamScope,
+  teamId: string,
+  values: TeamValue[],
+): Promise<TeamValue[]> {
   await assertTeamInScope(db, scope, teamId);
   await db.transaction().execute((trx) => replaceValues(trx, teamId, values));
   await recordAudit(db, actor, 'values.update', teamId, { values: values.length });
@@ -39,10 +45,12 @@ export async function storeCycleAlignment(trx: Transaction<Database>, cycleId: s
   for (const { team_id, answer } of await alignmentAnswers(trx, cycleId)) {
     scores.set(team_id, [...(scores.get(team_id) ?? []), alignmentScore(answer)]);
   }
-  const moments = new Map([...scores].map(([team, values]) => {
-    const m = momentsOf(values);
-    return [team, [m.n, m.mean, m.m2]];
-  }));
+  const moments = new Map(
+    [...scores].map(([team, values]) => {
+      const m = momentsOf(values);
+      return [team, [m.n, m.mean, m.m2]];
+    }),
+  );
   await storeAlignmentMoments(trx, cycleId, moments);
 }
 
@@ -50,6 +58,9 @@ export async function storeCycleAlignment(trx: Transaction<Database>, cycleId: s
 export async function alignmentInputs(db: Kysely<Database>): Promise<Map<string, Map<string, Moments>>> {
   const stored = await allAlignmentMoments(db);
   return new Map(
-    [...stored].map(([cycle, teams]) => [cycle, new Map([...teams].map(([team, [n, mean, m2]]) => [team, { n: n!, mean: mean!, m2: m2! }]))]),
+    [...stored].map(([cycle, teams]) => [
+      cycle,
+      new Map([...teams].map(([team, [n, mean, m2]]) => [team, { n: n!, mean: mean!, m2: m2! }])),
+    ]),
   );
 }

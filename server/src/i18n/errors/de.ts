@@ -55,14 +55,18 @@ export const de: ErrorCatalogue = {
   'users.notYourself':
     'Sie können weder Ihre eigene Rolle ändern noch sich selbst deaktivieren; bitten Sie eine andere Administratorin oder einen anderen Administrator.',
   'users.deactivated': 'Dieses Konto ist deaktiviert; aktivieren Sie es zuerst.',
-  'users.memberNoSignIn': 'Mitglieder beantworten Pulsbefragungen über ihren persönlichen Link und melden sich nicht an; geben Sie ihnen zuerst eine Rolle.',
-  'actions.badOwner': 'Verantwortlich muss eine Führungskraft dieses Teams (oder eines darüberliegenden Teams) oder ein Konto der Personalabteilung sein.',
+  'users.memberNoSignIn':
+    'Mitglieder beantworten Pulsbefragungen über ihren persönlichen Link und melden sich nicht an; geben Sie ihnen zuerst eine Rolle.',
+  'actions.badOwner':
+    'Verantwortlich muss eine Führungskraft dieses Teams (oder eines darüberliegenden Teams) oder ein Konto der Personalabteilung sein.',
   'actions.foreignAlert': 'Diese Frühwarnung gehört nicht zu diesem Team.',
   'actions.final': 'Diese Maßnahme ist {status, select, done {erledigt} other {verworfen}} und kann sich nicht mehr ändern.',
   'actions.transition':
     'Eine Maßnahme, die {from, select, planned {geplant} in_progress {in Arbeit} done {erledigt} other {verworfen}} ist, kann nicht {to, select, planned {geplant} in_progress {in Arbeit} done {erledigt} other {verworfen}} werden.',
-  'notes.notPublished': 'Eine Notiz kann geschrieben werden, sobald die Pulsbefragung beendet ist und ihre Ergebnisse für dieses Team veröffentlicht sind.',
-  'conversations.belowThreshold': 'Die Gruppe dieses Kommentars liegt unter der Anonymitätsschwelle, daher kann nicht darauf geantwortet werden.',
+  'notes.notPublished':
+    'Eine Notiz kann geschrieben werden, sobald die Pulsbefragung beendet ist und ihre Ergebnisse für dieses Team veröffentlicht sind.',
+  'conversations.belowThreshold':
+    'Die Gruppe dieses Kommentars liegt unter der Anonymitätsschwelle, daher kann nicht darauf geantwortet werden.',
   'customers.invalid': 'Einige Kunden können nicht gespeichert werden; nichts wurde geändert.',
   'customers.emptyFile': 'Die Datei enthält keine Beziehungen; nichts wurde importiert.',
   'members.emptyFile': 'Die Datei enthält keine Mitglieder; nichts wurde importiert.',
@@ -71,7 +75,8 @@ export const de: ErrorCatalogue = {
   'cycles.notLater': 'muss später als das jetzige Ende sein',
   'cycles.tooLong': 'muss innerhalb von {days} Tagen nach dem Beginn liegen',
   'cycles.overlap': 'Vor diesem Zeitpunkt beginnt eine andere Runde; es läuft immer nur eine Pulsbefragung.',
-  'questionnaire.tooMany': 'Höchstens {max} eigene Fragen können gleichzeitig gestellt werden. Nehmen Sie eine zurück, bevor Sie eine weitere hinzufügen.',
+  'questionnaire.tooMany':
+    'Höchstens {max} eigene Fragen können gleichzeitig gestellt werden. Nehmen Sie eine zurück, bevor Sie eine weitere hinzufügen.',
   'questionnaire.retired': 'Diese Frage wurde zurückgenommen; fügen Sie stattdessen eine neue hinzu.',
   'alerts.badCursor': 'Diese Liste hat diesen Cursor nicht ausgegeben.',
   'alerts.resolved': 'Diese Frühwarnung wurde durch eine spätere Runde aufgehoben.',

@@ -54,7 +54,8 @@ export const fr: ErrorCatalogue = {
   'users.emailTaken': 'Une personne avec cette adresse e-mail existe déjà.',
   'users.notYourself': 'Vous ne pouvez ni changer votre propre rôle ni vous désactiver\u00a0; demandez à un autre administrateur.',
   'users.deactivated': 'Ce compte est désactivé\u00a0; activez-le d’abord.',
-  'users.memberNoSignIn': 'Les membres répondent aux sondages depuis leur lien personnel et ne se connectent pas\u00a0; donnez-leur d’abord un rôle.',
+  'users.memberNoSignIn':
+    'Les membres répondent aux sondages depuis leur lien personnel et ne se connectent pas\u00a0; donnez-leur d’abord un rôle.',
   'actions.badOwner': 'La personne responsable doit diriger cette équipe (ou une équipe au-dessus) ou avoir un compte RH.',
   'actions.foreignAlert': 'Cette alerte n’est pas une alerte de cette équipe.',
   'actions.final': 'Cette action est {status, select, done {terminée} other {abandonnée}} et ne peut plus changer.',

@@ -6,7 +6,8 @@ export const de: MailCatalogue = {
   'pulse.invitation.subject': 'Ihre Pulsbefragung {label}: zwei Minuten, anonym',
   'pulse.reminder.subject': 'Erinnerung: Die Pulsbefragung {label} endet bald',
   'pulse.invitation.opening': 'Die Pulsbefragung {label} für Ihr Team ist offen bis {closes}. Sie dauert etwa zwei Minuten.',
-  'pulse.reminder.opening': 'Die Pulsbefragung {label} ist noch offen bis {closes}, und wir haben noch nichts von Ihnen gehört. Sie dauert etwa zwei Minuten.',
+  'pulse.reminder.opening':
+    'Die Pulsbefragung {label} ist noch offen bis {closes}, und wir haben noch nichts von Ihnen gehört. Sie dauert etwa zwei Minuten.',
   'pulse.link': 'Ihr persönlicher Link:',
   'pulse.privacy':
     'Ihre Antworten werden ohne Ihren Namen gespeichert. Führungskräfte sehen nur die zusammengefassten Ergebnisse Ihres Teams, und erst, wenn genug Personen geantwortet haben. Der Link gehört nur Ihnen und funktioniert einmal: Bitte leiten Sie ihn nicht weiter.',
@@ -20,7 +21,8 @@ export const de: MailCatalogue = {
   'account.invite.signIn': 'Danach melden Sie sich an unter {url}',
   'account.reset.subject': 'Ihr Pulse-Passwort zurücksetzen',
   'account.reset.body': 'Jemand hat darum gebeten, das Passwort Ihres Pulse-Kontos zurückzusetzen.',
-  'account.reset.choose': 'Wählen Sie hier ein neues Passwort (der Link funktioniert einmal, {hours, plural, one {# Stunde} other {# Stunden}} lang):',
+  'account.reset.choose':
+    'Wählen Sie hier ein neues Passwort (der Link funktioniert einmal, {hours, plural, one {# Stunde} other {# Stunden}} lang):',
   'account.reset.notYou': 'Falls Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt, wie es ist.',
   'note.subject': 'Eine Notiz Ihrer Führungskraft zur Pulsbefragung {label}',
   'note.footer':
@@ -31,7 +33,8 @@ export const de: MailCatalogue = {
   'conversation.footer': 'Das Gespräch steht unter dem Kommentar bei den Kommentaren Ihres Teams.',
   'digest.subject.alerts':
     '{organisation, select, yes {Überblick der Organisation} other {Ihre Teams}}: {count, plural, one {# neue oder verschärfte Frühwarnung} other {# neue oder verschärfte Frühwarnungen}} nach der Pulsbefragung {label}',
-  'digest.subject.overdue': 'Ihre Maßnahmen: {count, plural, one {# überfällige Maßnahme} other {# überfällige Maßnahmen}} nach der Pulsbefragung {label}',
+  'digest.subject.overdue':
+    'Ihre Maßnahmen: {count, plural, one {# überfällige Maßnahme} other {# überfällige Maßnahmen}} nach der Pulsbefragung {label}',
   'digest.closed': 'Die Pulsbefragung {label} ist beendet.',
   'digest.intro':
     'Die Pulsbefragung {label} ist beendet. Neue oder verschärfte Frühwarnungen {organisation, select, yes {in der Organisation} other {für die Teams, die Sie führen}}:',

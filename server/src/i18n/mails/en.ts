@@ -8,7 +8,8 @@ export const en = {
   'pulse.invitation.subject': 'Your {label} pulse: two minutes, anonymous',
   'pulse.reminder.subject': 'Reminder: the {label} pulse closes soon',
   'pulse.invitation.opening': 'The {label} pulse for your team is open until {closes}. It takes about two minutes.',
-  'pulse.reminder.opening': 'The {label} pulse is still open until {closes}, and we have not heard from you yet. It takes about two minutes.',
+  'pulse.reminder.opening':
+    'The {label} pulse is still open until {closes}, and we have not heard from you yet. It takes about two minutes.',
   'pulse.link': 'Your personal link:',
   'pulse.privacy':
     'Your answers are stored without your name. Leaders see only the combined results of your team, and only when enough people have answered. The link is yours alone and works once: please do not forward it.',
@@ -25,15 +26,18 @@ export const en = {
   'account.reset.choose': 'Choose a new password here (the link works once, for {hours, plural, one {# hour} other {# hours}}):',
   'account.reset.notYou': 'If it was not you, ignore this message: your password stays as it is.',
   'note.subject': "A note from your team's leader about the {label} pulse",
-  'note.footer': "Your team's results for {label} are on the page your personal pulse link opens (the link from the {label} invitation mail).",
+  'note.footer':
+    "Your team's results for {label} are on the page your personal pulse link opens (the link from the {label} invitation mail).",
   'conversation.subject': 'A new message on an anonymous comment of your team',
-  'conversation.body': '{from, select, author {The author of a comment} hr {HR} other {A leader}} wrote on an anonymous comment of your team:',
+  'conversation.body':
+    '{from, select, author {The author of a comment} hr {HR} other {A leader}} wrote on an anonymous comment of your team:',
   'conversation.footer': "The conversation is under the comment on your team's comments.",
   'digest.subject.alerts':
     '{organisation, select, yes {Organisation digest} other {Your teams}}: {count, plural, one {# alert} other {# alerts}} new or escalated after the {label} pulse',
   'digest.subject.overdue': 'Your actions: {count, plural, one {# overdue action} other {# overdue actions}} after the {label} pulse',
   'digest.closed': 'The {label} pulse has closed.',
-  'digest.intro': 'The {label} pulse has closed. New or escalated alerts {organisation, select, yes {in the organisation} other {for the teams you lead}}:',
+  'digest.intro':
+    'The {label} pulse has closed. New or escalated alerts {organisation, select, yes {in the organisation} other {for the teams you lead}}:',
   'digest.outro':
     'Figures come only from groups large enough to show. Open the team view for the whole explanation, the partners’ view and suggested actions.',
   'digest.lateIntro': 'Actions you own that are past their due date (mark them done, drop them with a reason, or set a new date):',

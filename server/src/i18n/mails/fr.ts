@@ -17,11 +17,13 @@ export const fr: MailCatalogue = {
   'account.invite.subject': 'Vous êtes invité à Pulse',
   'account.invite.body': '{inviter} vous invite à Pulse, le tableau de bord des sondages d’équipe.',
   'account.invite.hr': 'Votre équipe RH',
-  'account.invite.choose': 'Choisissez votre mot de passe ici (le lien fonctionne une fois, pendant {days, plural, one {# jour} other {# jours}}) :',
+  'account.invite.choose':
+    'Choisissez votre mot de passe ici (le lien fonctionne une fois, pendant {days, plural, one {# jour} other {# jours}}) :',
   'account.invite.signIn': 'Connectez-vous ensuite sur {url}',
   'account.reset.subject': 'Réinitialiser votre mot de passe Pulse',
   'account.reset.body': 'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Pulse.',
-  'account.reset.choose': 'Choisissez un nouveau mot de passe ici (le lien fonctionne une fois, pendant {hours, plural, one {# heure} other {# heures}}) :',
+  'account.reset.choose':
+    'Choisissez un nouveau mot de passe ici (le lien fonctionne une fois, pendant {hours, plural, one {# heure} other {# heures}}) :',
   'account.reset.notYou': 'Si ce n’était pas vous, ne tenez pas compte de ce message : votre mot de passe reste inchangé.',
   'note.subject': 'Un mot de votre responsable sur le sondage {label}',
   'note.footer':
@@ -53,7 +55,8 @@ export const fr: MailCatalogue = {
   'digest.level.watch': 'à surveiller',
   'digest.level.warning': 'avertissement',
   'digest.level.critical': 'critique',
-  'digest.signal.participation': 'taux de réponse {change, plural, =0 {inchangé} one {+# point de pourcentage} other {+# points de pourcentage}}',
+  'digest.signal.participation':
+    'taux de réponse {change, plural, =0 {inchangé} one {+# point de pourcentage} other {+# points de pourcentage}}',
   'digest.signal.participationDown': 'taux de réponse {change, plural, one {−# point de pourcentage} other {−# points de pourcentage}}',
   'digest.signal.partner': 'réactivité selon les partenaires {change, plural, =0 {inchangée} one {+# point} other {+# points}}',
   'digest.signal.partnerDown': 'réactivité selon les partenaires {change, plural, one {−# point} other {−# points}}',

@@ -45,11 +45,21 @@ export function smallSubsets(counts: readonly number[], k: number): number[][] {
  */
 export function derivableSmallGroup(rows: readonly (readonly number[])[], atomCounts: readonly number[], k: number): number[] | null {
   const space = rowSpace(rows, atomCounts.length);
-  return smallSubsets(atomCounts, k).find((subset) => inSpan(space, atomCounts.map((_, j) => (subset.includes(j) ? 1 : 0)))) ?? null;
+  return (
+    smallSubsets(atomCounts, k).find((subset) =>
+      inSpan(
+        space,
+        atomCounts.map((_, j) => (subset.includes(j) ? 1 : 0)),
+      ),
+    ) ?? null
+  );
 }
 
 /** The atoms of a tree (nodes with direct respondents) and each node's 0/1 row over them. */
-export function treeRows(tree: TeamTree, direct: (id: string) => number): { atoms: number[]; counts: number[]; rowOf(node: number): number[] } {
+export function treeRows(
+  tree: TeamTree,
+  direct: (id: string) => number,
+): { atoms: number[]; counts: number[]; rowOf(node: number): number[] } {
   const atoms = tree.ids.map((_, i) => i).filter((i) => direct(tree.ids[i]!) > 0);
   const under = (node: number, atom: number) => {
     for (let a = atom; a >= 0; a = tree.parent[a]!) if (a === node) return true;
