@@ -60,7 +60,9 @@ if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
 
 // `npm test` measures which source lines the whole run executed (unit, both databases, the
 // server behind the browser suites) and fails below the floor. The client's components run in
-// Chromium, out of V8's reach here: the browser suites check them instead.
+// Chromium, out of V8's reach here: the browser suites check them instead. Measured on
+// 2026-12-06: lines 91.7%, statements 89.2%, functions 87.1%, branches 82.6%; the floor sits
+// about two points below, so a change that leaves new code untested fails CI.
 const coverage = {
   provider: 'v8',
   include: ['{shared,db,server,client}/src/**/*.{ts,tsx}'],
@@ -74,7 +76,7 @@ const coverage = {
   ],
   reporter: ['text-summary', 'json-summary'],
   reportsDirectory: 'artifacts/coverage',
-  thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
+  thresholds: { lines: 90, statements: 87, functions: 85, branches: 80 },
 } as const;
 
 export default defineConfig({ test: { projects, coverage } });
