@@ -1,7 +1,6 @@
 import type { ErrorDetail } from '@pulse/shared';
 import { CUSTOMER_CSV_COLUMNS, type Relationship } from '@pulse/shared/api/customers';
-import { CsvError } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
+import { lineDetail, readCsvRecords } from '../../csv-records.js';
 
 /** One row of a customer-map CSV as read: team names or paths, not yet looked up. */
 export interface CustomerCsvRow {
@@ -20,7 +19,6 @@ const RELATIONSHIPS: Record<string, Relationship> = {
   strategic_partner: 'strategic',
 };
 
-const detail = (line: number, problems: string[]): ErrorDetail => ({ path: `line ${line}`, message: problems.join(' ') });
 const EXPECTED = `Expected: ${CUSTOMER_CSV_COLUMNS.join(',')}.`;
 
 /**
@@ -28,37 +26,18 @@ const EXPECTED = `Expected: ${CUSTOMER_CSV_COLUMNS.join(',')}.`;
  * collected, one entry per line counting the header as line 1; team names are checked later.
  */
 export function parseCustomerCsv(text: string): { rows: CustomerCsvRow[]; errors: ErrorDetail[] } {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // `info: true` wraps each record with where it ends; the typings do not follow the option.
-    records = parse(text, {
-      bom: true,
-      info: true,
-      trim: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return {
-      rows: [],
-      errors: [
-        detail((error as CsvError & { lines?: number }).lines ?? 1, [`The file cannot be read here: ${error.message.split(':')[0]}.`]),
-      ],
-    };
-  }
-  const [header, ...body] = records;
-  if (!header) return { rows: [], errors: [detail(1, [`The file is empty. ${EXPECTED}`])] };
-  const columns = header.record.map((c) => c.toLowerCase());
+  const read = readCsvRecords(text);
+  if ('unreadable' in read) return { rows: [], errors: [read.unreadable] };
+  const [header, ...body] = read.records;
+  if (!header) return { rows: [], errors: [lineDetail(1, [`The file is empty. ${EXPECTED}`])] };
+  const columns = header.fields.map((c) => c.toLowerCase());
   if (columns.join(',') !== CUSTOMER_CSV_COLUMNS.join(','))
-    return { rows: [], errors: [detail(header.info.lines, [`The first line is "${header.record.join(',')}". ${EXPECTED}`])] };
+    return { rows: [], errors: [lineDetail(header.line, [`The first line is "${header.fields.join(',')}". ${EXPECTED}`])] };
 
   const rows: CustomerCsvRow[] = [];
   const errors: ErrorDetail[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of body) {
-    // A quoted field may span lines; the record starts where its first line is.
-    const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+  for (const { line, fields: record } of body) {
     const [provider = '', customer = '', rawRelationship = ''] = record;
     const problems: string[] = [];
     if (record.length !== 3) problems.push(`Expected 3 fields, found ${record.length}.`);
@@ -70,7 +49,7 @@ export function parseCustomerCsv(text: string): { rows: CustomerCsvRow[]; errors
     const earlier = seen.get(key);
     if (provider && customer && earlier !== undefined) problems.push(`The same pair is also on line ${earlier}.`);
     else seen.set(key, line);
-    if (problems.length) errors.push(detail(line, problems));
+    if (problems.length) errors.push(lineDetail(line, problems));
     else rows.push({ line, provider, customer, relationship: relationship! });
   }
   return { rows, errors };

@@ -1,8 +1,7 @@
 import type { Role } from '@pulse/db';
 import { isLanguage, isRole, languages, roles, type ErrorDetail, type Language } from '@pulse/shared';
-import { CsvError } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { lineDetail, readCsvRecords } from '../../csv-records.js';
 
 /** One valid row of a member CSV. `teamPath` is the team's path split at `/`, empty when none. */
 export interface MemberCsvRow {
@@ -26,15 +25,6 @@ const REQUIRED = ['email', 'name', 'team'] as const;
 const KNOWN = new Set(['email', 'name', 'team', 'role', 'language']);
 const roleList = `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
 const zEmail = z.email();
-
-const lineDetail = (line: number, problems: string[]): ErrorDetail => ({ path: `line ${line}`, message: problems.join(' ') });
-
-/** Where a record starts: csv-parse reports the line it ends on; quoted newlines span lines. */
-function startLine(endLine: number, record: string[]): number {
-  let newlines = 0;
-  for (const field of record) for (const ch of field) if (ch === '\n') newlines++;
-  return endLine - newlines;
-}
 
 function validateRow(fields: Record<string, string>): { problems: string[]; role: Role; teamPath: string[]; language?: Language } {
   const problems: string[] = [];
@@ -63,39 +53,22 @@ function validateRow(fields: Record<string, string>): { problems: string[]; role
  * BOM, quoted fields, CRLF or LF. Every problem is collected, one entry per line.
  */
 export function parseMemberCsv(text: string): ParsedMemberCsv {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      trim: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      record_delimiter: ['\r\n', '\n'],
-    }) as unknown as typeof records; // `info: true` wraps each record; the typings do not follow the option.
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines ?? 1;
-      return { rows: [], errors: [lineDetail(line, [`The file cannot be read here: ${error.message.split(':')[0]}.`])] };
-    }
-    throw error;
-  }
-  const [header, ...body] = records;
+  const read = readCsvRecords(text);
+  if ('unreadable' in read) return { rows: [], errors: [read.unreadable] };
+  const [header, ...body] = read.records;
   if (!header) return { rows: [], errors: [lineDetail(1, ['The file is empty; the first line must be: email,name,team,role.'])] };
-  const columns = header.record.map((c) => c.toLowerCase());
+  const columns = header.fields.map((c) => c.toLowerCase());
   const headerProblems = [
     ...REQUIRED.filter((c) => !columns.includes(c)).map((c) => `The column "${c}" is missing.`),
     ...columns.filter((c) => !KNOWN.has(c)).map((c) => `"${c}" is not a known column.`),
     ...columns.filter((c, i) => columns.indexOf(c) !== i).map((c) => `The column "${c}" appears twice.`),
   ];
-  const headerLine = startLine(header.info.lines, header.record);
-  if (headerProblems.length) return { rows: [], errors: [lineDetail(headerLine, [...headerProblems, 'Expected: email,name,team,role.'])] };
+  if (headerProblems.length) return { rows: [], errors: [lineDetail(header.line, [...headerProblems, 'Expected: email,name,team,role.'])] };
 
   const rows: MemberCsvRow[] = [];
   const errors: ErrorDetail[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of body) {
-    const line = startLine(info.lines, record);
+  for (const { line, fields: record } of body) {
     const problems: string[] = [];
     if (record.length !== columns.length) problems.push(`Expected ${columns.length} fields, found ${record.length}.`);
     const fields = Object.fromEntries(columns.map((c, i) => [c, record[i] ?? '']));
